@@ -1,0 +1,16 @@
+"""排查地图 entry point: page setup, first-start demo database, navigation."""
+
+import streamlit as st
+
+from pages._shared import ensure_database
+from paicha_geo import labels
+from paicha_geo.render.assets import ensure_static_assets
+
+st.set_page_config(page_title=labels.APP_TITLE, page_icon="🗺️", layout="wide")
+ensure_static_assets()
+ensure_database()
+
+navigation = st.navigation(
+    [st.Page("pages/overview.py", title=labels.NAV_OVERVIEW, icon="🗺️", default=True)]
+)
+navigation.run()

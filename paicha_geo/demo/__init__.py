@@ -1,0 +1,1 @@
+"""The built-in demo city: real district outlines, synthetic towns, villages and ledger."""

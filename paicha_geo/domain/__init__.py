@@ -1,0 +1,1 @@
+"""Domain layer: pure rules and metrics on plain data; no database, no UI."""

@@ -1,0 +1,1 @@
+"""Render layer: folium maps and plotly figures built from plain data; escaping of user text."""

@@ -1,0 +1,21 @@
+"""Escaping for every user-entered text that reaches HTML.
+
+Leaflet tooltips and popups are raw HTML and folium does not escape them. Worse, folium's
+`Tooltip` and `Popup` put their text inside a JavaScript template literal (backticks), where
+`${...}` runs as code and a backtick ends the string. So besides the HTML specials we also
+turn `$`, backtick and backslash into HTML entities: they display the same, run nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+_JS_TEMPLATE = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
+
+
+def text(value) -> str:
+    """Plain text safe in HTML content, a quoted attribute, or a folium tooltip literal."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return html.escape(str(value), quote=True).translate(_JS_TEMPLATE)

@@ -1,0 +1,110 @@
+"""The one class that opens DuckDB. Everything else asks it for cursors and transactions.
+
+DuckDB allows one read-write process per file; threads share it through `cursor()`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class StoreError(Exception):
+    """A store failure with a Chinese message fit for the screen."""
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the database file (DuckDB allows one writer process)."""
+
+
+class Store:
+    """A DuckDB file with the paicha-geo schema, migrated to the current version on open."""
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._lock = threading.Lock()
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusyError(
+                    f"数据库文件 {self.path} 正被另一个进程（通常是正在运行的看板）占用，"
+                    "请先关闭该进程，或在看板的数据页面操作。"
+                ) from exc
+            raise StoreError(f"无法打开数据库 {self.path}：{exc}") from exc
+        if not read_only:
+            self.migrate()
+
+    # -- connections -------------------------------------------------------------------
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for the calling thread (DuckDB connections are not thread-safe)."""
+        with self._lock:
+            return self._con.cursor()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All-or-nothing: commit when the block ends, roll back on any exception."""
+        cur = self.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+        finally:
+            cur.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- schema ------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        cur = self.cursor()
+        has_meta = cur.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()[0]
+        if not has_meta:
+            return 0
+        row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        """Bring an older (or empty) file to SCHEMA_VERSION, one version per transaction."""
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"数据库 {self.path} 的结构版本为 {current}，高于本程序支持的 {SCHEMA_VERSION}，"
+                "请升级 paicha-geo。"
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            with self.transaction() as cur:
+                for statement in MIGRATIONS[version]:
+                    cur.execute(statement)
+                cur.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
+                )
+
+    # -- meta --------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.cursor().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str, cur: duckdb.DuckDBPyConnection | None = None) -> None:
+        (cur or self.cursor()).execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])

@@ -1,0 +1,184 @@
+"""Reads. Every read takes `scope`, a region-code prefix (e.g. '320412' for 武进区), so that
+access by region can later be enforced by passing the user's prefix, without new SQL.
+Parameters are always bound; the only interpolated text is a fixed column list chosen here.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from paicha_geo.store.db import Store
+
+
+def _scope_clause(column: str, scope: str | None) -> tuple[str, list]:
+    if not scope:
+        return "TRUE", []
+    return f"starts_with({column}, ?)", [scope]
+
+
+def campaign(store: Store, campaign_id: int | None = None) -> dict:
+    """The active campaign (or the given one) with its thresholds, as a plain dict."""
+    cur = store.cursor()
+    if campaign_id is None:
+        row = cur.execute(
+            "SELECT * FROM campaign WHERE active ORDER BY campaign_id DESC LIMIT 1"
+        ).fetchdf()
+    else:
+        row = cur.execute("SELECT * FROM campaign WHERE campaign_id = ?", [campaign_id]).fetchdf()
+    if row.empty:
+        raise LookupError("no campaign in the database")
+    record = row.iloc[0].to_dict()
+    record["dangerous_house_grades"] = list(record["dangerous_house_grades"])
+    for key in ("start_date", "deadline", "default_asof"):
+        if record.get(key) is not None and not pd.isna(record[key]):
+            record[key] = pd.Timestamp(record[key]).date()
+    return record
+
+
+def checklist(store: Store, campaign_id: int) -> pd.DataFrame:
+    return (
+        store.cursor()
+        .execute(
+            "SELECT * FROM checklist_item WHERE campaign_id = ? ORDER BY sort_order", [campaign_id]
+        )
+        .fetchdf()
+    )
+
+
+def regions(
+    store: Store,
+    level: str | None = None,
+    scope: str | None = None,
+    parent: str | None = None,
+    geometry: bool = False,
+) -> pd.DataFrame | gpd.GeoDataFrame:
+    """Regions, optionally one level, under a scope prefix, or the children of `parent`."""
+    where, params = _scope_clause("code", scope)
+    if level:
+        where += " AND level = ?"
+        params.append(level)
+    if parent:
+        where += " AND parent_code = ?"
+        params.append(parent)
+    geom = ", ST_AsWKB(boundary) AS wkb" if geometry else ""
+    df = (
+        store.cursor()
+        .execute(
+            f"SELECT code, name, level, parent_code, label_lon, label_lat{geom} "  # noqa: S608
+            f"FROM region WHERE {where} ORDER BY code",
+            params,
+        )
+        .fetchdf()
+    )
+    if not geometry:
+        return df
+    geoms = shapely.from_wkb([bytes(b) if b is not None else None for b in df.pop("wkb")])
+    return gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
+
+
+def villages(store: Store, scope: str | None = None) -> pd.DataFrame:
+    """Village attributes joined to the village's name and parent town."""
+    where, params = _scope_clause("v.code", scope)
+    return (
+        store.cursor()
+        .execute(
+            "SELECT v.*, r.name, r.parent_code, r.label_lon, r.label_lat "  # noqa: S608
+            f"FROM village v JOIN region r USING (code) WHERE {where} ORDER BY v.code",
+            params,
+        )
+        .fetchdf()
+    )
+
+
+def households(store: Store, scope: str | None = None) -> pd.DataFrame:
+    where, params = _scope_clause("village_code", scope)
+    return (
+        store.cursor()
+        .execute(
+            f"SELECT * FROM household WHERE {where} ORDER BY household_id",  # noqa: S608
+            params,
+        )
+        .fetchdf()
+    )
+
+
+def issues(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataFrame:
+    where, params = _scope_clause("region_code", scope)
+    return (
+        store.cursor()
+        .execute(
+            f"SELECT * FROM issue WHERE campaign_id = ? AND {where} "  # noqa: S608
+            "ORDER BY issue_code",
+            [campaign_id, *params],
+        )
+        .fetchdf()
+    )
+
+
+def issue_history(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataFrame:
+    """The whole history of the scoped issues, oldest first."""
+    where, params = _scope_clause("i.region_code", scope)
+    return (
+        store.cursor()
+        .execute(
+            "SELECT h.* FROM issue_history h JOIN issue i USING (issue_code) "  # noqa: S608
+            f"WHERE i.campaign_id = ? AND {where} ORDER BY h.changed_at, h.history_id",
+            [campaign_id, *params],
+        )
+        .fetchdf()
+    )
+
+
+def visits(store: Store, scope: str | None = None) -> pd.DataFrame:
+    where, params = _scope_clause("region_code", scope)
+    return (
+        store.cursor()
+        .execute(
+            f"SELECT * FROM visit WHERE {where} ORDER BY visit_date",  # noqa: S608
+            params,
+        )
+        .fetchdf()
+    )
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    """Row counts the `info` command reports; one query so the figures are consistent."""
+    row = (
+        store.cursor()
+        .execute(
+            """
+            SELECT
+              (SELECT count(*) FROM region WHERE level = 'district'),
+              (SELECT count(*) FROM region WHERE level = 'town'),
+              (SELECT count(*) FROM region WHERE level = 'village'),
+              (SELECT count(*) FROM village WHERE weak_type IS NOT NULL),
+              (SELECT count(*) FROM village WHERE weak_type = 'province'),
+              (SELECT count(*) FROM village WHERE weak_type = 'city'),
+              (SELECT count(*) FROM household),
+              (SELECT count(*) FROM issue),
+              (SELECT count(*) FROM issue WHERE status <> 'closed'),
+              (SELECT count(*) FROM checklist_item
+                 WHERE campaign_id = (SELECT max(campaign_id) FROM campaign WHERE active)),
+              (SELECT count(*) FROM issue_history),
+              (SELECT count(*) FROM visit)
+            """
+        )
+        .fetchone()
+    )
+    keys = [
+        "districts",
+        "towns",
+        "villages",
+        "weak_villages",
+        "weak_villages_province",
+        "weak_villages_city",
+        "households",
+        "issues",
+        "issues_open",
+        "checklist_items",
+        "history_entries",
+        "visits",
+    ]
+    return {k: int(v) for k, v in zip(keys, row, strict=True)}

@@ -1,0 +1,145 @@
+"""The database schema and its version, with the migrations that bring an older file up to date.
+
+Geometry is stored in DuckDB's core GEOMETRY type (WKB inside), WGS84 lon/lat; the spatial
+extension is deliberately not used (it cannot be downloaded on an offline intranet).
+The issue history is append-only: the store has no code path that updates or deletes it.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+DDL_V1 = [
+    """CREATE TABLE IF NOT EXISTS meta (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS campaign (
+        campaign_id INTEGER PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        start_date DATE NOT NULL,
+        deadline DATE NOT NULL,
+        default_asof DATE,
+        income_threshold DOUBLE NOT NULL,
+        province_weak_operating_income DOUBLE NOT NULL,
+        city_weak_disposable_income DOUBLE NOT NULL,
+        inpatient_selfpay_max DOUBLE NOT NULL,
+        dangerous_house_grades VARCHAR[] NOT NULL,
+        active BOOLEAN NOT NULL DEFAULT TRUE
+    )""",
+    """CREATE TABLE IF NOT EXISTS checklist_item (
+        campaign_id INTEGER NOT NULL,
+        code VARCHAR NOT NULL,
+        group_key VARCHAR NOT NULL,
+        group_name VARCHAR NOT NULL,
+        part_key VARCHAR NOT NULL,
+        part_name VARCHAR NOT NULL,
+        seed_number VARCHAR,
+        text VARCHAR NOT NULL,
+        short VARCHAR NOT NULL,
+        responsible_units VARCHAR[] NOT NULL,
+        incomplete BOOLEAN NOT NULL DEFAULT FALSE,
+        sort_order INTEGER NOT NULL,
+        PRIMARY KEY (campaign_id, code)
+    )""",
+    """CREATE TABLE IF NOT EXISTS region (
+        code VARCHAR PRIMARY KEY CHECK (length(code) = 12 AND regexp_full_match(code, '[0-9]+')),
+        name VARCHAR NOT NULL,
+        level VARCHAR NOT NULL
+            CHECK (level IN ('province', 'city', 'district', 'town', 'village')),
+        parent_code VARCHAR,
+        boundary GEOMETRY,
+        label_lon DOUBLE,
+        label_lat DOUBLE
+    )""",
+    """CREATE TABLE IF NOT EXISTS village (
+        code VARCHAR PRIMARY KEY,
+        weak_type VARCHAR CHECK (weak_type IS NULL OR weak_type IN ('province', 'city')),
+        collective_operating_income DOUBLE,
+        collective_disposable_income DOUBLE,
+        first_secretary_present BOOLEAN,
+        population INTEGER
+    )""",
+    """CREATE TABLE IF NOT EXISTS household (
+        household_id VARCHAR PRIMARY KEY,
+        village_code VARCHAR NOT NULL,
+        head_name VARCHAR,
+        id_number VARCHAR,
+        members INTEGER NOT NULL CHECK (members > 0),
+        per_capita_income DOUBLE,
+        exit_status VARCHAR NOT NULL CHECK (exit_status IN ('exited', 'not_exited')),
+        school_age_children INTEGER NOT NULL DEFAULT 0,
+        children_out_of_school INTEGER NOT NULL DEFAULT 0,
+        children_out_of_school_physical INTEGER NOT NULL DEFAULT 0,
+        all_insured BOOLEAN NOT NULL DEFAULT TRUE,
+        inpatient_selfpay_share DOUBLE,
+        house_grade VARCHAR CHECK (house_grade IN ('A', 'B', 'C', 'D')),
+        house_renovation VARCHAR
+            CHECK (house_renovation IN ('none', 'in_progress', 'completed')),
+        safe_water BOOLEAN NOT NULL DEFAULT TRUE,
+        excess_fluoride BOOLEAN NOT NULL DEFAULT FALSE,
+        social_floor_eligible BOOLEAN NOT NULL DEFAULT FALSE,
+        social_floor_covered BOOLEAN NOT NULL DEFAULT FALSE
+    )""",
+    """CREATE TABLE IF NOT EXISTS issue (
+        issue_code VARCHAR PRIMARY KEY,
+        campaign_id INTEGER NOT NULL,
+        region_code VARCHAR NOT NULL,
+        household_id VARCHAR,
+        item_code VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        severity VARCHAR NOT NULL CHECK (severity IN ('general', 'serious', 'critical')),
+        responsible_unit VARCHAR,
+        description VARCHAR,
+        found_date DATE NOT NULL,
+        deadline DATE NOT NULL,
+        status VARCHAR NOT NULL
+            CHECK (status IN ('pending', 'rectifying', 'rectified', 'closed')),
+        measures VARCHAR,
+        rectified_date DATE,
+        closed_date DATE,
+        verifier VARCHAR,
+        escalated BOOLEAN NOT NULL DEFAULT FALSE,
+        version INTEGER NOT NULL DEFAULT 1
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS issue_history_seq START 1",
+    """CREATE TABLE IF NOT EXISTS issue_history (
+        history_id BIGINT PRIMARY KEY DEFAULT nextval('issue_history_seq'),
+        issue_code VARCHAR NOT NULL,
+        changed_at TIMESTAMP NOT NULL,
+        from_status VARCHAR,
+        to_status VARCHAR NOT NULL,
+        actor VARCHAR NOT NULL,
+        note VARCHAR
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS visit_seq START 1",
+    """CREATE TABLE IF NOT EXISTS visit (
+        visit_id BIGINT PRIMARY KEY DEFAULT nextval('visit_seq'),
+        region_code VARCHAR NOT NULL,
+        household_id VARCHAR,
+        visit_date DATE NOT NULL,
+        visitors VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        findings VARCHAR
+    )""",
+    "CREATE INDEX IF NOT EXISTS region_parent_idx ON region (parent_code)",
+    "CREATE INDEX IF NOT EXISTS household_village_idx ON household (village_code)",
+    "CREATE INDEX IF NOT EXISTS issue_region_idx ON issue (region_code)",
+    "CREATE INDEX IF NOT EXISTS history_issue_idx ON issue_history (issue_code)",
+]
+
+# version -> statements that bring a file from version-1 to version.
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V1}
+
+# Tables in dependency order; used for copying and clearing.
+TABLES = [
+    "meta",
+    "campaign",
+    "checklist_item",
+    "region",
+    "village",
+    "household",
+    "issue",
+    "issue_history",
+    "visit",
+]
