@@ -11,6 +11,6 @@ ensure_static_assets()
 ensure_database()
 
 navigation = st.navigation(
-    [st.Page("pages/overview.py", title=labels.NAV_OVERVIEW, icon="🗺️", default=True)]
+    [st.Page("pages/map.py", title=labels.NAV_MAP, icon="🗺️", default=True, url_path="map")]
 )
 navigation.run()

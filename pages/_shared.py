@@ -1,4 +1,4 @@
-"""Streamlit glue shared by the pages: the store, the demo on first start, cached views."""
+"""Streamlit glue shared by the pages: the store, the demo on first start, cached data."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ import datetime as dt
 
 import streamlit as st
 
-from paicha_geo import labels
+from paicha_geo import labels, service
 from paicha_geo.config import db_path
-from paicha_geo.service import RegionView, region_view
+from paicha_geo.domain.filters import IssueFilters
+from paicha_geo.render.geometry import simplify_levels
 from paicha_geo.store import Store
+from paicha_geo.store import queries as q
 
 
 @st.cache_resource(show_spinner=False)
@@ -30,9 +32,48 @@ def get_store() -> Store:
     return Store(ensure_database())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def cached_region_view(code: str | None, asof: dt.date) -> RegionView:
-    return region_view(get_store(), code, asof)
+def data_version() -> str:
+    """Changes whenever the data changes, so cached figures are recomputed."""
+    return service.data_version(get_store())
+
+
+@st.cache_data(show_spinner=False)
+def cached_regions(version: str):
+    return service.all_regions(get_store())
+
+
+@st.cache_resource(show_spinner=False)
+def cached_layers(version: str):
+    """Simplified geometry per level, computed once per data version (not per rerun)."""
+    return simplify_levels(q.regions(get_store(), geometry=True))
+
+
+@st.cache_data(show_spinner=False)
+def cached_campaign(version: str):
+    return service.active_campaign(get_store())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_region_view(version: str, code: str, asof: dt.date, filters: IssueFilters):
+    regions = cached_regions(version)
+    region = service.resolve_region(regions, code, "").region
+    return service.region_view(get_store(), region, asof, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_village_profile(version: str, code: str, asof: dt.date, filters: IssueFilters):
+    return service.village_profile(get_store(), code, asof, filters)
+
+
+@st.cache_data(show_spinner=False)
+def cached_checklist(version: str):
+    campaign = cached_campaign(version)
+    return q.checklist(get_store(), campaign.campaign_id)
+
+
+@st.cache_data(show_spinner=False)
+def cached_units(version: str) -> list[str]:
+    return service.responsible_units(get_store())
 
 
 def demo_badge(is_demo: bool) -> None:

@@ -88,6 +88,71 @@ KPI_HELP = {
 }
 
 NAV_OVERVIEW = "总览"
+NAV_MAP = "排查地图"
+
+# What colours the map: key -> (label, unit). Order is the selector's order.
+MAP_METRICS = {
+    "traffic": ("三色预警（红黄绿）", ""),
+    "issues_open": ("未销号问题", "个"),
+    "issues_overdue": ("超期未整改问题", "个"),
+    "closeout_rate": ("销号率", "%"),
+    "ontime_rate": ("按期销号率", "%"),
+    "open_per_weak_village": ("每个薄弱村未销号问题", "个/村"),
+    "open_per_100_households": ("每百户未销号问题", "个/百户"),
+    "households_failing_any": ("三保障未达标农户", "户"),
+}
+TRAFFIC = {"red": "红：有超期问题或三保障未达标农户", "yellow": "黄：有未销号问题（均在时限内）",
+           "green": "绿：问题全部销号且清零"}
+TRAFFIC_SHORT = {"red": "红", "yellow": "黄", "green": "绿"}
+NOT_WEAK = "非薄弱村"
+COLOR_ALL_VILLAGES = "村级地图为全部村着色（默认只为经济薄弱村着色）"
+MAP_METRIC_PICK = "地图着色指标"
+UNKNOWN_REGION = "找不到区划代码 {code}，已显示全市。"
+CLICK_HINT = "点击地图上的区域逐级下钻：市 › 市(区) › 乡镇(街道) › 村"
+FILTERS = "筛选"
+FILTER_GROUP = "排查重点（三落实 / 三精准 / 三保障）"
+FILTER_PART = "排查内容"
+FILTER_ITEM = "排查条目"
+FILTER_SOURCE = "问题来源"
+FILTER_STATUS = "整改状态（截至所选日期）"
+FILTER_UNIT = "责任单位"
+FILTER_SEVERITY = "严重程度"
+FILTER_FOUND_FROM = "发现日期起"
+FILTER_FOUND_TO = "发现日期止"
+FILTER_ACTIVE = "已应用筛选：地图、指标与表格均只统计符合条件的问题。"
+DOWNLOAD_CSV = "下载 CSV"
+DOWNLOAD_XLSX = "下载 Excel"
+FULLSCREEN = "全屏"
+BASEMAP = "底图"
+BASEMAPS = {"none": "无底图（离线）", "tianditu": "天地图矢量", "custom": "内网瓦片服务",
+            "gaode": "高德地图"}
+
+PANEL_TITLE = "村情概要"
+PANEL_WEAK = "类型"
+PANEL_INCOME = "集体经济收入"
+PANEL_STANDARD = "标准"
+PANEL_GAP = "差距"
+PANEL_ABOVE = "高于标准"
+PANEL_MEETS = "已达标"
+PANEL_FAILS = "未达标"
+PANEL_SECRETARY = "第一书记在岗"
+PANEL_HOUSEHOLDS = "建档立卡低收入农户"
+PANEL_OPEN_BY_GROUP = "未销号问题（按排查重点）"
+PANEL_HISTORY = "最近整改记录"
+PANEL_OPEN_ISSUES = "未销号问题清单"
+OPEN_ISSUE_COLUMNS = {"issue_code": "问题编号", "item": "排查条目", "description": "问题描述",
+                      "status_asof": "状态", "deadline": "整改时限", "overdue_days": "超期天数"}
+PANEL_VISITS = "走访记录"
+PANEL_NO_VISITS = "截至所选日期无走访记录"
+PANEL_NO_HISTORY = "暂无整改记录"
+PANEL_FAILING = "三保障未达标农户"
+INCOME_KIND = {"province": "经营性收入", "city": "可支配收入"}
+VISIT_KINDS = {"secretary_visit": "书记遍访", "inspection": "督查走访"}
+YES_NO = {True: "是", False: "否", None: "—"}
+HISTORY_COLUMNS = {"changed_at": "时间", "issue_code": "问题编号", "item": "排查条目",
+                   "from_status": "原状态", "to_status": "新状态", "actor": "操作人",
+                   "note": "说明"}
+VISIT_COLUMNS = {"visit_date": "日期", "visitors": "走访人", "kind": "类型", "findings": "发现"}
 MAP_LEGEND_OPEN = "未销号问题（个）"
 MAP_NO_DATA = "无数据"
 WEAK_MARKER_LEGEND = "● 省定经济薄弱村　● 市定经济薄弱村"
@@ -115,7 +180,10 @@ TABLE_COLUMNS = {
     "issues_closed": "已销号",
     "closeout_rate": "销号率",
     "ontime_rate": "按期销号率",
+    "open_per_weak_village": "每薄弱村未销号",
+    "open_per_100_households": "每百户未销号",
     "households_failing_any": "三保障未达标农户",
+    "traffic": "三色预警",
 }
 
 
@@ -128,3 +196,215 @@ def format_rate(value: float | None) -> str:
     if value is None or value != value:  # NaN check without numpy
         return NO_DATA
     return f"{value * 100:.1f}%"
+
+
+# --- ledger: import, workflow, export ---
+# Owned by the ledger backend (imports, status workflow, backups, 整改台账 export).
+
+IMPORT_KINDS = {"issues": "问题清单", "households": "低收入农户", "villages": "村基本情况",
+                "boundaries": "行政区划边界"}
+
+# Canonical Chinese names of import fields: used in messages and as export headers.
+FIELD_LABELS = {
+    "issue_code": "问题编号", "region_code": "区划代码", "district": "市(区)",
+    "town": "乡镇(街道)", "village": "村(社区)", "household_id": "户编号",
+    "item": "排查项目", "description": "问题描述", "measures": "整改措施",
+    "found_date": "发现日期", "deadline": "整改时限", "status": "整改状态",
+    "responsible_unit": "责任单位", "source": "问题来源", "severity": "严重程度",
+    "rectified_date": "整改完成日期", "closed_date": "销号日期", "verifier": "验收人",
+    "escalated": "挂牌督办", "overdue_days": "超期天数",
+    "head_name": "户主姓名", "id_number": "身份证号", "members": "家庭人口",
+    "per_capita_income": "人均纯收入(元)", "exit_status": "是否脱贫",
+    "school_age_children": "适龄儿童人数", "children_out_of_school": "失学辍学人数",
+    "children_out_of_school_physical": "因身体原因失学人数", "all_insured": "全员参保",
+    "inpatient_selfpay_share": "住院自付比例", "house_grade": "住房等级",
+    "house_renovation": "危房改造情况", "safe_water": "饮水安全", "excess_fluoride": "氟超标",
+    "social_floor_eligible": "符合低保特困条件", "social_floor_covered": "已纳入低保特困",
+    "weak_type": "经济薄弱村类型", "collective_operating_income": "集体经营性收入(元)",
+    "collective_disposable_income": "集体可支配收入(元)",
+    "first_secretary_present": "第一书记在岗", "population": "人口",
+}
+RENOVATIONS = {"none": "未改造", "in_progress": "改造中", "completed": "已改造"}
+
+# Where a problem is: file, sheet, row, column.
+PROBLEM_COLUMNS = {"file": "文件", "sheet": "工作表", "row": "行号", "column": "列",
+                   "reason": "原因"}
+PROBLEM_WHOLE_FILE = "整个文件"
+PROBLEM_AT = "{file}{sheet} 第{row}行 “{column}”列：{reason}"
+PROBLEM_AT_ROW = "{file}{sheet} 第{row}行：{reason}"
+PROBLEM_AT_FILE = "{file}{sheet}：{reason}"
+REJECTED_REASON_COLUMN = "错误原因"
+REJECTED_ROW_COLUMN = "原行号"
+REJECTED_SHEET_COLUMN = "原工作表"
+REJECTED_SHEET_TITLE = "未导入的行"
+
+# File-level problems.
+ERR_EMPTY_FILE = "文件是空的"
+ERR_HEADER_ONLY = "只有表头，没有数据行"
+ERR_NO_HEADER = ("找不到表头：前{scan}行中没有可识别的列名（如 区县、乡镇、村、问题描述、整改时限）；"
+                 "请确认第一张表是{kind}")
+ERR_NOT_SPREADSHEET = "不是可读取的电子表格（支持 .xlsx 和 .csv）"
+ERR_XLS_OLD = "不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入"
+ERR_BROKEN_XLSX = "Excel 文件已损坏或不完整（可能未下载完整），无法打开：{detail}"
+ERR_ENCRYPTED_XLSX = "Excel 文件设置了打开密码，请先取消密码"
+ERR_GARBLED = ("文件内容是乱码（出现“{sample}”），可能是 GBK 编码的文件被按 UTF-8 另存过；"
+               "请用原始文件导入，或在 Excel 中另存为“CSV UTF-8”")
+ERR_UNDECODABLE = "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）"
+ERR_MISSING_COLUMN = "缺少必填列“{label}”（可用的列名：{aliases}）"
+ERR_MISSING_REGION_COLUMNS = "缺少地区列：至少需要“村(社区)”“乡镇(街道)”“市(区)”或“区划代码”之一"
+ERR_MISSING_ITEM_OR_DESC = "缺少“排查项目”列（可用：{aliases}）"
+ERR_MISSING_FOUND_DATE = "缺少“发现日期”列；请在表格中加上发现日期，或在导入时指定统一的发现日期"
+ERR_DUPLICATE_COLUMN = "“{label}”出现在多个列（{columns}），无法确定使用哪一列"
+ERR_TOO_MANY_ROWS = "行数过多（{rows}行），单个文件最多 {limit} 行，请拆分后导入"
+ERR_UNSUPPORTED_EXT = "不支持的文件类型“{ext}”（支持 .xlsx、.csv）"
+
+# Row / cell problems.
+ERR_REQUIRED = "必填，不能为空"
+ERR_FORMULA = "单元格是公式（{formula}），请复制后“选择性粘贴为数值”再导入"
+ERR_TOO_LONG = "内容过长（{length}字，上限{limit}字）"
+ERR_BAD_DATE = "无法识别的日期“{value}”，请写成 2020-06-30、2020/6/30 或 2020年6月30日"
+ERR_DATE_RANGE = "日期 {value} 不在合理范围（2000年至2099年）内"
+ERR_DATE_NO_YEAR = "日期“{value}”缺少年份"
+ERR_DEADLINE_BEFORE_FOUND = "整改时限 {deadline} 早于发现日期 {found}"
+ERR_RECTIFIED_BEFORE_FOUND = "整改完成日期 {date} 早于发现日期 {found}"
+ERR_CLOSED_BEFORE_RECTIFIED = "销号日期 {closed} 早于整改完成日期 {rectified}"
+ERR_UNKNOWN_STATUS = "无法识别的整改状态“{value}”（可用：{words}）"
+ERR_UNKNOWN_SOURCE = "无法识别的问题来源“{value}”（可用：{words}）"
+ERR_UNKNOWN_SEVERITY = "无法识别的严重程度“{value}”（可用：一般、较重、严重）"
+ERR_UNKNOWN_ITEM = "无法对应排查项目“{value}”：请填写清单编号（如 3.3.4）、条目简称或排查内容名称"
+ERR_AMBIGUOUS_ITEM = "排查项目“{value}”范围太大（{name}包含多个部分），请填写具体条目或编号"
+ERR_BAD_NUMBER = "“{value}”不是数字"
+ERR_BAD_INTEGER = "“{value}”不是整数"
+ERR_NEGATIVE = "不能为负数"
+ERR_MEMBERS = "家庭人口须为正整数"
+ERR_BAD_BOOL = "“{value}”应填“是”或“否”"
+ERR_BAD_GRADE = "住房等级“{value}”应为 A、B、C、D 级之一"
+ERR_BAD_EXIT = "“{value}”应填“已脱贫”或“未脱贫”"
+ERR_BAD_WEAK = "“{value}”应填“省定”“市定”或“否”"
+ERR_BAD_RENOVATION = "“{value}”应填“未改造”“改造中”或“已改造”"
+ERR_BAD_SHARE = "比例“{value}”应在 0 到 100% 之间"
+ERR_BAD_CODE = "区划代码“{value}”应为 6、9 或 12 位数字"
+ERR_UNKNOWN_CODE = "区划代码 {value} 不在数据库中"
+ERR_CODE_NAME_MISMATCH = "区划代码 {code} 是“{actual}”，与表中名称“{given}”不一致"
+ERR_UNKNOWN_REGION = "找不到{level}“{name}”{within}"
+ERR_AMBIGUOUS_REGION = "{level}“{name}”{within}有多个同名：{candidates}；请补充上级地区或填写区划代码"
+ERR_REGION_WITHIN = "（在{parent}内）"
+ERR_NEED_VILLAGE = "须指明村(社区)"
+ERR_NO_REGION = "没有填写地区（村、乡镇或市(区)）"
+ERR_DUPLICATE_CODE = "问题编号与第{row}行重复"
+ERR_DUPLICATE_CONTENT = "与第{row}行是同一问题（地区、排查项目、发现日期和问题描述都相同）"
+ERR_DUPLICATE_KEY = "与第{row}行重复（同一{label}）"
+ERR_UNKNOWN_HOUSEHOLD = "户编号 {value} 不在数据库中"
+ERR_HOUSEHOLD_ELSEWHERE = "户编号 {value} 属于另一个村（{village}）"
+ERR_NEED_HOUSEHOLD_KEY = "须填写户编号或身份证号"
+ERR_BAD_ID_NUMBER = "身份证号“{value}”应为18位（最后一位可为X）"
+ERR_MEASURES_REQUIRED = "状态为“{status}”，但整改措施为空：已整改的问题须写明整改措施"
+
+# Notices: the import goes ahead, but the user should know.
+NOTE_GBK = "文件编码为 GBK/GB18030，已按此读取"
+NOTE_UNKNOWN_COLUMNS = "以下列未识别，已忽略：{columns}"
+NOTE_SKIPPED_FOOTER = "跳过了 {count} 行填表说明、签字或合计行"
+NOTE_ITEM_BY_PART = "“{value}”按排查内容“{part}”对应到清单第一项 {code}（{short}），共 {rows} 行"
+NOTE_DEFAULT_DEADLINE = "{rows} 行未填整改时限，按活动整改时限 {deadline} 计"
+NOTE_DEFAULT_FOUND = "未提供发现日期，统一按 {date} 计"
+NOTE_STATUS_BEHIND = ("{rows} 个问题在系统中的状态比表格新（如系统为“已销号”、表格为“整改中”），"
+                      "保留系统状态；其他修改照常导入。回头看重新整改请在台账中操作")
+NOTE_SHEETS = "读取了 {count} 张工作表：{names}"
+NOTE_HEADER_ROW = "工作表“{sheet}”的表头在第 {row} 行"
+
+# History notes written by imports.
+HISTORY_IMPORTED = "导入登记（{file} 第{row}行）"
+HISTORY_IMPORTED_STATUS = "导入时台账状态为“{status}”（{file} 第{row}行）"
+HISTORY_IMPORT_UPDATE = "导入更新（{file} 第{row}行）：{changes}"
+HISTORY_CHANGE = "{label}：{old}→{new}"
+HISTORY_EMPTY_VALUE = "（空）"
+IMPORT_ACTOR = "导入"
+
+# Import results.
+IMPORT_SUMMARY = ("共 {rows} 行：可导入 {valid} 行（新增 {inserted}，更新 {updated}，"
+                  "无变化 {unchanged}），有问题 {rejected} 行")
+IMPORT_REJECTED = "文件有 {count} 处问题，未写入任何数据"
+IMPORT_DONE = "已导入：新增 {inserted}，更新 {updated}，无变化 {unchanged}，未导入 {rejected} 行"
+IMPORT_CONFLICT = "导入期间数据已被他人修改（如问题 {code}），本次未写入任何数据；请重新预览后再导入"
+IMPORT_NOTHING_VALID = "没有可导入的行"
+IMPORT_DRY_RUN = "试运行：校验通过，未写入数据"
+
+# Status workflow.
+WORKFLOW_ACTIONS = {"start": "开始整改", "report": "报告整改完成", "close": "验收销号",
+                    "send_back": "验收不通过，退回整改", "reopen": "回头看：重新打开"}
+REFUSE_SAME = "问题已是“{status}”"
+REFUSE_TRANSITION = "不能从“{from_status}”改为“{to_status}”：{hint}"
+REFUSE_HINTS = {
+    "pending": "待整改的问题须先开始整改（改为“整改中”）",
+    "rectifying": "整改中的问题须先报告整改完成（改为“已整改(待验收)”）",
+    "rectified": "已整改的问题只能验收销号，或验收不通过退回整改",
+    "closed": "已销号的问题只能经回头看重新打开（改为“待整改”）",
+}
+REFUSE_NO_ACTOR = "须填写操作人"
+REFUSE_NO_MEASURES = "报告整改完成前须填写整改措施"
+REFUSE_SAME_VERIFIER = "验收销号的人（{verifier}）不能是报告整改完成的人（{reporter}）"
+REFUSE_NOTE_REQUIRED = "“{action}”须填写说明（原因或发现的问题）"
+REFUSE_UNKNOWN_STATUS = "未知的状态“{status}”"
+REFUSE_NOT_FOUND = "找不到问题 {code}"
+CONFLICT = ("问题 {code} 刚被他人修改（现为“{status}”，第 {version} 版，您看到的是第 {seen} 版），"
+            "您的修改未保存；请查看最新状态后再操作")
+HISTORY_REOPEN_TRACE = "（原销号日期 {closed}，验收人 {verifier}）"
+HISTORY_MEASURES_CHANGED = "整改措施：{old}→{new}"
+
+# Backup and restore.
+BACKUP_DONE = "已备份到 {path}：{tables} 张表，{rows} 行"
+BACKUP_DIR_NOT_EMPTY = "备份目录 {path} 已存在且不为空，请指定新的目录"
+RESTORE_NO_MANIFEST = "{path} 不是 paicha-geo 备份目录（缺少 manifest.json）"
+RESTORE_BAD_FILE = "备份文件 {name} 已损坏（校验和不符）"
+RESTORE_MISSING_FILE = "备份缺少文件 {name}"
+RESTORE_NEWER = "备份的结构版本 {version} 高于本程序支持的 {supported}，请升级 paicha-geo"
+RESTORE_DONE = "已从 {path} 恢复：{rows} 行；原数据库已另存为 {previous}"
+RESTORE_DONE_NEW = "已从 {path} 恢复到新数据库 {db}：{rows} 行"
+DB_BUSY = ("数据库文件 {path} 正被另一个进程（通常是正在运行的看板）占用。"
+           "请在看板中操作，或先关闭看板后再运行此命令。")
+
+# Boundary import.
+GEO_BAD_FILE = "无法读取边界文件：{detail}"
+GEO_UNSUPPORTED = "不支持的边界文件类型“{ext}”（支持 GeoJSON、压缩的 Shapefile(.zip)、GeoPackage）"
+GEO_ZIP_NO_SHP = "压缩包中没有 .shp、.gpkg 或 .geojson 文件"
+GEO_ZIP_SHP_PARTS = "Shapefile 缺少配套文件 {parts}"
+GEO_NO_CRS = ("文件没有可用的坐标系（如 Shapefile 缺少 .prj），坐标是投影坐标"
+              "（如 x={x:.0f}, y={y:.0f}），无法确定位置。{hint}")
+GEO_NO_CRS_HINT_ZONE = "坐标带有带号 {zone}，很可能是 CGCS2000 3度带第{zone}带，可指定坐标系 EPSG:{epsg}"
+GEO_NO_CRS_HINT_CM = ("很可能是 CGCS2000 3度带高斯投影（不带带号），中央经线按本市约为 {cm}°E，"
+                      "可指定坐标系 EPSG:{epsg}")
+GEO_NO_CRS_HINT = "请在导入时指定坐标系（如 EPSG:4549）"
+GEO_BAD_CRS = "无法识别指定的坐标系“{value}”"
+GEO_ASSUMED_WGS84 = "文件未声明坐标系，坐标为经纬度，按 WGS84/CGCS2000 读取（两者相差不足1米）"
+GEO_CRS_DETECTED = "坐标系：{name}{epsg}，已转换为 WGS84"
+GEO_CRS_GCJ02 = "按用户指定，坐标为 GCJ-02（高德/腾讯坐标），已纠偏转换为 WGS84"
+GEO_ZONE_PREFIX_FIXED = "坐标系声明为 {declared}，但坐标{has}带号前缀；已按 {used} 读取"
+GEO_OUT_OF_CHINA = "转换后的坐标不在中国范围内（{bounds}），坐标系声明可能有误"
+GEO_EMPTY = "第{row}个要素没有几何图形"
+GEO_NOT_POLYGON = "第{row}个要素不是面（是 {kind}）"
+GEO_UNREPAIRABLE = "第{row}个要素的几何无效且无法修复"
+GEO_REPAIRED = "修复了 {count} 个无效的几何图形（自相交等）"
+GEO_NO_KEY = "要素没有区划代码或名称字段（可用：{aliases}）"
+GEO_NO_MATCH = "第{row}个要素（{key}）找不到对应的地区"
+GEO_DUPLICATE = "第{row}个要素与第{other}个要素对应同一地区 {code}"
+GEO_SUMMARY = "共 {features} 个要素，可更新 {matched} 个地区的边界，有问题 {problems} 处"
+GEO_DONE = "已更新 {count} 个地区的边界"
+
+# The exported 整改台账.
+LEDGER_TITLE = "整改台账"
+LEDGER_TITLE_FULL = "{region}脱贫攻坚问题整改台账（数据截至 {asof}）"
+LEDGER_CITY_SHEET = "市级"
+LEDGER_ALL_SHEET = "全部"
+LEDGER_COLUMNS = ["issue_code", "district", "town", "village", "item", "description",
+                  "source", "severity", "responsible_unit", "found_date", "deadline", "status",
+                  "overdue_days", "measures", "rectified_date", "closed_date", "verifier",
+                  "escalated"]
+
+CLI_DRY_RUN = "试运行（--dry-run），未写入"
+CLI_FILE_MISSING = "文件不存在：{path}"
+CLI_REJECTED_SAVED = "未导入的行及原因已保存到 {path}"
+ERR_CLOSED_BEFORE_FOUND = "销号日期 {closed} 早于发现日期 {found}"
+ERR_NUMBER_ROUNDED = "“{value}”是被 Excel 存成数字的长编号，末几位已丢失；请把该列设为文本后重新填写"
+LEDGER_YES_NO = {True: "是", False: "否"}
+GEO_AMBIGUOUS = "有多个同名地区：{candidates}；请在文件中加上区划代码"
+CLI_DB_MISSING = "数据库文件不存在：{path}（可先运行 paicha-geo demo）"

@@ -43,11 +43,42 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# Hostile text planted in the browser tests' database: it must show as plain text.
+EVIL_VILLAGE_NAME = "${alert(1)}"
+EVIL_DESCRIPTION = "<img src=x onerror=alert(1)>"
+
+
+def plant_hostile_text(db: Path) -> str:
+    """Rename one weak village and describe one of its issues with script; returns its code."""
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    code = con.execute(
+        "SELECT v.code FROM village v JOIN issue i ON i.region_code = v.code "
+        "WHERE v.weak_type IS NOT NULL AND i.status <> 'closed' AND i.found_date < DATE "
+        "'2020-05-01' ORDER BY v.code LIMIT 1").fetchone()[0]
+    con.execute("UPDATE region SET name = ? WHERE code = ?", [EVIL_VILLAGE_NAME, code])
+    con.execute("UPDATE issue SET description = ? WHERE region_code = ?", [EVIL_DESCRIPTION, code])
+    con.close()
+    return code
+
+
 @pytest.fixture(scope="session")
-def app_url(demo_db, tmp_path_factory):
-    """`streamlit run app.py` on a free loopback port against a copy of the demo database."""
+def app_db(demo_db, tmp_path_factory) -> tuple[Path, str]:
     db = tmp_path_factory.mktemp("app") / "app.duckdb"
     shutil.copy(demo_db, db)
+    return db, plant_hostile_text(db)
+
+
+@pytest.fixture(scope="session")
+def hostile_village(app_db) -> str:
+    return app_db[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(app_db, tmp_path_factory):
+    """`streamlit run app.py` on a free loopback port against a copy of the demo database."""
+    db = app_db[0]
     port = _free_port()
     env = {**os.environ, "PAICHA_DB": str(db)}
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
@@ -119,7 +150,9 @@ def page(browser, app_url):
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
-    """Until the script has finished running and no spinner remains."""
+    """Until the app has rendered, the script has finished running and no spinner remains."""
+    page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]',
+                           state="attached", timeout=timeout)
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stSpinner\"]')", timeout=timeout

@@ -151,3 +151,11 @@ def test_traffic_light():
 
 def test_days_to_deadline():
     assert m.days_to_deadline(CAMPAIGN, ASOF) == 30
+
+
+def test_a_region_without_issues_gets_an_empty_frame_with_every_column():
+    empty = m.status_as_of(ISSUES.iloc[:0], _history().iloc[:0], ASOF)
+    assert empty.empty
+    for col in ("status_asof", "status_since", "overdue_days", "closed_on_time",
+                "outcome_known"):
+        assert col in empty.columns

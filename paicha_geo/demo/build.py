@@ -63,7 +63,13 @@ def _community_share(town_name: str, urban_district: bool) -> float:
 
 
 def build_geography(scale: Scale, rng: np.random.Generator) -> gpd.GeoDataFrame:
-    """All regions (root, cities, districts, towns, villages) as one WGS84 GeoDataFrame."""
+    """All regions (root, cities, districts, towns, villages) as one WGS84 GeoDataFrame.
+
+    Villages are generated inside each real district outline, then the whole set is cleaned
+    into one edge-matched coverage (`shapely.coverage_clean`: shared edges identical, also
+    across district borders), and every higher level is the union of its villages. So each
+    level is a valid coverage that coverage-preserving simplification can work on.
+    """
     districts = gpd.read_file(geo_dir() / scale.districts_file)
     districts["code"] = districts["code"].astype(str)
     towns = pd.read_csv(PACKAGE_DATA / scale.towns_file, dtype=str)
@@ -71,24 +77,16 @@ def build_geography(scale: Scale, rng: np.random.Generator) -> gpd.GeoDataFrame:
     areas = districts.to_crs(metric_crs).area.to_numpy()
     per_district = _villages_per_district(areas, scale.villages)
 
-    rows = []
-    root_geom = shapely.coverage_union_all(districts.geometry.to_numpy())
-    rows.append((scale.root_code, scale.root_name, scale.root_level, None, root_geom))
-    if scale.root_level == "province":
-        cities = pd.read_csv(PACKAGE_DATA / "jiangsu_cities.csv", dtype=str)
-        for city in cities.itertuples():
-            members = districts[districts["city_code"] == city.code]
-            geom = shapely.coverage_union_all(members.geometry.to_numpy())
-            rows.append((city.code.ljust(12, "0"), city.name, "city", scale.root_code, geom))
-
+    uppers = []  # (code, name, level, parent) of districts and towns
+    village_rows, village_geoms = [], []
     for d_idx, district in enumerate(districts.itertuples()):
         d_code = district.code.ljust(12, "0")
         parent = (district.city_code.ljust(12, "0") if scale.root_level == "province"
                   else scale.root_code)
+        uppers.append((d_code, district.name, "district", parent))
         d_towns = towns[towns["district_code"] == district.code].reset_index(drop=True)
         if d_towns.empty:
-            rows.append((d_code, district.name, "district", parent, district.geometry))
-            continue
+            raise ValueError(f"no townships listed for district {district.code}")
         urban = d_towns["name"].str.endswith("街道").mean() >= 0.7
         counts = rng.multinomial(per_district[d_idx], np.full(len(d_towns), 1 / len(d_towns)))
         counts = np.maximum(counts, 2)
@@ -96,19 +94,13 @@ def build_geography(scale: Scale, rng: np.random.Generator) -> gpd.GeoDataFrame:
         projected = gpd.GeoSeries([district.geometry], crs=4326).to_crs(local_crs).iloc[0]
         part = partition_outline(projected, len(d_towns), counts.tolist(), rng,
                                  scale.cells_per_village)
-        villages_wgs = gpd.GeoSeries(part.villages, crs=local_crs).to_crs(4326)
-        villages_wgs = shapely.set_precision(villages_wgs.to_numpy(), 1e-6)
-        # The stored district is the union of its towns: the real outline at 1e-6° (~0.1 m)
-        # precision, so towns tile it exactly rather than up to rounding slivers.
-        d_geom = shapely.coverage_union_all(villages_wgs)
-        rows.append((d_code, district.name, "district", parent, d_geom))
+        villages_wgs = gpd.GeoSeries(part.villages, crs=local_crs).to_crs(4326).to_numpy()
         order = rng.permutation(len(part.towns))  # partition index -> real town row
         for t_idx in range(len(part.towns)):
             town = d_towns.iloc[order[t_idx]]
             t_code = town["code"].ljust(12, "0")
+            uppers.append((t_code, town["name"], "town", d_code))
             members = np.flatnonzero(part.town_of_village == t_idx)
-            t_geom = shapely.coverage_union_all(villages_wgs[members])
-            rows.append((t_code, town["name"], "town", d_code, t_geom))
             community = rng.random(len(members)) < _community_share(town["name"], urban)
             community = np.sort(community)[::-1]  # 社区 take the low (居委会) codes first
             names = village_names(rng, len(members), community)
@@ -118,10 +110,34 @@ def build_geography(scale: Scale, rng: np.random.Generator) -> gpd.GeoDataFrame:
                     suffix, next_community = next_community, next_community + 1
                 else:
                     suffix, next_village = next_village, next_village + 1
-                rows.append((town["code"] + f"{suffix:03d}", name, "village", t_code,
-                             villages_wgs[m]))
-    regions = gpd.GeoDataFrame(rows, columns=["code", "name", "level", "parent_code", "geometry"],
-                               crs=4326)
+                village_rows.append((town["code"] + f"{suffix:03d}", name, "village", t_code))
+                village_geoms.append(villages_wgs[m])
+
+    geoms = shapely.set_precision(np.array(village_geoms, dtype=object), 1e-6)
+    geoms = shapely.coverage_clean(geoms, snapping_distance=2e-6)
+    villages = gpd.GeoDataFrame(village_rows, columns=["code", "name", "level", "parent_code"],
+                                geometry=geoms, crs=4326)
+
+    def union_of(prefix: str):
+        return shapely.coverage_union_all(
+            villages.geometry[villages["code"].str.startswith(prefix)].to_numpy())
+
+    rows = [(scale.root_code, scale.root_name, scale.root_level, None, union_of("32")
+             if scale.root_level == "province" else union_of(scale.root_code[:4]))]
+    if scale.root_level == "province":
+        cities = pd.read_csv(PACKAGE_DATA / "jiangsu_cities.csv", dtype=str)
+        for city in cities.itertuples():
+            rows.append((city.code.ljust(12, "0"), city.name, "city", scale.root_code,
+                         union_of(city.code[:4])))
+    for code, name, level, parent in uppers:
+        prefix = code[:6] if level == "district" else code[:9]
+        rows.append((code, name, level, parent, union_of(prefix)))
+    regions = pd.concat(
+        [gpd.GeoDataFrame(rows, columns=["code", "name", "level", "parent_code", "geometry"],
+                          crs=4326), villages],
+        ignore_index=True,
+    )
+    regions = gpd.GeoDataFrame(regions, geometry="geometry", crs=4326)
     labels = shapely.point_on_surface(regions.geometry.to_numpy())
     regions["label_lon"] = shapely.get_x(labels).round(6)
     regions["label_lat"] = shapely.get_y(labels).round(6)

@@ -37,14 +37,16 @@ def status_as_of(issues: pd.DataFrame, history: pd.DataFrame, asof: dt.date) -> 
     the deadline for an unrectified issue, else 0). An issue with no history entry by then
     counts as 待整改 from its found date.
     """
-    found = issues[pd.to_datetime(issues["found_date"]) <= pd.Timestamp(asof)].copy()
+    found = issues[pd.to_datetime(issues["found_date"]) <= pd.Timestamp(asof)]
     past = history[pd.to_datetime(history["changed_at"]) < _end_of_day(asof)]
     sort_cols = ["changed_at", "history_id"] if "history_id" in past else ["changed_at"]
-    last = past.sort_values(sort_cols).groupby("issue_code", sort=False).tail(1)
-    last = last.set_index("issue_code")
-    found["status_asof"] = found["issue_code"].map(last["to_status"]).fillna("pending")
-    since = found["issue_code"].map(last["changed_at"])
-    found["status_since"] = pd.to_datetime(since).fillna(pd.to_datetime(found["found_date"]))
+    last = (past.sort_values(sort_cols).groupby("issue_code", sort=False).tail(1)
+            [["issue_code", "to_status", "changed_at"]]
+            .rename(columns={"to_status": "status_asof", "changed_at": "status_since"}))
+    found = found.merge(last, on="issue_code", how="left", validate="one_to_one")
+    found["status_asof"] = found["status_asof"].fillna("pending")
+    found["status_since"] = pd.to_datetime(found["status_since"]).fillna(
+        pd.to_datetime(found["found_date"]))
     deadline = pd.to_datetime(found["deadline"])
     late = (pd.Timestamp(asof) - deadline).dt.days
     unrectified = found["status_asof"].isin(UNRECTIFIED)

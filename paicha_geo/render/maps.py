@@ -1,12 +1,15 @@
-"""Folium maps. `build_*` functions return a folium.Map and never touch Streamlit.
+"""Folium maps. `build_*` functions return folium objects and never touch Streamlit.
 
-Every map loads Leaflet from the app's own static files (no CDN), has no basemap by default,
-and gets only pre-escaped text in its tooltips, legend and labels.
+The drill-down map is split in two so filter changes do not remount the map: a constant base
+map (controls only, no data) and a data layer (a FeatureGroup that streamlit-folium swaps in
+place). Leaflet comes from the app's own static files (no CDN); there is no basemap unless
+one is configured; every text that reaches a tooltip or label is escaped first.
 """
 
 from __future__ import annotations
 
 import json
+import math
 
 import folium
 import geopandas as gpd
@@ -16,12 +19,18 @@ from branca.element import MacroElement, Template
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.render.assets import LOCAL_CSS, LOCAL_JS
-from paicha_geo.render.scales import ClassedScale
+from paicha_geo.render.scales import (
+    NEUTRAL_COLOR,
+    NO_DATA_COLOR,
+    CategoricalScale,
+    ClassedScale,
+)
 
 WEAK_STYLE = {
-    "province": {"color": "#ffffff", "fillColor": "#5e3c99", "radius": 4.5},
-    "city": {"color": "#ffffff", "fillColor": "#1f78b4", "radius": 3.2},
+    "province": {"color": "#ffffff", "fillColor": "#5e3c99", "radius": 4.5, "outline": "#5e3c99"},
+    "city": {"color": "#ffffff", "fillColor": "#1f78b4", "radius": 3.2, "outline": "#1f78b4"},
 }
+SELECTED_OUTLINE = "#000000"
 
 
 class OfflineMap(folium.Map):
@@ -31,162 +40,247 @@ class OfflineMap(folium.Map):
     default_css = LOCAL_CSS
 
 
-class _Legend(MacroElement):
-    """A legend control in the map corner; its HTML is built from escaped text only."""
+class _Fullscreen(MacroElement):
+    """A fullscreen button using the browser's Fullscreen API (no plugin to download)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function() {
-            var legend = L.control({position: 'bottomright'});
-            legend.onAdd = function () {
-                var div = L.DomUtil.create('div', 'paicha-legend');
-                div.innerHTML = {{ this.html_json }};
+            var map = {{ this._parent.get_name() }};
+            var ctl = L.control({position: 'topleft'});
+            ctl.onAdd = function () {
+                var div = L.DomUtil.create('div', 'leaflet-bar');
+                var a = L.DomUtil.create('a', 'paicha-fullscreen', div);
+                a.href = '#'; a.title = {{ this.title_json }};
+                a.innerHTML = '<svg width="16" height="16" viewBox="0 0 16 16" '
+                    + 'style="margin-top:7px"><path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" fill="none" '
+                    + 'stroke="#333" stroke-width="2"/></svg>';
+                a.setAttribute('role', 'button');
+                L.DomEvent.on(a, 'click', function (e) {
+                    L.DomEvent.preventDefault(e);
+                    var el = document.documentElement;
+                    if (document.fullscreenElement) { document.exitFullscreen(); }
+                    else if (el.requestFullscreen) { el.requestFullscreen(); }
+                    setTimeout(function () { map.invalidateSize(); }, 300);
+                });
                 return div;
             };
-            legend.addTo({{ this._parent.get_name() }});
+            ctl.addTo(map);
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, html: str):
+    def __init__(self, title: str):
         super().__init__()
-        self._name = "Legend"
-        self.html_json = json.dumps(html)
+        self._name = "Fullscreen"
+        self.title_json = json.dumps(title)
 
 
-def legend_html(title: str, scale: ClassedScale, extra_rows: list[tuple[str, str]] = ()) -> str:
-    rows = "".join(
-        f'<div><span style="background:{color}"></span>{escape.text(label)}</div>'
-        for color, label in [*scale.legend_rows(), *extra_rows]
-    )
-    style = (
-        "<style>.paicha-legend{background:rgba(255,255,255,.92);padding:6px 10px;"
-        "border-radius:4px;font:13px/1.5 'Noto Sans CJK SC',sans-serif;color:#222;"
-        "box-shadow:0 1px 4px rgba(0,0,0,.3)}.paicha-legend span{display:inline-block;"
-        "width:14px;height:14px;margin-right:6px;vertical-align:-2px;border:1px solid #999}"
-        ".paicha-legend b{display:block;margin-bottom:2px}</style>"
-    )
-    return f"{style}<b>{escape.text(title)}</b>{rows}"
+_MAP_CSS = (
+    "<style>.paicha-label{font:600 13px 'Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
+    "color:#222;text-align:center;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;"
+    "white-space:nowrap;pointer-events:none}.leaflet-container{background:#f7f7f5}"
+    ".paicha-fullscreen{font-size:18px;line-height:30px;text-align:center}"
+    ".leaflet-tooltip table th{text-align:left;padding-right:8px;color:#555}</style>"
+)
 
 
-def _base_map(bounds) -> folium.Map:
+def build_base_map(bounds, tiles: folium.TileLayer | None = None) -> folium.Map:
+    """The constant part of the map: view, controls and (optionally) one basemap."""
     minx, miny, maxx, maxy = bounds
     fmap = OfflineMap(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         tiles=None,
         zoom_start=9,
-        attribution_control=False,  # no tiles, nothing to attribute, no outbound link
         control_scale=True,
-        prefer_canvas=False,
         zoom_snap=0.25,
         zoom_delta=0.5,
+        attribution_control=tiles is not None,  # no tiles, nothing to attribute or link
     )
-    fmap.fit_bounds([[miny, minx], [maxy, maxx]])
+    if tiles is not None:
+        tiles.add_to(fmap)
+    _Fullscreen(labels.FULLSCREEN).add_to(fmap)
+    fmap.get_root().header.add_child(folium.Element(_MAP_CSS))
     return fmap
 
 
-def _feature_collection(regions: gpd.GeoDataFrame, props: pd.DataFrame) -> dict:
-    """GeoJSON with only the listed, already-escaped properties (keeps the payload small)."""
-    features = []
-    for geom, (_, row) in zip(regions.geometry, props.iterrows(), strict=True):
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": geom.__geo_interface__,
-                "properties": {k: (None if pd.isna(v) else v) for k, v in row.items()},
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+def view_for_bounds(bounds, width_px: int = 1000, height_px: int = 560) -> tuple[list, float]:
+    """Centre and (fractional, quarter-step) Web-Mercator zoom that fit `bounds` on screen."""
+    minx, miny, maxx, maxy = bounds
+
+    def merc_y(lat):
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    lon_span = max(maxx - minx, 1e-6)
+    y_span = max(merc_y(maxy) - merc_y(miny), 1e-9)
+    zoom_x = math.log2(width_px * 360 / (256 * lon_span))
+    zoom_y = math.log2(height_px * 2 * math.pi / (256 * y_span))
+    zoom = math.floor(min(zoom_x, zoom_y) * 4 - 0.5) / 4  # a little margin, quarter steps
+    center = [(miny + maxy) / 2, (minx + maxx) / 2]
+    return center, max(zoom, 3)
 
 
-def build_choropleth(
+def _format_value(metric: str, value) -> str:
+    if metric == "traffic":
+        return labels.TRAFFIC_SHORT.get(value, labels.NO_DATA)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return labels.NO_DATA
+    if metric.endswith("_rate"):
+        return labels.format_rate(value)
+    if metric.startswith("open_per_"):
+        return f"{value:.2f}"
+    return f"{int(value):,}"
+
+
+def build_region_layer(
     regions: gpd.GeoDataFrame,
     metrics: pd.DataFrame,
-    value_column: str,
-    scale: ClassedScale,
-    legend_title: str,
-    weak_villages: pd.DataFrame | None = None,
-) -> folium.Map:
-    """Regions coloured by `value_column` of `metrics` (aligned with `regions` by position).
+    metric: str,
+    scale: ClassedScale | CategoricalScale,
+    *,
+    weak_types: pd.Series | None = None,
+    color_all: bool = True,
+    selected: str | None = None,
+    weak_markers: pd.DataFrame | None = None,
+    show_labels: bool = True,
+) -> folium.FeatureGroup:
+    """The data layer: regions coloured by `metric`, with tooltips, labels and weak villages.
 
-    Tooltips show the region name (escaped), open and overdue issues and the close-out rate.
-    Weak villages, if given (name, weak_type, label_lon, label_lat), are drawn as markers:
-    省定 larger purple, 市定 smaller blue.
+    `regions` and `metrics` are aligned by position. At village level pass `weak_types`
+    (aligned too): 省定 get a solid purple outline, 市定 a dashed blue one, and unless
+    `color_all` only weak villages are coloured (the rest light grey).
     """
-    fmap = _base_map(regions.total_bounds)
-    values = metrics[value_column].to_numpy()
-    props = pd.DataFrame(
-        {
-            "code": regions["code"].to_numpy(),
-            "name": [escape.text(n) for n in regions["name"]],
-            "issues_open": metrics["issues_open"].astype(int).to_numpy(),
-            "issues_overdue": metrics["issues_overdue"].astype(int).to_numpy(),
-            "closeout_rate": [labels.format_rate(v) for v in metrics["closeout_rate"]],
-            "fill": [scale.color(v) for v in values],
-        }
-    )
-    collection = _feature_collection(regions, props)
-    fields = ["name", "issues_open", "issues_overdue", "closeout_rate"]
-    folium.GeoJson(
-        collection,
-        name="regions",
-        style_function=lambda f: {
-            "fillColor": f["properties"]["fill"],
-            "color": "#444444",
-            "weight": 1.2,
+    group = folium.FeatureGroup(name="regions")
+    values = metrics[metric].to_list()
+    weak = (list(weak_types) if weak_types is not None else [None] * len(regions))
+    weak = [w if isinstance(w, str) else None for w in weak]
+    fills = [
+        scale.color(v) if (color_all or w) else NEUTRAL_COLOR
+        for v, w in zip(values, weak, strict=True)
+    ]
+    metric_label = labels.MAP_METRICS[metric][0]
+    props = {
+        "code": regions["code"].to_list(),
+        "name": [escape.text(n) for n in regions["name"]],
+        "value": [_format_value(metric, v) for v in values],
+        "issues_open": metrics["issues_open"].astype(int).to_list(),
+        "issues_overdue": metrics["issues_overdue"].astype(int).to_list(),
+        "closeout_rate": [labels.format_rate(v) for v in metrics["closeout_rate"]],
+        "kind": [labels.WEAK_TYPES[w] if w else "" for w in weak],
+        "fill": fills,
+        "weak": [w or "" for w in weak],
+    }
+    features = [
+        {"type": "Feature", "geometry": geom.__geo_interface__,
+         "properties": {k: v[i] for k, v in props.items()}}
+        for i, geom in enumerate(regions.geometry)
+    ]
+    fields = ["name", "value", "issues_open", "issues_overdue", "closeout_rate"]
+    aliases = [labels.TOOLTIP_FIELDS["name"], metric_label, labels.TOOLTIP_FIELDS["issues_open"],
+               labels.TOOLTIP_FIELDS["issues_overdue"], labels.TOOLTIP_FIELDS["closeout_rate"]]
+    if metric in fields:  # the coloured metric is already a fixed row
+        del aliases[1], fields[1]
+    if weak_types is not None:
+        fields.append("kind")
+        aliases.append(labels.TOOLTIP_FIELDS["weak_type"])
+
+    def style(feature):
+        p = feature["properties"]
+        outline = WEAK_STYLE[p["weak"]]["outline"] if p["weak"] else "#555555"
+        selected_here = p["code"] == selected
+        return {
+            "fillColor": p["fill"],
+            "color": SELECTED_OUTLINE if selected_here else outline,
+            "weight": 4 if selected_here else (2.5 if p["weak"] else 1),
+            "dashArray": "6 4" if p["weak"] == "city" else None,
             "fillOpacity": 0.85,
-        },
+        }
+
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="regions",
+        style_function=style,
         highlight_function=lambda f: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=fields,
-            aliases=[labels.TOOLTIP_FIELDS[f] for f in fields],
-            sticky=True,
-        ),
-    ).add_to(fmap)
-    for name, lon, lat in zip(
-        regions["name"], regions["label_lon"], regions["label_lat"], strict=True
-    ):
-        folium.Marker(
-            [lat, lon],
-            icon=folium.DivIcon(
-                html=f'<div class="paicha-label">{escape.text(name)}</div>',
-                class_name="paicha-label-icon",
-                icon_size=(120, 20),
-                icon_anchor=(60, 10),
-            ),
-            interactive=False,
-        ).add_to(fmap)
-    if weak_villages is not None and len(weak_villages):
-        _add_weak_markers(fmap, weak_villages)
-    extra = [
-        (WEAK_STYLE["province"]["fillColor"], labels.WEAK_TYPES["province"]),
-        (WEAK_STYLE["city"]["fillColor"], labels.WEAK_TYPES["city"]),
-    ] if weak_villages is not None else []
-    _Legend(legend_html(legend_title, scale, extra)).add_to(fmap)
-    fmap.get_root().header.add_child(
-        folium.Element(
-            "<style>.paicha-label{font:600 13px 'Noto Sans CJK SC',sans-serif;color:#222;"
-            "text-align:center;text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap;"
-            "pointer-events:none}.leaflet-container{background:#f7f7f5}</style>"
-        )
+        tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True),
+    ).add_to(group)
+    if show_labels:
+        for name, lon, lat in zip(regions["name"], regions["label_lon"], regions["label_lat"],
+                                  strict=True):
+            folium.Marker(
+                [lat, lon],
+                icon=folium.DivIcon(html=f'<div class="paicha-label">{escape.text(name)}</div>',
+                                    class_name="paicha-label-icon", icon_size=(120, 20),
+                                    icon_anchor=(60, 10)),
+                interactive=False,
+            ).add_to(group)
+    if weak_markers is not None and len(weak_markers):
+        _weak_marker_layer(weak_markers).add_to(group)
+    return group
+
+
+def _weak_marker_layer(weak: pd.DataFrame) -> folium.GeoJson:
+    """Weak villages as clickable points: a click opens that village, like its polygon."""
+    features = [
+        {"type": "Feature",
+         "geometry": {"type": "Point", "coordinates": [row.label_lon, row.label_lat]},
+         "properties": {"code": row.code, "name": escape.text(row.name),
+                        "kind": labels.WEAK_TYPES[row.weak_type], "weak": row.weak_type}}
+        for row in weak.itertuples(index=False)
+    ]
+
+    def style(feature):
+        w = WEAK_STYLE[feature["properties"]["weak"]]
+        return {"radius": w["radius"], "color": w["color"], "weight": 1,
+                "fillColor": w["fillColor"], "fillOpacity": 0.95}
+
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="weak_villages",
+        marker=folium.CircleMarker(radius=4),
+        style_function=style,
+        tooltip=folium.GeoJsonTooltip(fields=["name", "kind"], labels=False),
     )
-    return fmap
 
 
-def _add_weak_markers(fmap: folium.Map, weak: pd.DataFrame) -> None:
-    group = folium.FeatureGroup(name="weak_villages")
-    for row in weak.itertuples(index=False):
-        style = WEAK_STYLE[row.weak_type]
-        folium.CircleMarker(
-            [row.label_lat, row.label_lon],
-            radius=style["radius"],
-            color=style["color"],
-            weight=1,
-            fill=True,
-            fill_color=style["fillColor"],
-            fill_opacity=0.95,
-            tooltip=f"{escape.text(row.name)}（{labels.WEAK_TYPES[row.weak_type]}）",
-        ).add_to(group)
-    group.add_to(fmap)
+def legend_html(title: str, scale, weak_legend: str | None = None) -> str:
+    """The legend as HTML for the page (outside the map, so it never forces a remount)."""
+    rows = "".join(
+        f'<span class="paicha-key"><i style="background:{color}"></i>{escape.text(label)}</span>'
+        for color, label in scale.legend_rows()
+    )
+    rows += (f'<span class="paicha-key"><i style="background:{NO_DATA_COLOR}"></i>'
+             f"{escape.text(labels.MAP_NO_DATA)}</span>")
+    unit = f"（{escape.text(scale.unit)}）" if scale.unit and scale.unit != "%" else ""
+    weak = f'<div class="paicha-weak">{weak_legend}</div>' if weak_legend else ""
+    return (f'<div class="paicha-legend"><b>{escape.text(title)}{unit}</b>{rows}{weak}</div>')
+
+
+
+def weak_legend_html(village_level: bool) -> str:
+    """How 省定 / 市定 weak villages are marked at this level (markers or outlines)."""
+    p, c = WEAK_STYLE["province"], WEAK_STYLE["city"]
+    if village_level:
+        return (f'<span class="paicha-key"><i style="border:3px solid {p["outline"]};'
+                f'background:transparent"></i>{labels.WEAK_TYPES["province"]}（实线框）</span>'
+                f'<span class="paicha-key"><i style="border:3px dashed {c["outline"]};'
+                f'background:transparent"></i>{labels.WEAK_TYPES["city"]}（虚线框）</span>'
+                f'<span class="paicha-key"><i style="background:{NEUTRAL_COLOR}"></i>'
+                f"{labels.NOT_WEAK}</span>")
+    return (f'<span class="paicha-key"><i style="background:{p["fillColor"]};border-radius:50%">'
+            f'</i>{labels.WEAK_TYPES["province"]}</span>'
+            f'<span class="paicha-key"><i style="background:{c["fillColor"]};border-radius:50%;'
+            f'transform:scale(.75)"></i>{labels.WEAK_TYPES["city"]}</span>')
+
+
+LEGEND_CSS = """
+<style>
+.paicha-legend{font-size:.9rem;line-height:1.9;margin:.2rem 0 .6rem}
+.paicha-legend b{margin-right:1rem}
+.paicha-key{display:inline-block;margin-right:1rem;white-space:nowrap}
+.paicha-key i{display:inline-block;width:14px;height:14px;margin-right:5px;vertical-align:-2px;
+  border:1px solid #888}
+.paicha-weak{display:inline-block}
+</style>
+"""

@@ -1,14 +1,26 @@
-"""Colour scales for choropleths: classed, colour-blind-safe (ColorBrewer), with no-data grey."""
+"""Colour scales for choropleths: classed, colour-blind-safe (ColorBrewer), with no-data grey.
+
+Counts use a sequential scale (more is darker); rates use a good-to-bad scale (low close-out
+is red, high is blue); 三色预警 uses three colours that also differ in lightness.
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-# ColorBrewer sequential palettes (5 classes), readable by colour-blind viewers.
-YLORRD = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
+from paicha_geo import labels
+
+# ColorBrewer palettes (5 classes), readable by colour-blind viewers.
+YLORRD = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+RDYLBU = ("#d73027", "#fc8d59", "#fee090", "#91bfdb", "#4575b4")  # bad -> good
 NO_DATA_COLOR = "#d9d9d9"
-NEUTRAL_COLOR = "#f0f0f0"
+NEUTRAL_COLOR = "#eeeeee"
+TRAFFIC_COLORS = {"red": "#c62828", "yellow": "#f9d648", "green": "#2e8b57"}
+
+
+def _is_missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 @dataclass(frozen=True)
@@ -18,16 +30,19 @@ class ClassedScale:
     breaks: tuple[float, ...]
     colors: tuple[str, ...]
     unit: str
+    integer: bool = True
+    percent: bool = False
 
     def color(self, value) -> str:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
+        if _is_missing(value):
             return NO_DATA_COLOR
         for upper, color in zip(self.breaks, self.colors, strict=True):
             if value <= upper:
                 return color
         return self.colors[-1]
 
-    integer: bool = True
+    def _fmt(self, v: float) -> str:
+        return f"{v * 100:g}%" if self.percent else f"{v:g}"
 
     def legend_rows(self) -> list[tuple[str, str]]:
         """(colour, label) pairs from low to high: '0', '1 – 100', '101 – 200' for counts."""
@@ -35,14 +50,29 @@ class ClassedScale:
         lower = None
         for upper, color in zip(self.breaks, self.colors, strict=True):
             if lower is None:
-                label = f"{upper:g}"
+                label = ("≤ " if self.percent else "") + self._fmt(upper)
+            elif self.integer and int(lower) + 1 == int(upper):
+                label = f"{int(upper):d}"
             elif self.integer:
                 label = f"{int(lower) + 1:d} – {int(upper):d}"
             else:
-                label = f"{lower:g} – {upper:g}"
+                label = f"{self._fmt(lower)} – {self._fmt(upper)}"
             rows.append((color, label))
             lower = upper
         return rows
+
+
+@dataclass(frozen=True)
+class CategoricalScale:
+    colors: dict[str, str]
+    names: dict[str, str]
+    unit: str = ""
+
+    def color(self, value) -> str:
+        return self.colors.get(value, NO_DATA_COLOR)
+
+    def legend_rows(self) -> list[tuple[str, str]]:
+        return [(self.colors[k], self.names[k]) for k in self.colors]
 
 
 def _nice_step(raw: float) -> float:
@@ -56,15 +86,37 @@ def _nice_step(raw: float) -> float:
     return 10 ** (exp + 1)
 
 
-def count_scale(values, unit: str, colors=YLORRD) -> ClassedScale:
-    """Equal-interval classes with round breaks from 0 to the maximum count.
+def count_scale(values, unit: str, colors=YLORRD, integer: bool = True) -> ClassedScale:
+    """Equal-interval classes with round breaks from 0 to the maximum.
 
-    The first class holds zero alone when there are zeros, so 清零 regions stand out.
+    The first class holds zero alone, so regions that are 清零 stand out.
     """
-    finite = [v for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    finite = [v for v in values if not _is_missing(v)]
     top = max(finite, default=0)
     if top <= 0:
-        return ClassedScale((0,), (colors[0],), unit)
+        return ClassedScale((0,), (colors[0],), unit, integer)
     step = _nice_step(top / (len(colors) - 1))
+    if integer:
+        step = max(1.0, math.ceil(step))
     breaks = (0,) + tuple(step * i for i in range(1, len(colors)))
-    return ClassedScale(breaks, tuple(colors), unit)
+    return ClassedScale(breaks, tuple(colors), unit, integer)
+
+
+def rate_scale(unit: str = "%") -> ClassedScale:
+    """Fixed breaks for close-out / on-time rates: the same colour means the same rate
+    on every map and every day, so screens can be compared."""
+    return ClassedScale((0.5, 0.7, 0.85, 0.95, 1.0), RDYLBU, unit, integer=False, percent=True)
+
+
+def traffic_scale() -> CategoricalScale:
+    return CategoricalScale(TRAFFIC_COLORS, labels.TRAFFIC)
+
+
+def scale_for(metric: str, values) -> ClassedScale | CategoricalScale:
+    unit = labels.MAP_METRICS[metric][1]
+    if metric == "traffic":
+        return traffic_scale()
+    if metric.endswith("_rate"):
+        return rate_scale(unit)
+    integer = not metric.startswith("open_per_")
+    return count_scale(values, unit, integer=integer)

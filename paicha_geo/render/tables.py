@@ -1,21 +1,84 @@
-"""Region tables for st.dataframe: Chinese headers, rates as percentages, '—' for no data."""
+"""Region tables for the page and for download: Chinese headers, numeric columns stay numeric
+(so sorting works), rates as fractions the page formats as percentages."""
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from paicha_geo import labels
 
+REGION_COLUMNS = {
+    "name": "地区",
+    "code": "区划代码",
+    "traffic": "三色预警",
+    "weak_villages": "经济薄弱村",
+    "weak_villages_province": "省定薄弱村",
+    "weak_villages_city": "市定薄弱村",
+    "households": "低收入农户",
+    "issues_found": "发现问题",
+    "issues_pending": "待整改",
+    "issues_rectifying": "整改中",
+    "issues_rectified": "已整改待验收",
+    "issues_closed": "已销号",
+    "issues_open": "未销号",
+    "issues_overdue": "超期未整改",
+    "closeout_rate": "销号率",
+    "ontime_rate": "按期销号率",
+    "open_per_weak_village": "每薄弱村未销号",
+    "open_per_100_households": "每百户未销号",
+    "households_failing_any": "三保障未达标农户",
+    "households_below_income": "收入低于标准农户",
+}
+RATE_COLUMNS = ("closeout_rate", "ontime_rate")
+
 
 def region_table(regions: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
-    """One row per region; names are data (st.dataframe shows them as text, not HTML)."""
-    out = pd.DataFrame({"name": regions["name"].to_numpy()})
-    for col in labels.TABLE_COLUMNS:
-        if col == "name":
+    """One row per region with every metric; names are data (shown as text, never HTML)."""
+    out = pd.DataFrame({"name": regions["name"].to_numpy(), "code": regions["code"].to_numpy()})
+    for col in REGION_COLUMNS:
+        if col in ("name", "code"):
             continue
         values = metrics[col].to_numpy()
-        if col.endswith("_rate"):
-            out[col] = [labels.format_rate(v) for v in values]
+        if col == "traffic":
+            out[col] = [labels.TRAFFIC_SHORT.get(v, labels.NO_DATA) for v in values]
+        elif col in RATE_COLUMNS or col.startswith("open_per_"):
+            out[col] = pd.to_numeric(values, errors="coerce")
         else:
             out[col] = values.astype(int)
-    return out.rename(columns=labels.TABLE_COLUMNS)
+    return out
+
+
+def display_names(table: pd.DataFrame) -> pd.DataFrame:
+    return table.rename(columns=REGION_COLUMNS)
+
+
+def to_csv_bytes(table: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM so Excel on Windows opens the Chinese headers correctly."""
+    out = table.copy()
+    for col in RATE_COLUMNS:
+        if col in out:
+            out[col] = (out[col] * 100).round(1)
+    return display_names(out).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_excel_bytes(table: pd.DataFrame, sheet: str) -> bytes:
+    """A workbook with a frozen header row, rates formatted as percentages."""
+    buffer = io.BytesIO()
+    frame = display_names(table)
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
+        ws = writer.sheets[sheet[:31]]
+        ws.freeze_panes = "A2"
+        for idx, col in enumerate(table.columns, start=1):
+            letter = get_column_letter(idx)
+            ws.column_dimensions[letter].width = max(10, len(REGION_COLUMNS.get(col, col)) * 2 + 2)
+            if col in RATE_COLUMNS:
+                for cell in ws[letter][1:]:
+                    cell.number_format = "0.0%"
+            elif col.startswith("open_per_"):
+                for cell in ws[letter][1:]:
+                    cell.number_format = "0.00"
+    return buffer.getvalue()

@@ -117,6 +117,16 @@ def issues(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataF
     )
 
 
+def responsible_units(store: Store, campaign_id: int, scope: str | None = None) -> list[str]:
+    where, params = _scope_clause("region_code", scope)
+    rows = store.cursor().execute(
+        "SELECT DISTINCT responsible_unit FROM issue "  # noqa: S608
+        f"WHERE campaign_id = ? AND responsible_unit IS NOT NULL AND {where} ORDER BY 1",
+        [campaign_id, *params],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def issue_history(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataFrame:
     """The whole history of the scoped issues, oldest first."""
     where, params = _scope_clause("i.region_code", scope)

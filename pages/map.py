@@ -1,0 +1,149 @@
+"""排查地图: drill down city › district › township › village; the URL holds the whole view."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from pages import _filters
+from pages._shared import (
+    PAGE_CSS,
+    cached_campaign,
+    cached_layers,
+    cached_region_view,
+    cached_regions,
+    data_version,
+    demo_badge,
+)
+from pages._village_panel import village_details, village_panel
+from paicha_geo import labels, service
+from paicha_geo.render import tables
+from paicha_geo.render.maps import (
+    LEGEND_CSS,
+    build_base_map,
+    build_region_layer,
+    legend_html,
+    view_for_bounds,
+    weak_legend_html,
+)
+from paicha_geo.render.scales import scale_for
+
+MAP_KEY = "drill_map"
+
+st.markdown(PAGE_CSS + LEGEND_CSS, unsafe_allow_html=True)
+version = data_version()
+campaign = cached_campaign(version)
+regions = cached_regions(version)
+layers = cached_layers(version)
+
+asof, metric, color_all, filters = _filters.sidebar(version, campaign)
+resolved = service.resolve_region(regions, st.query_params.get("region"), labels.UNKNOWN_REGION)
+if resolved.error:
+    st.warning(resolved.error)
+
+
+def go_to(code: str | None) -> None:
+    """Navigate by changing the URL; Streamlit pushes a history entry, so Back works."""
+    if code is None or code == resolved.trail[0][0]:
+        st.query_params.pop("region", None)
+    else:
+        st.query_params["region"] = code
+
+
+def on_map_click() -> None:
+    state = st.session_state.get(MAP_KEY) or {}
+    drawing = state.get("last_active_drawing") or {}
+    code = (drawing.get("properties") or {}).get("code")
+    if code:
+        go_to(code)
+
+
+# Breadcrumb 市 › 区 › 镇 › 村: each crumb but the current one goes back up.
+with st.container(horizontal=True, key="breadcrumb"):
+    for i, (code, name, _level) in enumerate(resolved.trail):
+        if i:
+            st.markdown("›")
+        last = i == len(resolved.trail) - 1
+        st.button(name, key=f"crumb-{code}", on_click=go_to, args=(code,), disabled=last,
+                  type="tertiary")
+
+view = cached_region_view(version, resolved.region["code"], asof, filters)
+head, badge = st.columns([6, 1])
+head.title(f"{view.region['name']} · {labels.APP_SUBTITLE}")
+with badge:
+    demo_badge(view.is_demo)
+st.markdown(
+    f'<div class="paicha-asof">{campaign.name} · {labels.AS_OF} {asof:%Y-%m-%d} · '
+    f"整改时限 {campaign.deadline:%Y-%m-%d}</div>",
+    unsafe_allow_html=True,
+)
+if not filters.is_empty():
+    st.info(labels.FILTER_ACTIVE)
+
+t = view.totals
+kpis = st.columns(6)
+for col, key in zip(kpis, ("issues_found", "issues_open", "issues_overdue", "closeout_rate",
+                           "ontime_rate", "households_failing_any"), strict=True):
+    value = labels.format_rate(t[key]) if key.endswith("_rate") else f"{int(t[key]):,}"
+    col.metric(labels.METRICS[key][0], value, help=labels.KPI_HELP.get(key))
+st.caption(
+    f"{labels.METRICS['weak_villages'][0]} {int(t.weak_villages)} 个"
+    f"（{labels.WEAK_TYPES['province']} {int(t.weak_villages_province)}，"
+    f"{labels.WEAK_TYPES['city']} {int(t.weak_villages_city)}）· "
+    f"{labels.METRICS['households'][0]} {int(t.households):,} 户 · {labels.CLICK_HINT}"
+)
+
+# The map: a constant base map plus a data layer swapped in place (no remount on filters).
+village_level = view.child_level == "village"
+shapes = layers[view.child_level].set_index("code").loc[view.children["code"]].reset_index()
+scale = scale_for(metric, view.child_metrics[metric])
+weak_types = None
+if village_level:
+    weak_types = view.children["code"].map(
+        view.weak_villages.set_index("code")["weak_type"]).reset_index(drop=True)
+layer = build_region_layer(
+    shapes, view.child_metrics, metric, scale,
+    weak_types=weak_types, color_all=color_all or not village_level,
+    selected=resolved.selected_village,
+    weak_markers=None if village_level else view.weak_villages,
+    show_labels=view.child_level in ("city", "district", "town"),
+)
+root_bounds = layers[resolved.trail[0][2]].total_bounds
+center, zoom = view_for_bounds(shapes.total_bounds)
+
+if resolved.selected_village:
+    map_col, panel_col = st.columns([3, 2])
+else:
+    map_col, panel_col = st.container(), None
+with map_col:
+    st_folium(
+        build_base_map(root_bounds), feature_group_to_add=layer, center=center, zoom=zoom,
+        height=560, use_container_width=True, key=MAP_KEY, on_change=on_map_click,
+        returned_objects=["last_active_drawing", "last_object_clicked"],
+    )
+    st.markdown(legend_html(labels.MAP_METRICS[metric][0], scale,
+                            weak_legend_html(village_level)), unsafe_allow_html=True)
+if panel_col is not None:
+    with panel_col:
+        village_panel(version, resolved.selected_village, asof, filters)
+    village_details(version, resolved.selected_village, asof, filters)
+
+level_name = labels.LEVELS[view.child_level]
+st.subheader(f"{view.region['name']} · 各{level_name}情况")
+table = tables.region_table(view.children, view.child_metrics)
+st.dataframe(
+    tables.display_names(table), hide_index=True, use_container_width=True,
+    column_config={
+        tables.REGION_COLUMNS["closeout_rate"]: st.column_config.NumberColumn(format="percent"),
+        tables.REGION_COLUMNS["ontime_rate"]: st.column_config.NumberColumn(format="percent"),
+        tables.REGION_COLUMNS["open_per_weak_village"]: st.column_config.NumberColumn(
+            format="%.2f"),
+        tables.REGION_COLUMNS["open_per_100_households"]: st.column_config.NumberColumn(
+            format="%.2f"),
+    },
+)
+stem = f"{view.region['name']}_{asof:%Y%m%d}"
+with st.container(horizontal=True):
+    st.download_button(labels.DOWNLOAD_CSV, tables.to_csv_bytes(table), f"{stem}.csv",
+                       mime="text/csv", key="dl-csv")
+    st.download_button(
+        labels.DOWNLOAD_XLSX, tables.to_excel_bytes(table, view.region["name"]), f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl-xlsx")
