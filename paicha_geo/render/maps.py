@@ -54,8 +54,8 @@ class _Fullscreen(MacroElement):
                 var a = L.DomUtil.create('a', 'paicha-fullscreen', div);
                 a.href = '#'; a.title = {{ this.title_json }};
                 a.innerHTML = '<svg width="16" height="16" viewBox="0 0 16 16" '
-                    + 'style="margin-top:7px"><path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" fill="none" '
-                    + 'stroke="#333" stroke-width="2"/></svg>';
+                    + 'style="margin-top:7px"><path fill="none" stroke="#333" '
+                    + 'stroke-width="2" d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5"/></svg>';
                 a.setAttribute('role', 'button');
                 L.DomEvent.on(a, 'click', function (e) {
                     L.DomEvent.preventDefault(e);
