@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from pages._shared import cached_checklist, cached_units
 from paicha_geo import labels
 from paicha_geo.domain.filters import IssueFilters
+from paicha_geo.render import basemaps
 
 BIND = "query-params"
 
 
 def sidebar(version: str, campaign):
-    """Widgets -> (as-of date, metric key, colour-all flag, IssueFilters)."""
+    """Widgets -> (as-of date, metric key, colour-all flag, Basemap, IssueFilters)."""
     bar = st.sidebar
     asof = bar.date_input(labels.AS_OF, value=campaign.default_asof, key="asof", bind=BIND,
                           min_value=campaign.start_date, format="YYYY-MM-DD")
@@ -21,6 +24,11 @@ def sidebar(version: str, campaign):
                            format_func=lambda k: labels.MAP_METRICS[k][0], key="metric",
                            bind=BIND)
     color_all = bar.toggle(labels.COLOR_ALL_VILLAGES, key="all", bind=BIND)
+    choices = basemaps.available(os.environ, _secrets())
+    basemap = choices["none"]
+    if len(choices) > 1:
+        basemap = choices[bar.selectbox(labels.BASEMAP, list(choices), key="basemap", bind=BIND,
+                                        format_func=labels.BASEMAPS.get)]
 
     checklist = cached_checklist(version)
     with bar.expander(labels.FILTERS, expanded=False):
@@ -53,4 +61,12 @@ def sidebar(version: str, campaign):
         sources=tuple(sources), statuses=tuple(statuses), units=tuple(units),
         severities=tuple(severities), found_from=found_from, found_to=found_to,
     )
-    return asof, metric, color_all, filters
+    return asof, metric, color_all, basemap, filters
+
+
+def _secrets() -> dict:
+    """Streamlit secrets if a secrets file exists (reading a missing one raises)."""
+    try:
+        return dict(st.secrets)
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return {}

@@ -53,11 +53,17 @@ def cached_campaign(version: str):
     return service.active_campaign(get_store())
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def cached_snapshot(version: str) -> service.Snapshot:
+    """All figures' inputs in memory, once per data version (shared by every session)."""
+    return service.load_snapshot(get_store())
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def cached_region_view(version: str, code: str, asof: dt.date, filters: IssueFilters):
     regions = cached_regions(version)
     region = service.resolve_region(regions, code, "").region
-    return service.region_view(get_store(), region, asof, filters)
+    return service.region_view(get_store(), region, asof, filters, cached_snapshot(version))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -15,7 +15,7 @@ from pages._shared import (
 )
 from pages._village_panel import village_details, village_panel
 from paicha_geo import labels, service
-from paicha_geo.render import tables
+from paicha_geo.render import basemaps, tables
 from paicha_geo.render.maps import (
     LEGEND_CSS,
     build_base_map,
@@ -34,7 +34,7 @@ campaign = cached_campaign(version)
 regions = cached_regions(version)
 layers = cached_layers(version)
 
-asof, metric, color_all, filters = _filters.sidebar(version, campaign)
+asof, metric, color_all, basemap, filters = _filters.sidebar(version, campaign)
 resolved = service.resolve_region(regions, st.query_params.get("region"), labels.UNKNOWN_REGION)
 if resolved.error:
     st.warning(resolved.error)
@@ -105,6 +105,7 @@ layer = build_region_layer(
     selected=resolved.selected_village,
     weak_markers=None if village_level else view.weak_villages,
     show_labels=view.child_level in ("city", "district", "town"),
+    gcj02=basemaps.needs_gcj02(basemap),
 )
 root_bounds = layers[resolved.trail[0][2]].total_bounds
 center, zoom = view_for_bounds(shapes.total_bounds)
@@ -115,7 +116,8 @@ else:
     map_col, panel_col = st.container(), None
 with map_col:
     st_folium(
-        build_base_map(root_bounds), feature_group_to_add=layer, center=center, zoom=zoom,
+        build_base_map(root_bounds, basemaps.tile_layers(basemap)), feature_group_to_add=layer,
+        center=center, zoom=zoom,
         height=560, use_container_width=True, key=MAP_KEY, on_change=on_map_click,
         returned_objects=["last_active_drawing", "last_object_clicked"],
     )

@@ -91,6 +91,50 @@ def resolve_region(regions: pd.DataFrame, raw: str | None, unknown_message: str)
     return Resolved(row, None, trail, error)
 
 
+@dataclass
+class Snapshot:
+    """Everything the figures need, read once per data version (no names or ID numbers).
+
+    Drill steps then slice it in memory instead of querying DuckDB again; the status of every
+    issue as of a day is computed once per day and reused by every region.
+    """
+
+    campaign: Campaign
+    checklist: pd.DataFrame
+    regions: pd.DataFrame
+    villages: pd.DataFrame
+    households: pd.DataFrame
+    issues: pd.DataFrame
+    history: pd.DataFrame
+    is_demo: bool
+    scope: str | None = None
+    _asof_cache: dict = field(default_factory=dict, repr=False)
+
+    def issues_asof(self, asof: dt.date) -> pd.DataFrame:
+        if asof not in self._asof_cache:
+            self._asof_cache[asof] = m.status_as_of(self.issues, self.history, asof)
+        return self._asof_cache[asof]
+
+
+def load_snapshot(store: Store, scope: str | None = None) -> Snapshot:
+    campaign = active_campaign(store)
+    return Snapshot(
+        campaign=campaign,
+        checklist=q.checklist(store, campaign.campaign_id),
+        regions=q.regions(store, scope=scope),
+        villages=q.villages(store, scope),
+        households=q.household_facts(store, scope),
+        issues=q.issues(store, campaign.campaign_id, scope),
+        history=q.issue_history(store, campaign.campaign_id, scope),
+        is_demo=store.get_meta("is_demo") == "1",
+        scope=scope,
+    )
+
+
+def _within(frame: pd.DataFrame, column: str, prefix: str) -> pd.DataFrame:
+    return frame[frame[column].str.startswith(prefix)]
+
+
 def _issues_asof(store, campaign, scope, asof, filters):
     issues = q.issues(store, campaign.campaign_id, scope)
     history = q.issue_history(store, campaign.campaign_id, scope)
@@ -103,27 +147,29 @@ def region_view(
     region: pd.Series,
     asof: dt.date | None = None,
     filters: IssueFilters | None = None,
+    snapshot: Snapshot | None = None,
 ) -> RegionView:
-    """Metrics for `region` (a row from `resolve_region`) and for each of its children."""
-    campaign = active_campaign(store)
-    asof = asof or campaign.default_asof or dt.date.today()
-    filters = filters or IssueFilters()
+    """Metrics for `region` (a row from `resolve_region`) and for each of its children.
+
+    Pass the app's cached `snapshot` to avoid re-reading the database on every drill step.
+    """
     level = region["level"]
     scope = scope_prefix(region["code"], level)
+    snap = snapshot or load_snapshot(store, scope)
+    campaign = snap.campaign
+    asof = asof or campaign.default_asof or dt.date.today()
+    filters = filters or IssueFilters()
     sub_level = child_level(level) or level
-    children = q.regions(store, parent=region["code"])
-    villages = q.villages(store, scope)
-    households = q.households(store, scope)
-    issues_asof = _issues_asof(store, campaign, scope, asof, filters)
+    children = snap.regions[snap.regions["parent_code"] == region["code"]].sort_values("code")
+    villages = _within(snap.villages, "code", scope)
+    households = _within(snap.households, "village_code", scope)
+    issues_asof = apply_filters(_within(snap.issues_asof(asof), "region_code", scope),
+                                snap.checklist, filters)
     prefix_len = PREFIX_LENGTH[sub_level]
-    child_metrics = m.region_metrics(
-        pd.Index(children["code"].str[:prefix_len]), prefix_len, villages, households,
-        issues_asof, campaign,
-    )
+    ind = m.indicators(villages, households, issues_asof, campaign)
+    child_metrics = m.aggregate(ind, children["code"].str[:prefix_len], prefix_len)
     child_metrics["traffic"] = m.traffic_light(child_metrics)
-    totals = m.region_metrics(
-        pd.Index([scope]), len(scope), villages, households, issues_asof, campaign
-    ).iloc[0]
+    totals = m.aggregate(ind, [scope], len(scope)).iloc[0]
     weak = villages.loc[villages["weak_type"].notna(),
                        ["code", "name", "weak_type", "label_lon", "label_lat"]]
     return RegionView(
@@ -135,7 +181,7 @@ def region_view(
         child_metrics=child_metrics.reset_index(drop=True),
         totals=totals,
         weak_villages=weak.reset_index(drop=True),
-        is_demo=store.get_meta("is_demo") == "1",
+        is_demo=snap.is_demo,
         filters=filters,
     )
 
@@ -166,7 +212,7 @@ def village_profile(
     attrs = q.villages(store, code)
     row = attrs.iloc[0]
     income = rules.village_income_standard(attrs, campaign).iloc[0]
-    households = q.households(store, code)
+    households = q.household_facts(store, code)
     failing = rules.household_failures(households, campaign).sum().astype(int)
     issues = _issues_asof(store, campaign, code, asof, filters or IssueFilters())
     checklist = q.checklist(store, campaign.campaign_id).set_index("code")

@@ -79,3 +79,58 @@ def test_view_for_bounds_zooms_in_for_smaller_regions():
     _, city_zoom = view_for_bounds((119.0, 31.0, 120.2, 32.1))
     _, town_zoom = view_for_bounds((119.9, 31.6, 120.0, 31.7))
     assert town_zoom > city_zoom + 2
+
+
+# eviltransform's published test vectors: (WGS84 lat, lon) -> (GCJ-02 lat, lon).
+GCJ_VECTORS = [
+    (31.1774276, 121.5272106, 31.17530398364597, 121.531541859215),  # Shanghai
+    (22.543847, 113.912316, 22.540796131694766, 113.9171764808363),  # Shenzhen
+    (39.911954, 116.377817, 39.91334545536069, 116.38404722455657),  # Beijing
+]
+
+
+def test_gaode_overlay_is_shifted_to_gcj02_on_known_pairs():
+    import json
+
+    wgs_lat, wgs_lon, gcj_lat, gcj_lon = GCJ_VECTORS[0]
+    regions = gpd.GeoDataFrame(
+        {"code": ["310115000000"], "name": ["浦东"], "label_lon": [wgs_lon],
+         "label_lat": [wgs_lat]},
+        geometry=[shapely.Point(wgs_lon, wgs_lat).buffer(0.01)], crs=4326)
+    metrics = pd.DataFrame({"issues_open": [1], "issues_overdue": [0], "closeout_rate": [0.5]})
+    scale = count_scale([1], "个")
+    plain = build_region_layer(regions, metrics, "issues_open", scale, show_labels=False)
+    shifted = build_region_layer(regions, metrics, "issues_open", scale, show_labels=False,
+                                 gcj02=True)
+
+    def centre(layer):
+        geojson = next(c for c in layer._children.values() if hasattr(c, "data"))
+        ring = json.loads(json.dumps(geojson.data))["features"][0]["geometry"]["coordinates"][0]
+        return shapely.Polygon(ring).centroid
+
+    assert centre(plain).distance(shapely.Point(wgs_lon, wgs_lat)) < 1e-6
+    assert centre(shifted).distance(shapely.Point(gcj_lon, gcj_lat)) < 2e-6
+
+
+def test_gcj02_round_trip_on_published_vectors():
+    from paicha_geo.domain.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
+
+    for wgs_lat, wgs_lon, gcj_lat, gcj_lon in GCJ_VECTORS:
+        lon, lat = wgs84_to_gcj02(wgs_lon, wgs_lat)
+        assert abs(lon - gcj_lon) < 1e-9 and abs(lat - gcj_lat) < 1e-9
+        lon, lat = gcj02_to_wgs84(gcj_lon, gcj_lat)
+        assert abs(lon - wgs_lon) < 1e-8 and abs(lat - wgs_lat) < 1e-8
+
+
+def test_basemaps_are_offered_only_when_configured():
+    from paicha_geo.render import basemaps
+
+    assert list(basemaps.available({})) == ["none"]
+    with_key = basemaps.available({"PAICHA_TIANDITU_KEY": "abc"})
+    assert "tianditu" in with_key and "tk=abc" in with_key["tianditu"].layers[0][0]
+    assert len(with_key["tianditu"].layers) == 2  # vector + labels
+    assert basemaps.available({}, {"tianditu_key": "k"})["tianditu"]
+    custom = basemaps.available({"PAICHA_TILE_URL": "http://10.0.0.1/{z}/{x}/{y}.png"})
+    assert custom["custom"].layers[0][0].startswith("http://10.0.0.1/")
+    gaode = basemaps.available({"PAICHA_GAODE": "1"})["gaode"]
+    assert basemaps.needs_gcj02(gaode) and not basemaps.needs_gcj02(with_key["tianditu"])

@@ -15,6 +15,7 @@ Definitions (all "as of" the end of a chosen day, from the issue history):
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -63,57 +64,83 @@ def _rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return (num / den).where(den > 0)
 
 
-def _count_by(keys: pd.Series, mask: pd.Series | None, index: pd.Index) -> pd.Series:
-    selected = keys if mask is None else keys[mask.to_numpy()]
-    return selected.value_counts().reindex(index, fill_value=0).astype(int)
+@dataclass(frozen=True)
+class Indicators:
+    """One row per village, household and issue: its region code and 0/1 indicator columns.
+
+    Built once per view; `aggregate` then sums them per region prefix with one groupby per
+    entity type, whatever the number of metrics.
+    """
+
+    villages: pd.DataFrame
+    households: pd.DataFrame
+    issues: pd.DataFrame
+
+
+def indicators(
+    villages: pd.DataFrame, households: pd.DataFrame, issues_asof: pd.DataFrame,
+    campaign: Campaign,
+) -> Indicators:
+    weak = villages["weak_type"]
+    v = pd.DataFrame({
+        "code": villages["code"].to_numpy(),
+        "villages": 1,
+        "weak_villages": weak.notna().to_numpy(),
+        "weak_villages_province": (weak == "province").to_numpy(),
+        "weak_villages_city": (weak == "city").to_numpy(),
+    })
+    fails = household_failures(households, campaign)
+    h = pd.DataFrame({"code": households["village_code"].to_numpy(), "households": 1})
+    for key in GUARANTEE_KEYS:
+        h[f"failing_{key}"] = fails[key].to_numpy()
+    h["households_failing_any"] = fails["any_guarantee"].to_numpy()
+    h["households_below_income"] = fails["income"].to_numpy()
+    status = issues_asof["status_asof"]
+    i = pd.DataFrame({"code": issues_asof["region_code"].to_numpy(), "issues_found": 1})
+    for code in ("pending", "rectifying", "rectified", "closed"):
+        i[f"issues_{code}"] = (status == code).to_numpy()
+    i["issues_open"] = status.isin(OPEN_STATUSES).to_numpy()
+    i["issues_overdue"] = (issues_asof["overdue_days"] > 0).to_numpy()
+    i["issues_on_time"] = issues_asof["closed_on_time"].to_numpy()
+    i["issues_outcome_known"] = issues_asof["outcome_known"].to_numpy()
+    return Indicators(v, h, i)
+
+
+def aggregate(ind: Indicators, region_prefixes, prefix_length: int) -> pd.DataFrame:
+    """Sum the indicators per region prefix and derive the rates.
+
+    Entities are attributed by the prefix of their own region code, so an issue recorded at a
+    district office counts for the district and the city but for no township (its padded key
+    matches no township's prefix).
+    """
+    idx = pd.Index(region_prefixes, name="prefix")
+    parts = []
+    for frame in (ind.villages, ind.households, ind.issues):
+        sums = frame.drop(columns="code").astype(int).groupby(
+            frame["code"].str[:prefix_length].to_numpy()).sum()
+        parts.append(sums.reindex(idx, fill_value=0))
+    out = pd.concat(parts, axis=1).astype(int)
+    out["closeout_rate"] = _rate(out["issues_closed"], out["issues_found"])
+    out["ontime_rate"] = _rate(out["issues_on_time"], out["issues_outcome_known"])
+    out["open_per_weak_village"] = _rate(out["issues_open"], out["weak_villages"])
+    out["open_per_100_households"] = _rate(out["issues_open"] * 100, out["households"])
+    out["failing_per_100_households"] = _rate(
+        out["households_failing_any"] * 100, out["households"]
+    )
+    return out
 
 
 def region_metrics(
-    region_prefixes: pd.Index,
+    region_prefixes,
     prefix_length: int,
     villages: pd.DataFrame,
     households: pd.DataFrame,
     issues_asof: pd.DataFrame,
     campaign: Campaign,
 ) -> pd.DataFrame:
-    """All metrics for each region, keyed by its code prefix (e.g. 6 digits for districts).
-
-    Entities are attributed by the prefix of their own region code, so an issue recorded at a
-    district office counts for the district and the city but for no township.
-    """
-    idx = pd.Index(region_prefixes, name="prefix")
-    v_key = villages["code"].str[:prefix_length]
-    h_key = households["village_code"].str[:prefix_length]
-    i_key = issues_asof["region_code"].str[:prefix_length]
-    # Issues recorded above this level have a key padded with zeros that matches no region.
-    status = issues_asof["status_asof"]
-    out = pd.DataFrame(index=idx)
-    out["villages"] = _count_by(v_key, None, idx)
-    weak = villages["weak_type"]
-    out["weak_villages"] = _count_by(v_key, weak.notna(), idx)
-    out["weak_villages_province"] = _count_by(v_key, weak == "province", idx)
-    out["weak_villages_city"] = _count_by(v_key, weak == "city", idx)
-    out["households"] = _count_by(h_key, None, idx)
-    out["issues_found"] = _count_by(i_key, None, idx)
-    for code in ("pending", "rectifying", "rectified", "closed"):
-        out[f"issues_{code}"] = _count_by(i_key, status == code, idx)
-    out["issues_open"] = _count_by(i_key, status.isin(OPEN_STATUSES), idx)
-    out["issues_overdue"] = _count_by(i_key, issues_asof["overdue_days"] > 0, idx)
-    out["issues_on_time"] = _count_by(i_key, issues_asof["closed_on_time"], idx)
-    out["issues_outcome_known"] = _count_by(i_key, issues_asof["outcome_known"], idx)
-    out["closeout_rate"] = _rate(out["issues_closed"], out["issues_found"])
-    out["ontime_rate"] = _rate(out["issues_on_time"], out["issues_outcome_known"])
-    out["open_per_weak_village"] = _rate(out["issues_open"], out["weak_villages"])
-    out["open_per_100_households"] = _rate(out["issues_open"] * 100, out["households"])
-    fails = household_failures(households, campaign)
-    for key in GUARANTEE_KEYS:
-        out[f"failing_{key}"] = _count_by(h_key, fails[key], idx)
-    out["households_failing_any"] = _count_by(h_key, fails["any_guarantee"], idx)
-    out["households_below_income"] = _count_by(h_key, fails["income"], idx)
-    out["failing_per_100_households"] = _rate(
-        out["households_failing_any"] * 100, out["households"]
-    )
-    return out
+    """All metrics for each region, keyed by its code prefix (e.g. 6 digits for districts)."""
+    ind = indicators(villages, households, issues_asof, campaign)
+    return aggregate(ind, region_prefixes, prefix_length)
 
 
 def traffic_light(metrics: pd.DataFrame) -> pd.Series:

@@ -13,7 +13,7 @@ import shapely
 # Tolerances in degrees (~1e-5 ° ≈ 1 m here); coarser levels are seen from further away.
 # Tuned with bench/map_bench.py: the whole demo city's villages stay under 1 MB of HTML.
 TOLERANCE = {"province": 0.004, "city": 0.002, "district": 0.001, "town": 0.0008,
-             "village": 0.0009}
+             "village": 0.0011}
 COORD_PRECISION = 1e-5  # ~1 m: more digits only add payload
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from branca.element import MacroElement, Template
 
 from paicha_geo import labels
+from paicha_geo.domain.gcj02 import geometry_wgs84_to_gcj02, wgs84_to_gcj02
 from paicha_geo.render import escape
 from paicha_geo.render.assets import LOCAL_CSS, LOCAL_JS
 from paicha_geo.render.scales import (
@@ -87,8 +88,8 @@ _MAP_CSS = (
 )
 
 
-def build_base_map(bounds, tiles: folium.TileLayer | None = None) -> folium.Map:
-    """The constant part of the map: view, controls and (optionally) one basemap."""
+def build_base_map(bounds, tiles: list[folium.TileLayer] = ()) -> folium.Map:
+    """The constant part of the map: view, controls and (optionally) a basemap."""
     minx, miny, maxx, maxy = bounds
     fmap = OfflineMap(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
@@ -97,10 +98,10 @@ def build_base_map(bounds, tiles: folium.TileLayer | None = None) -> folium.Map:
         control_scale=True,
         zoom_snap=0.25,
         zoom_delta=0.5,
-        attribution_control=tiles is not None,  # no tiles, nothing to attribute or link
+        attribution_control=bool(tiles),  # no tiles, nothing to attribute or link to
     )
-    if tiles is not None:
-        tiles.add_to(fmap)
+    for layer in tiles:
+        layer.add_to(fmap)
     _Fullscreen(labels.FULLSCREEN).add_to(fmap)
     fmap.get_root().header.add_child(folium.Element(_MAP_CSS))
     return fmap
@@ -145,13 +146,17 @@ def build_region_layer(
     selected: str | None = None,
     weak_markers: pd.DataFrame | None = None,
     show_labels: bool = True,
+    gcj02: bool = False,
 ) -> folium.FeatureGroup:
     """The data layer: regions coloured by `metric`, with tooltips, labels and weak villages.
 
     `regions` and `metrics` are aligned by position. At village level pass `weak_types`
     (aligned too): 省定 get a solid purple outline, 市定 a dashed blue one, and unless
-    `color_all` only weak villages are coloured (the rest light grey).
+    `color_all` only weak villages are coloured (the rest light grey). `gcj02` shifts all
+    geometry from WGS84 to GCJ-02 so it lines up with a 高德 basemap.
     """
+    if gcj02:
+        regions, weak_markers = _to_gcj02(regions, weak_markers)
     group = folium.FeatureGroup(name="regions")
     values = metrics[metric].to_list()
     weak = (list(weak_types) if weak_types is not None else [None] * len(regions))
@@ -218,6 +223,18 @@ def build_region_layer(
     if weak_markers is not None and len(weak_markers):
         _weak_marker_layer(weak_markers).add_to(group)
     return group
+
+
+def _to_gcj02(regions: gpd.GeoDataFrame, points: pd.DataFrame | None):
+    regions = regions.copy()
+    regions["geometry"] = geometry_wgs84_to_gcj02(regions.geometry.to_numpy())
+    regions["label_lon"], regions["label_lat"] = wgs84_to_gcj02(regions["label_lon"],
+                                                                regions["label_lat"])
+    if points is not None:
+        points = points.copy()
+        points["label_lon"], points["label_lat"] = wgs84_to_gcj02(points["label_lon"],
+                                                                  points["label_lat"])
+    return regions, points
 
 
 def _weak_marker_layer(weak: pd.DataFrame) -> folium.GeoJson:

@@ -104,6 +104,29 @@ def households(store: Store, scope: str | None = None) -> pd.DataFrame:
     )
 
 
+# The facts the screening rules read; no names or ID numbers (metrics never need them).
+HOUSEHOLD_FACTS = (
+    "household_id", "village_code", "members", "per_capita_income", "exit_status",
+    "school_age_children", "children_out_of_school", "children_out_of_school_physical",
+    "all_insured", "inpatient_selfpay_share", "house_grade", "house_renovation", "safe_water",
+    "excess_fluoride", "social_floor_eligible", "social_floor_covered",
+)
+
+
+def household_facts(store: Store, scope: str | None = None) -> pd.DataFrame:
+    """Households without personal data (names, ID numbers), for metrics and maps."""
+    where, params = _scope_clause("village_code", scope)
+    cols = ", ".join(HOUSEHOLD_FACTS)
+    return (
+        store.cursor()
+        .execute(
+            f"SELECT {cols} FROM household WHERE {where} ORDER BY household_id",  # noqa: S608
+            params,
+        )
+        .fetchdf()
+    )
+
+
 def issues(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataFrame:
     where, params = _scope_clause("region_code", scope)
     return (
