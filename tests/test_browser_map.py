@@ -142,3 +142,22 @@ def test_hostile_names_and_descriptions_show_as_plain_text(page, app_url, hostil
     assert page.dialogs == []
     assert frame.locator("img[src='x']").count() == 0
     assert page.locator("img[src='x']").count() == 0
+
+
+def test_changing_the_metric_recolours_without_remounting_the_map(page, app_url):
+    page.goto(f"{app_url}/?region=320412")
+    wait_for_app(page)
+    expect(polygons(page)).to_have_count(16, timeout=30_000)
+    frame = page.frame(url=re.compile("streamlit_folium"))
+    frame.evaluate("window.__paicha_marker = 'same map'")
+    before = [polygons(page).nth(i).get_attribute("fill") for i in range(16)]
+    page.get_by_label("地图着色指标").click()
+    page.get_by_role("option", name="销号率", exact=True).click()
+    expect(page.locator(".paicha-legend")).to_contain_text("≤ 50%", timeout=30_000)
+    wait_for_app(page)
+    frame = page.frame(url=re.compile("streamlit_folium"))
+    assert frame.evaluate("window.__paicha_marker") == "same map"
+    expect(polygons(page)).to_have_count(16)
+    after = [polygons(page).nth(i).get_attribute("fill") for i in range(16)]
+    assert after != before  # recoloured in place by the new metric
+    assert "metric=" in page.url
