@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from paicha_geo.cli_ledger import add_ledger_commands
 from paicha_geo.config import db_path
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store.queries import table_counts
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     info.add_argument("--db")
     info.set_defaults(func=_cmd_info)
+    add_ledger_commands(sub)
     return parser
 
 

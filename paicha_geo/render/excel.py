@@ -123,8 +123,7 @@ def ledger_csv(frame: pd.DataFrame) -> bytes:
                     pd.Series(out[key]).map(lambda x: None if pd.isna(x) else
                                             pd.Timestamp(x).date())]
     for key in columns:
-        if out[key].dtype == object:
-            out[key] = out[key].map(_csv_safe)
+        out[key] = out[key].map(_csv_safe)
     out = out.rename(columns=labels.FIELD_LABELS)
     return out.to_csv(index=False).encode("utf-8-sig")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,18 +53,38 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All-or-nothing: commit when the block ends, roll back on any exception."""
+        """All-or-nothing: commit when the block ends, roll back on any exception.
+
+        Every committed write also bumps meta 'data_version', so the app's caches know the
+        figures changed. If DuckDB already aborted the transaction (a write conflict), the
+        ROLLBACK itself fails; that second error is suppressed so the real one surfaces.
+        """
         cur = self.cursor()
         cur.execute("BEGIN TRANSACTION")
         try:
+            if self._has_meta(cur):
+                cur.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('data_version', ?)", [uuid.uuid4().hex]
+                )
             yield cur
         except BaseException:
-            cur.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):
+                cur.execute("ROLLBACK")
             raise
         else:
             cur.execute("COMMIT")
         finally:
             cur.close()
+
+    @staticmethod
+    def _has_meta(cur: duckdb.DuckDBPyConnection) -> bool:
+        return bool(cur.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchall()[0][0])
+
+    def checkpoint(self) -> None:
+        """Write the WAL into the database file (so a copied file is complete)."""
+        self.cursor().execute("CHECKPOINT")
 
     def close(self) -> None:
         self._con.close()

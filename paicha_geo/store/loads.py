@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import duckdb
 import pandas as pd
 import shapely
@@ -58,8 +60,9 @@ def insert_frame(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     try:
         cols = ", ".join(columns)
         cur.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {view}")  # noqa: S608
-    finally:
-        cur.unregister(view)
+    finally:  # after a failed insert the transaction is aborted and unregister fails too
+        with contextlib.suppress(duckdb.Error):
+            cur.unregister(view)
     return len(frame)
 
 
@@ -84,7 +87,8 @@ def insert_regions(cur: duckdb.DuckDBPyConnection, regions) -> int:
             "FROM _load_region"
         )
     finally:
-        cur.unregister("_load_region")
+        with contextlib.suppress(duckdb.Error):
+            cur.unregister("_load_region")
     return len(frame)
 
 

@@ -150,6 +150,17 @@ def responsible_units(store: Store, campaign_id: int, scope: str | None = None) 
     return [r[0] for r in rows]
 
 
+def open_issue_codes(store: Store, scope: str | None = None, limit: int = 500) -> list[str]:
+    """Codes of issues not yet closed in a scope, most overdue first (for pickers)."""
+    where, params = _scope_clause("region_code", scope)
+    rows = store.cursor().execute(
+        f"SELECT issue_code FROM issue WHERE status <> 'closed' AND {where} "  # noqa: S608
+        "ORDER BY deadline, issue_code LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def issue_history(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataFrame:
     """The whole history of the scoped issues, oldest first."""
     where, params = _scope_clause("i.region_code", scope)

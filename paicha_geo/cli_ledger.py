@@ -1,0 +1,131 @@
+"""The ledger's commands: `import`, `backup`, `restore` (wired into cli.build_parser).
+
+Exit codes: 0 done (or a clean dry run); 1 the file has problems, listed on stderr with file,
+row, column and reason, and nothing was written; 2 the file or folder does not exist;
+3 the database could not be used (held by the running app, a conflict: see cli.main).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from paicha_geo import labels
+from paicha_geo.config import db_path
+
+
+def _print_problems(problems, limit: int = 200) -> None:
+    for p in problems[:limit]:
+        print(p.describe(), file=sys.stderr)
+    if len(problems) > limit:
+        print(f"……（共 {len(problems)} 处）", file=sys.stderr)
+
+
+def _cmd_import(args) -> int:
+    from paicha_geo import ledger_service as ls
+    from paicha_geo.store import Store
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(labels.CLI_FILE_MISSING.format(path=path), file=sys.stderr)
+        return 2
+    data = path.read_bytes()
+    if not db_path(args.db).exists():
+        print(labels.CLI_DB_MISSING.format(path=db_path(args.db)), file=sys.stderr)
+        return 2
+    with Store(db_path(args.db)) as store:
+        if args.kind == "boundaries":
+            preview = ls.preview_boundaries(store, path.name, data, source_crs=args.crs,
+                                            level=args.level)
+            for notice in preview.notices:
+                print(notice, file=sys.stderr)
+            _print_problems(preview.problems)
+            matched = 0 if preview.frame is None else len(preview.frame)
+            print(labels.GEO_SUMMARY.format(features=preview.features, matched=matched,
+                                            problems=len(preview.problems)))
+            if not preview.ok:
+                return 1
+            if args.dry_run:
+                print(labels.CLI_DRY_RUN)
+                return 0
+            print(labels.GEO_DONE.format(count=ls.commit_boundaries(store, preview)))
+            return 0
+        options = ls.ImportOptions(
+            default_found_date=dt.date.fromisoformat(args.found_date) if args.found_date
+            else None,
+            default_item=args.item, actor=args.actor or labels.IMPORT_ACTOR)
+        preview = ls.preview_import(store, args.kind, path.name, data, options)
+        for notice in preview.notices:
+            print(notice, file=sys.stderr)
+        _print_problems(preview.problems)
+        print(preview.summary())
+        if preview.problems and args.rejected_out and preview.validated.rejected_rows:
+            Path(args.rejected_out).write_bytes(preview.rejected_xlsx())
+            print(labels.CLI_REJECTED_SAVED.format(path=args.rejected_out), file=sys.stderr)
+        if preview.file_problems or (preview.problems and not args.only_valid):
+            print(labels.IMPORT_REJECTED.format(count=len(preview.problems)), file=sys.stderr)
+            return 1
+        if args.dry_run:
+            print(labels.CLI_DRY_RUN)
+            return 0
+        result = ls.commit_import(store, preview, only_valid=args.only_valid)
+        print(result.message())
+        return 0
+
+
+def _cmd_backup(args) -> int:
+    from paicha_geo.store import Store
+    from paicha_geo.store.backup import backup
+
+    path = db_path(args.db)
+    if not path.exists():
+        print(labels.CLI_FILE_MISSING.format(path=path), file=sys.stderr)
+        return 2
+    with Store(path, read_only=True) as store:
+        manifest = backup(store, args.dir)
+    print(labels.BACKUP_DONE.format(path=args.dir, tables=len(manifest["counts"]),
+                                    rows=sum(manifest["counts"].values())))
+    return 0
+
+
+def _cmd_restore(args) -> int:
+    from paicha_geo.store.backup import restore
+
+    if not Path(args.dir).is_dir():
+        print(labels.CLI_FILE_MISSING.format(path=args.dir), file=sys.stderr)
+        return 2
+    path = db_path(args.db)
+    result = restore(path, args.dir)
+    if result["previous"]:
+        print(labels.RESTORE_DONE.format(path=args.dir, rows=result["rows"],
+                                         previous=result["previous"]))
+    else:
+        print(labels.RESTORE_DONE_NEW.format(path=args.dir, db=path, rows=result["rows"]))
+    return 0
+
+
+def add_ledger_commands(sub: argparse._SubParsersAction) -> None:
+    imp = sub.add_parser("import", help="导入问题清单、农户、村情况或行政区划边界")
+    imp.add_argument("kind", choices=["issues", "households", "villages", "boundaries"])
+    imp.add_argument("file", help=".xlsx / .csv（边界：.geojson / .zip / .gpkg）")
+    imp.add_argument("--db")
+    imp.add_argument("--dry-run", action="store_true", help="只校验，不写入")
+    imp.add_argument("--only-valid", action="store_true", help="只导入没有问题的行")
+    imp.add_argument("--rejected-out", help="把未导入的行及原因保存为 .xlsx")
+    imp.add_argument("--actor", help="记入整改记录的操作人（默认“导入”）")
+    imp.add_argument("--found-date", help="表中没有发现日期时统一使用的日期（YYYY-MM-DD）")
+    imp.add_argument("--item", help="表中没有排查项目时统一使用的清单编号（如 3.3.4）")
+    imp.add_argument("--crs", help="边界坐标系，如 EPSG:4549，或 gcj02（高德/腾讯坐标）")
+    imp.add_argument("--level", choices=["district", "town", "village"],
+                     help="边界按名称匹配时的层级")
+    imp.set_defaults(func=_cmd_import)
+    bak = sub.add_parser("backup", help="备份整个数据库到一个新目录")
+    bak.add_argument("dir")
+    bak.add_argument("--db")
+    bak.set_defaults(func=_cmd_backup)
+    res = sub.add_parser("restore", help="从备份目录恢复数据库（原文件另存）")
+    res.add_argument("dir")
+    res.add_argument("--db")
+    res.set_defaults(func=_cmd_restore)

@@ -1,0 +1,174 @@
+"""Issue lists (问题清单): row rules, stable issue codes, and the plan against the ledger.
+
+Issue code: the sheet's 问题编号 when it has one; otherwise derived from region code,
+checklist item, found date and description (normalised) with SHA-1, so re-importing the same
+row finds the same issue. The plan compares each row with the stored issue: only fields the
+sheet fills in are compared (a blank cell never erases what the ledger holds); a row whose
+status is behind the ledger's is stale and left alone (with a notice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from paicha_geo import labels
+from paicha_geo.domain.imports import values as v
+from paicha_geo.domain.imports.common import CellError, Notices
+from paicha_geo.domain.imports.headers import ALIASES, HeaderMatch
+from paicha_geo.domain.imports.items import ItemIndex
+from paicha_geo.domain.imports.regions import RegionIndex
+from paicha_geo.domain.imports.rows import (
+    Kind,
+    Row,
+    Validated,
+    flag_duplicates,
+    has_region_columns,
+    missing,
+    problem_for,
+)
+
+COMPARED = ("region_code", "household_id", "item_code", "source", "severity",
+            "responsible_unit", "description", "found_date", "deadline", "status", "measures",
+            "rectified_date", "closed_date", "verifier", "escalated")
+DEFAULTS = {"source": "self_inspection", "severity": "general", "status": "pending",
+            "escalated": False}
+_FIELD_OF = {"region_code": "region_code", "item_code": "item"}
+
+PARSERS = {
+    "issue_code": lambda x, u: v.parse_text(x, 40),
+    "region_code": lambda x, u: x,
+    "district": lambda x, u: v.parse_text(x, 40),
+    "town": lambda x, u: v.parse_text(x, 40),
+    "village": lambda x, u: v.parse_text(x, 40),
+    "household_id": lambda x, u: v.parse_code_text(x),
+    "item": lambda x, u: v.parse_text(x),
+    "description": lambda x, u: v.parse_long_text(x),
+    "measures": lambda x, u: v.parse_long_text(x),
+    "found_date": lambda x, u: v.parse_date(x),
+    "deadline": lambda x, u: v.parse_date(x, month_end=True),
+    "status": lambda x, u: v.parse_status(x),
+    "responsible_unit": lambda x, u: v.parse_text(x),
+    "source": lambda x, u: v.parse_source(x),
+    "severity": lambda x, u: v.parse_severity(x),
+    "rectified_date": lambda x, u: v.parse_date(x),
+    "closed_date": lambda x, u: v.parse_date(x),
+    "verifier": lambda x, u: v.parse_text(x),
+    "escalated": lambda x, u: v.parse_bool(x),
+}
+
+
+@dataclass
+class IssueContext:
+    regions: RegionIndex
+    items: ItemIndex
+    campaign_id: int
+    campaign_deadline: dt.date
+    default_found_date: dt.date | None = None
+    default_item: str | None = None
+    notices: Notices = field(default_factory=Notices)
+    part_matches: dict = field(default_factory=dict)  # (value, code, part) -> rows
+
+
+def derive_code(region: str, item: str, found: dt.date, description: str | None) -> str:
+    """A stable code for a row without 问题编号: same content, same code, on every import."""
+    text = "".join((description or "").split())
+    digest = hashlib.sha1(f"{region}|{item}|{found.isoformat()}|{text}".encode()).hexdigest()
+    return f"PC{found.year}-{region[:6]}-H{digest[:10].upper()}"
+
+
+def issue_kind(ctx: IssueContext) -> Kind:
+    def required(match: HeaderMatch) -> list[str]:
+        reasons = []
+        if not has_region_columns(match):
+            reasons.append(labels.ERR_MISSING_REGION_COLUMNS)
+        if "item" not in match.columns and ctx.default_item is None:
+            reasons.append(labels.ERR_MISSING_ITEM_OR_DESC.format(
+                aliases="、".join(ALIASES["issues"]["item"][:6])))
+        if reason := missing(match, "issues", "description"):
+            reasons.append(reason)
+        if "found_date" not in match.columns and ctx.default_found_date is None:
+            reasons.append(labels.ERR_MISSING_FOUND_DATE)
+        return reasons
+
+    def finish(row: Row) -> dict:
+        val = row.values
+        region, _ = ctx.regions.resolve(val.get("district"), val.get("town"),
+                                        val.get("village"), val.get("region_code"))
+        try:
+            item, part = ctx.items.resolve(val.get("item"))
+        except CellError as exc:
+            raise CellError(str(exc), "item") from None
+        if item is None:
+            item = ctx.default_item
+        if item is None:
+            raise CellError(labels.ERR_REQUIRED, "item")
+        if part:
+            key = (val["item"], item, part)
+            ctx.part_matches[key] = ctx.part_matches.get(key, 0) + 1
+        if not val.get("description"):
+            raise CellError(labels.ERR_REQUIRED, "description")
+        found = val.get("found_date") or ctx.default_found_date
+        if found is None:
+            raise CellError(labels.ERR_REQUIRED, "found_date")
+        deadline = val.get("deadline")
+        if deadline is not None and deadline < found:
+            raise CellError(labels.ERR_DEADLINE_BEFORE_FOUND.format(
+                deadline=deadline, found=found), "deadline")
+        rectified, closed = val.get("rectified_date"), val.get("closed_date")
+        if rectified is not None and rectified < found:
+            raise CellError(labels.ERR_RECTIFIED_BEFORE_FOUND.format(date=rectified, found=found),
+                            "rectified_date")
+        if closed is not None and closed < found:
+            raise CellError(labels.ERR_CLOSED_BEFORE_FOUND.format(closed=closed, found=found),
+                            "closed_date")
+        if closed is not None and rectified is not None and closed < rectified:
+            raise CellError(labels.ERR_CLOSED_BEFORE_RECTIFIED.format(
+                closed=closed, rectified=rectified), "closed_date")
+        given = {k: val[k] for k in COMPARED if k in val}
+        given.update(region_code=region, item_code=item, found_date=found)
+        code = val.get("issue_code") or derive_code(region, item, found, val["description"])
+        return {"issue_code": code, "explicit_code": "issue_code" in val, "given": given}
+
+    return Kind("issues", PARSERS, required, finish)
+
+
+def check_rows(out: Validated, ctx: IssueContext,
+               household_villages: Callable[[set[str]], dict[str, str]]) -> None:
+    """Checks across rows: duplicate codes and content, households that do not exist."""
+    def match_of(row: Row) -> HeaderMatch | None:
+        return out.headers.get(row.sheet) or next(iter(out.headers.values()), None)
+
+    explicit = [r for r in out.rows if r.record and r.record["explicit_code"]]
+    derived = [r for r in out.rows if r.record and not r.record["explicit_code"]]
+    def code_of(row: Row) -> str:
+        return row.record["issue_code"]
+
+    def same_code(n: int) -> str:
+        return labels.ERR_DUPLICATE_CODE.format(row=n)
+
+    def same_content(n: int) -> str:
+        return labels.ERR_DUPLICATE_CONTENT.format(row=n)
+
+    flag_duplicates(explicit, code_of, same_code, "issue_code", match_of, out.file)
+    flag_duplicates(derived, code_of, same_content, None, match_of, out.file)
+    wanted = {r.record["given"]["household_id"] for r in out.rows
+              if r.record and "household_id" in r.record["given"]}
+    known = household_villages(wanted) if wanted else {}
+    for row in out.rows:
+        if not row.record or "household_id" not in row.record["given"]:
+            continue
+        hid, region = row.record["given"]["household_id"], row.record["given"]["region_code"]
+        if hid not in known:
+            reason = labels.ERR_UNKNOWN_HOUSEHOLD.format(value=hid)
+        elif ctx.regions.level_of(region) == "village" and known[hid] != region:
+            reason = labels.ERR_HOUSEHOLD_ELSEWHERE.format(
+                value=hid, village=ctx.regions.path(known[hid]))
+        else:
+            continue
+        row.problems.append(problem_for(row, "household_id", reason, match_of(row), out.file))
+    for (value, code, part), count in ctx.part_matches.items():
+        out.notices.add(labels.NOTE_ITEM_BY_PART.format(
+            value=value, part=part, code=code, short=ctx.items.short[code], rows=count))

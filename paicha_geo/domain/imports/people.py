@@ -1,0 +1,173 @@
+"""Household (低收入农户) and village (村基本情况) sheets: row rules and the upsert plan.
+
+A household is keyed by 户编号, or when the sheet has none, by the village and a hash of the
+身份证号 (so re-importing finds the same household). Only cells the sheet fills in are
+compared and written; a new household needs its village, 家庭人口 and 是否脱贫.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from paicha_geo import labels
+from paicha_geo.domain.imports import values as v
+from paicha_geo.domain.imports.common import CellError
+from paicha_geo.domain.imports.headers import HeaderMatch
+from paicha_geo.domain.imports.regions import RegionIndex
+from paicha_geo.domain.imports.rows import (
+    Kind,
+    Row,
+    Validated,
+    flag_duplicates,
+    has_region_columns,
+    problem_for,
+)
+
+HOUSEHOLD_COLUMNS = ["household_id", "village_code", "head_name", "id_number", "members",
+                     "per_capita_income", "exit_status", "school_age_children",
+                     "children_out_of_school", "children_out_of_school_physical", "all_insured",
+                     "inpatient_selfpay_share", "house_grade", "house_renovation", "safe_water",
+                     "excess_fluoride", "social_floor_eligible", "social_floor_covered"]
+HOUSEHOLD_DEFAULTS = {"school_age_children": 0, "children_out_of_school": 0,
+                      "children_out_of_school_physical": 0, "all_insured": True,
+                      "safe_water": True, "excess_fluoride": False,
+                      "social_floor_eligible": False, "social_floor_covered": False}
+VILLAGE_COLUMNS = ["code", "weak_type", "collective_operating_income",
+                   "collective_disposable_income", "first_secretary_present", "population"]
+_REGION = {"region_code": lambda x, u: x, "district": lambda x, u: v.parse_text(x, 40),
+           "town": lambda x, u: v.parse_text(x, 40), "village": lambda x, u: v.parse_text(x, 40)}
+
+HOUSEHOLD_PARSERS = {
+    **_REGION,
+    "household_id": lambda x, u: v.parse_code_text(x),
+    "head_name": lambda x, u: v.parse_text(x, 40),
+    "id_number": lambda x, u: v.parse_id_number(x),
+    "members": lambda x, u: v.parse_int(x),
+    "per_capita_income": lambda x, u: v.parse_number(x, u),
+    "exit_status": lambda x, u: v.parse_exit(x),
+    "school_age_children": lambda x, u: v.parse_int(x),
+    "children_out_of_school": lambda x, u: v.parse_int(x),
+    "children_out_of_school_physical": lambda x, u: v.parse_int(x),
+    "all_insured": lambda x, u: v.parse_bool(x),
+    "inpatient_selfpay_share": lambda x, u: v.parse_share(x),
+    "house_grade": lambda x, u: v.parse_grade(x),
+    "house_renovation": lambda x, u: v.parse_renovation(x),
+    "safe_water": lambda x, u: v.parse_bool(x),
+    "excess_fluoride": lambda x, u: v.parse_bool(x),
+    "social_floor_eligible": lambda x, u: v.parse_bool(x),
+    "social_floor_covered": lambda x, u: v.parse_bool(x),
+}
+VILLAGE_PARSERS = {
+    **_REGION,
+    "weak_type": lambda x, u: v.parse_weak(x),
+    "collective_operating_income": lambda x, u: v.parse_number(x, u),
+    "collective_disposable_income": lambda x, u: v.parse_number(x, u),
+    "first_secretary_present": lambda x, u: v.parse_bool(x),
+    "population": lambda x, u: v.parse_int(x),
+}
+
+
+def _village_of(regions: RegionIndex, val: dict) -> str:
+    code, _ = regions.resolve(val.get("district"), val.get("town"), val.get("village"),
+                              val.get("region_code"))
+    if regions.level_of(code) != "village":
+        raise CellError(labels.ERR_NEED_VILLAGE, "village")
+    return code
+
+
+def household_kind(regions: RegionIndex) -> Kind:
+    def required(match: HeaderMatch) -> list[str]:
+        reasons = [] if has_region_columns(match) else [labels.ERR_MISSING_REGION_COLUMNS]
+        if "household_id" not in match.columns and "id_number" not in match.columns:
+            reasons.append(labels.ERR_NEED_HOUSEHOLD_KEY)
+        return reasons
+
+    def finish(row: Row) -> dict:
+        val = row.values
+        village = _village_of(regions, val)
+        if "members" in val and val["members"] < 1:
+            raise CellError(labels.ERR_MEMBERS, "members")
+        hid = val.get("household_id")
+        if hid is None:
+            if "id_number" not in val:
+                raise CellError(labels.ERR_NEED_HOUSEHOLD_KEY, "household_id")
+            digest = hashlib.sha1(val["id_number"].encode()).hexdigest()[:8].upper()
+            hid = f"{village}-{digest}"
+        given = {k: val[k] for k in HOUSEHOLD_COLUMNS if k in val}
+        given.update(household_id=hid, village_code=village)
+        return {"key": hid, "given": given}
+
+    return Kind("households", HOUSEHOLD_PARSERS, required, finish)
+
+
+def village_kind(regions: RegionIndex) -> Kind:
+    def required(match: HeaderMatch) -> list[str]:
+        return [] if has_region_columns(match) else [labels.ERR_MISSING_REGION_COLUMNS]
+
+    def finish(row: Row) -> dict:
+        code = _village_of(regions, row.values)
+        given = {k: row.values[k] for k in VILLAGE_COLUMNS if k in row.values}
+        given["code"] = code
+        return {"key": code, "given": given}
+
+    return Kind("villages", VILLAGE_PARSERS, required, finish)
+
+
+def check_keys(out: Validated, label_field: str) -> None:
+    def match_of(row: Row):
+        return out.headers.get(row.sheet)
+
+    flag_duplicates(out.rows, lambda r: r.record["key"], lambda n: labels.ERR_DUPLICATE_KEY
+                    .format(row=n, label=labels.FIELD_LABELS[label_field]), label_field,
+                    match_of, out.file)
+
+
+@dataclass
+class UpsertPlan:
+    inserts: list[dict] = field(default_factory=list)
+    updates: list[dict] = field(default_factory=list)
+    unchanged: int = 0
+    row_action: dict[int, str] = field(default_factory=dict)
+
+
+def _clean(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value
+
+
+def plan_upsert(out: Validated, existing: pd.DataFrame, key: str, columns: list[str],
+                defaults: dict, required_new: tuple[str, ...]) -> UpsertPlan:
+    """Insert new keys, update changed fields of known ones; a new row needs `required_new`."""
+    stored = {r[key]: {k: _clean(x) for k, x in r.items()}
+              for r in existing.to_dict("records")} if len(existing) else {}
+    plan = UpsertPlan()
+    for row in out.valid_rows:
+        given = row.record["given"]
+        old = stored.get(given[key])
+        if old is None:
+            lacking = [f for f in required_new if f not in given]
+            if lacking:
+                for f in lacking:
+                    row.problems.append(problem_for(row, f, labels.ERR_REQUIRED,
+                                                    out.headers.get(row.sheet), out.file))
+                continue
+            new = {c: None for c in columns}
+            new.update(defaults)
+            new.update(given)
+            plan.inserts.append(new)
+            plan.row_action[id(row)] = "insert"
+            continue
+        changes = {k: x for k, x in given.items() if x != old.get(k)}
+        if not changes:
+            plan.unchanged += 1
+            plan.row_action[id(row)] = "unchanged"
+            continue
+        new = {c: old.get(c) for c in columns}
+        new.update(changes)
+        plan.updates.append(new)
+        plan.row_action[id(row)] = "update"
+    return plan

@@ -1,0 +1,130 @@
+"""Bytes of an uploaded file -> sheets of raw rows, or a file-level reason it cannot be read.
+
+The file type is decided by content, not by its name: a renamed PDF or an old .xls gets its
+own message. CSV text is tried as UTF-8 (with or without BOM), then GB18030 (a superset of
+GBK, what Excel on Chinese Windows writes); a file full of U+FFFD or of Latin-1 look-alikes
+was already damaged by a wrong conversion and is refused with that explanation.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from paicha_geo import labels
+from paicha_geo.domain.imports.xlsx import read_xlsx
+
+MAX_ROWS = 200_000
+_ZIP = b"PK\x03\x04"
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2: old .xls, or an encrypted .xlsx
+_MOJIBAKE = re.compile(r"[\u00c0-\u00ff]{2,}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Let an enormous cell through the CSV parser so validation can name its row and column.
+csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
+
+
+@dataclass
+class Sheet:
+    name: str | None
+    rows: list[list]  # cell values per row; formula cells are xlsx.Formula
+    numbers: list[int]  # the spreadsheet row number of each row (1-based)
+
+
+@dataclass
+class ReadResult:
+    sheets: list[Sheet] = field(default_factory=list)
+    error: str | None = None  # why the whole file cannot be read
+    notices: list[str] = field(default_factory=list)
+    kind: str = ""  # "xlsx" or "csv"
+
+
+def read_file(
+    filename: str, data: bytes, on_progress: Callable[[int], None] | None = None
+) -> ReadResult:
+    """Read every visible sheet of an .xlsx, or the single table of a CSV."""
+    if not data or not data.strip():
+        return ReadResult(error=labels.ERR_EMPTY_FILE)
+    if data.startswith(_CFB):
+        encrypted = "EncryptedPackage".encode("utf-16-le") in data[:65536 * 4]
+        return ReadResult(error=labels.ERR_ENCRYPTED_XLSX if encrypted else labels.ERR_XLS_OLD)
+    if data.startswith(_ZIP):
+        return _read_xlsx(data, on_progress)
+    if filename.lower().endswith((".xlsx", ".xlsm")):
+        return ReadResult(error=labels.ERR_BROKEN_XLSX.format(detail=labels.ERR_NOT_SPREADSHEET))
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ReadResult(error=labels.ERR_NOT_SPREADSHEET)
+    return _read_csv(data)
+
+
+def _read_xlsx(data: bytes, on_progress) -> ReadResult:
+    try:
+        sheets = read_xlsx(data, on_progress)
+    except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, SyntaxError) as exc:
+        # SyntaxError covers xml.etree.ElementTree.ParseError (a cut-off sheet XML).
+        detail = type(exc).__name__ if not str(exc) else str(exc)[:120]
+        return ReadResult(error=labels.ERR_BROKEN_XLSX.format(detail=detail), kind="xlsx")
+    out = ReadResult(kind="xlsx")
+    total = 0
+    for name, rows in sheets:
+        total += len(rows)
+        out.sheets.append(Sheet(name, [r for _, r in rows], [n for n, _ in rows]))
+    if total > MAX_ROWS:
+        return ReadResult(error=labels.ERR_TOO_MANY_ROWS.format(rows=total, limit=MAX_ROWS))
+    return out
+
+
+def _decode(data: bytes) -> tuple[str | None, list[str], str | None]:
+    """(text, notices, error)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), [], None
+        except UnicodeDecodeError:
+            return None, [], labels.ERR_UNDECODABLE
+    try:
+        text = data.decode("utf-8-sig")
+        notices = []
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            return None, [], labels.ERR_UNDECODABLE
+        notices = [labels.NOTE_GBK]
+    head = text[:8192]
+    if "\ufffd" in head:
+        sample = head[max(0, head.index("\ufffd") - 4): head.index("\ufffd") + 6]
+        return None, [], labels.ERR_GARBLED.format(sample=sample.replace("\n", " "))
+    garbled = _MOJIBAKE.findall(head)
+    if garbled and len(_CJK.findall(head)) < len("".join(garbled)) // 2:
+        return None, [], labels.ERR_GARBLED.format(sample=garbled[0][:10])
+    return text, notices, None
+
+
+def _read_csv(data: bytes) -> ReadResult:
+    text, notices, error = _decode(data)
+    if error:
+        return ReadResult(error=error, kind="csv")
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    rows, numbers = [], []
+    try:
+        for number, record in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
+            if len(rows) > MAX_ROWS:
+                return ReadResult(error=labels.ERR_TOO_MANY_ROWS.format(
+                    rows=f"{MAX_ROWS}+", limit=MAX_ROWS))
+            values = [v if v.strip() else None for v in record]
+            if any(v is not None for v in values):
+                rows.append(values)
+                numbers.append(number)
+    except csv.Error as exc:
+        return ReadResult(error=labels.ERR_NOT_SPREADSHEET + f"（{exc}）", kind="csv")
+    if not rows:
+        return ReadResult(error=labels.ERR_EMPTY_FILE, kind="csv")
+    return ReadResult(sheets=[Sheet(None, rows, numbers)], notices=notices, kind="csv")

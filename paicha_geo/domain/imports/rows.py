@@ -1,0 +1,225 @@
+"""The shared import pipeline: header per sheet, cell parsing, problems with file/row/column.
+
+A kind (issues, households, villages) supplies its field parsers, its required columns and a
+`finish` step that turns one row's parsed cells into a record (or raises CellError); this
+module does the rest and keeps every rejected row's original cells for the download.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from paicha_geo import labels
+from paicha_geo.domain.imports.common import CellError, ImportProblem, Notices, is_blank
+from paicha_geo.domain.imports.headers import ALIASES, HeaderMatch, find_header
+from paicha_geo.domain.imports.reader import ReadResult
+from paicha_geo.domain.imports.xlsx import Formula
+
+HEADER_SCAN = 30
+_FOOTER_WORDS = ("填表人", "制表人", "制表", "审核人", "审核", "填报单位", "填报人", "填报日期",
+                 "注:", "注：", "备注:", "备注：", "说明:", "说明：", "合计", "小计", "总计",
+                 "负责人")
+
+
+@dataclass
+class Row:
+    """One data row: where it is, its original cells, and its parsed fields."""
+
+    sheet: str | None
+    number: int
+    raw: list
+    titles: list[str]
+    values: dict = field(default_factory=dict)  # field -> parsed value (blank cells absent)
+    problems: list[ImportProblem] = field(default_factory=list)
+    record: dict | None = None
+
+
+@dataclass
+class Validated:
+    kind: str
+    file: str
+    rows: list[Row] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)  # file-level problems
+    notices: Notices = field(default_factory=Notices)
+    headers: dict[str | None, HeaderMatch] = field(default_factory=dict)
+
+    @property
+    def valid_rows(self) -> list[Row]:
+        return [r for r in self.rows if not r.problems and r.record is not None]
+
+    @property
+    def rejected_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.problems]
+
+    def all_problems(self) -> list[ImportProblem]:
+        return self.problems + [p for r in self.rows for p in r.problems]
+
+
+@dataclass
+class Kind:
+    """What one import kind needs from the pipeline."""
+
+    name: str
+    parsers: dict[str, Callable]  # field -> parse(value, unit) -> value
+    required: Callable[[HeaderMatch], list[str]]  # -> reasons for missing columns
+    finish: Callable[[Row], dict]  # parsed row -> record (raises CellError)
+
+
+def problem_for(row: Row, field_name: str | None, reason: str, match: HeaderMatch | None,
+                file: str) -> ImportProblem:
+    column = None
+    if field_name:
+        if match is not None and field_name in match.columns:
+            column = match.titles[match.columns[field_name]]
+        else:
+            column = labels.FIELD_LABELS.get(field_name, field_name)
+    return ImportProblem(file, row.number, column, reason, row.sheet)
+
+
+def _filled(values: list) -> list[int]:
+    return [j for j, v in enumerate(values)
+            if v is not None and (not isinstance(v, str) or v.strip())]
+
+
+def _is_footer(values: list, filled: list[int], mapped: set[int]) -> bool:
+    """A blank row, a 填表人/合计 line, or a row with text only outside the known columns."""
+    if not filled:
+        return True
+    if len(filled) <= 2 and str(values[filled[0]]).strip().startswith(_FOOTER_WORDS):
+        return True
+    return not any(j in mapped for j in filled)
+
+
+def validate(
+    kind: Kind,
+    file: str,
+    read: ReadResult,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Validated:
+    """Every row parsed and finished; problems collected, nothing raised."""
+    out = Validated(kind.name, file)
+    out.notices.counts.update({n: 1 for n in read.notices})
+    if read.error:
+        out.problems.append(ImportProblem(file, None, None, read.error))
+        return out
+    tables = []
+    for sheet in read.sheets:
+        if not sheet.rows:
+            continue
+        match = find_header([_plain(r) for r in sheet.rows[:HEADER_SCAN]], kind.name,
+                            HEADER_SCAN)
+        if match is None:
+            continue
+        out.headers[sheet.name if len(read.sheets) > 1 else None] = match
+        tables.append((sheet, match))
+    if not tables:
+        reason = (labels.ERR_EMPTY_FILE if not any(s.rows for s in read.sheets) else
+                  labels.ERR_NO_HEADER.format(scan=HEADER_SCAN,
+                                              kind=labels.IMPORT_KINDS[kind.name]))
+        out.problems.append(ImportProblem(file, None, None, reason))
+        return out
+    for sheet, match in tables:
+        where = sheet.name if len(read.sheets) > 1 else None
+        for key, titles in match.duplicates.items():
+            out.problems.append(ImportProblem(file, None, titles[0], labels.ERR_DUPLICATE_COLUMN
+                                              .format(label=labels.FIELD_LABELS.get(key, key),
+                                                      columns="、".join(titles)), where))
+        for reason in kind.required(match):
+            out.problems.append(ImportProblem(file, None, None, reason, where))
+        if match.unknown:
+            out.notices.add(labels.NOTE_UNKNOWN_COLUMNS.format(columns="、".join(match.unknown)))
+        if match.row_index > 0:
+            out.notices.add(labels.NOTE_HEADER_ROW.format(
+                sheet=sheet.name or file, row=sheet.numbers[match.row_index]))
+    if len(tables) > 1:
+        out.notices.add(labels.NOTE_SHEETS.format(
+            count=len(tables), names="、".join(str(s.name) for s, _ in tables)))
+    if out.problems:
+        return out
+    total = sum(len(s.rows) - m.row_index - 1 for s, m in tables)
+    done, footers = 0, 0
+    for sheet, match in tables:
+        where = sheet.name if len(read.sheets) > 1 else None
+        mapped = set(match.columns.values())
+        for values, number in zip(sheet.rows[match.row_index + 1:],
+                                  sheet.numbers[match.row_index + 1:], strict=True):
+            done += 1
+            if on_progress and done % 1000 == 0:
+                on_progress(done, total)
+            filled = _filled(values)
+            if _is_footer(values, filled, mapped):
+                footers += bool(filled)
+                continue
+            row = Row(where, number, values, match.titles)
+            _parse_row(kind, row, match, file)
+            out.rows.append(row)
+    if footers:
+        out.notices.add(labels.NOTE_SKIPPED_FOOTER.format(count=footers))
+    if not out.rows:
+        out.problems.append(ImportProblem(file, None, None, labels.ERR_HEADER_ONLY))
+    if on_progress:
+        on_progress(total, total)
+    return out
+
+
+def _plain(values: list) -> list:
+    return [None if isinstance(v, Formula) else v for v in values]
+
+
+def _parse_row(kind: Kind, row: Row, match: HeaderMatch, file: str) -> None:
+    for key, j in match.columns.items():
+        value = row.raw[j] if j < len(row.raw) else None
+        if is_blank(value):
+            continue
+        if isinstance(value, Formula):
+            row.problems.append(problem_for(row, key, labels.ERR_FORMULA.format(
+                formula=str(value)[:40]), match, file))
+            continue
+        try:
+            parsed = kind.parsers[key](value, match.units.get(key))
+        except CellError as exc:
+            row.problems.append(problem_for(row, exc.field or key, str(exc), match, file))
+            continue
+        if parsed is not None:
+            row.values[key] = parsed
+    if row.problems:
+        return
+    try:
+        row.record = kind.finish(row)
+    except CellError as exc:
+        row.problems.append(problem_for(row, exc.field, str(exc), match, file))
+
+
+def missing(match: HeaderMatch, kind: str, field_name: str) -> str | None:
+    """The missing-column reason for `field_name`, with the accepted spellings."""
+    if field_name in match.columns:
+        return None
+    aliases = "、".join(ALIASES[kind][field_name][:6])
+    return labels.ERR_MISSING_COLUMN.format(label=labels.FIELD_LABELS[field_name],
+                                            aliases=aliases)
+
+
+def has_region_columns(match: HeaderMatch) -> bool:
+    return any(k in match.columns for k in ("region_code", "district", "town", "village"))
+
+
+def flag_duplicates(rows: list[Row], key: Callable[[Row], object], reason: Callable[[int], str],
+                    field_name: str | None, match_of: Callable[[Row], HeaderMatch | None],
+                    file: str) -> None:
+    """Mark every row sharing a key with another, naming the other row in the reason."""
+    seen: dict = {}
+    for row in rows:
+        if row.record is None or row.problems:
+            continue
+        k = key(row)
+        if k is None:
+            continue
+        seen.setdefault(k, []).append(row)
+    for group in seen.values():
+        if len(group) < 2:
+            continue
+        for i, row in enumerate(group):
+            other = group[1] if i == 0 else group[0]
+            row.problems.append(problem_for(row, field_name, reason(other.number),
+                                            match_of(row), file))

@@ -1,0 +1,106 @@
+"""The 整改台账 as the user sees it on screen, for download as Excel or CSV.
+
+Status and overdue days come from `metrics.status_as_of` (the same definitions as the KPIs),
+under the same filters as the page; region names come from the region tree. With the city (or
+province) selected, the workbook has one sheet per district (county-level unit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from paicha_geo import labels
+from paicha_geo.domain import metrics as m
+from paicha_geo.domain.filters import IssueFilters, apply_filters
+from paicha_geo.domain.regions import full_code, scope_prefix
+from paicha_geo.render.excel import ledger_csv, ledger_workbook
+from paicha_geo.store import Store
+from paicha_geo.store import queries as q
+
+
+def _region(regions: pd.DataFrame, code: str | None) -> pd.Series:
+    if code is None:
+        return regions[regions["parent_code"].isna()].iloc[0]
+    return regions.set_index("code", drop=False).loc[code]
+
+
+def ledger_frame(store: Store, region_code: str | None = None, asof: dt.date | None = None,
+                 filters: IssueFilters | None = None) -> tuple[pd.DataFrame, pd.Series]:
+    """The issues under a region as of a day, one row per issue, keyed like LEDGER_COLUMNS.
+
+    Also returns the region row. Without `asof`, today: the current state of the ledger.
+    """
+    campaign = q.campaign(store)
+    cid = int(campaign["campaign_id"])
+    asof = asof or dt.date.today()
+    regions = q.regions(store)
+    region = _region(regions, region_code)
+    scope = scope_prefix(region["code"], region["level"])
+    issues = q.issues(store, cid, scope)
+    history = q.issue_history(store, cid, scope)
+    found = m.status_as_of(issues, history, asof)
+    if filters is not None:
+        found = apply_filters(found, q.checklist(store, cid), filters)
+    names = dict(zip(regions["code"], regions["name"], strict=True))
+    levels = dict(zip(regions["code"], regions["level"], strict=True))
+    items = q.checklist(store, cid).set_index("code")["short"]
+    code = found["region_code"]
+    level = code.map(levels)
+    out = pd.DataFrame({
+        "issue_code": found["issue_code"],
+        "district_code": code.str[:6].map(full_code),
+        "district": code.str[:6].map(lambda p: names.get(full_code(p), "")),
+        "town": [names.get(full_code(c[:9]), "") if lv in ("town", "village") else ""
+                 for c, lv in zip(code, level, strict=True)],
+        "village": [names.get(c, "") if lv == "village" else ""
+                    for c, lv in zip(code, level, strict=True)],
+        "item": found["item_code"].map(lambda c: f"{c} {items.get(c, '')}".strip()),
+        "description": found["description"],
+        "source": found["source"].map(lambda s: labels.SOURCES.get(s, s)),
+        "severity": found["severity"].map(lambda s: labels.SEVERITIES.get(s, s)),
+        "responsible_unit": found["responsible_unit"],
+        "found_date": pd.to_datetime(found["found_date"]).dt.date,
+        "deadline": pd.to_datetime(found["deadline"]).dt.date,
+        "status": found["status_asof"].map(labels.status_label),
+        "overdue_days": found["overdue_days"].astype(int),
+        "measures": found["measures"],
+        "rectified_date": pd.to_datetime(found["rectified_date"]).dt.date,
+        "closed_date": pd.to_datetime(found["closed_date"]).dt.date,
+        "verifier": found["verifier"],
+        "escalated": found["escalated"].map(lambda b: labels.LEDGER_YES_NO[bool(b)]),
+    })
+    for col in ("rectified_date", "closed_date"):
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    out = out.sort_values(["district_code", "town", "village", "found_date", "issue_code"])
+    return out.reset_index(drop=True), region
+
+
+def _title(region: pd.Series, asof: dt.date | None) -> str:
+    return labels.LEDGER_TITLE_FULL.format(region=region["name"],
+                                           asof=(asof or dt.date.today()).isoformat())
+
+
+def export_ledger_xlsx(store: Store, region_code: str | None = None,
+                       asof: dt.date | None = None,
+                       filters: IssueFilters | None = None) -> bytes:
+    """The formatted 整改台账 workbook of the current view."""
+    frame, region = ledger_frame(store, region_code, asof, filters)
+    if region["level"] in ("city", "province"):
+        regions = q.regions(store)
+        names = dict(zip(regions["code"], regions["name"], strict=True))
+        sheets = []
+        for code, part in frame.groupby("district_code", sort=True):
+            name = names.get(code, code) if code != region["code"] else labels.LEDGER_CITY_SHEET
+            sheets.append((name, part))
+    else:
+        sheets = [(region["name"], frame)]
+    return ledger_workbook(sheets, _title(region, asof))
+
+
+def export_ledger_csv(store: Store, region_code: str | None = None,
+                      asof: dt.date | None = None, filters: IssueFilters | None = None) -> bytes:
+    """The same rows as the workbook, in one CSV (UTF-8 with BOM)."""
+    frame, _ = ledger_frame(store, region_code, asof, filters)
+    return ledger_csv(frame)

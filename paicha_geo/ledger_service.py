@@ -1,0 +1,287 @@
+"""The ledger API the pages and the CLI call: import preview and commit, status changes,
+history, boundaries, backups. No Streamlit, no SQL: store reads and writes joined to the pure
+import pipeline.
+
+Import is two calls so the user sees what will happen before anything is written:
+`preview_import` reads and validates the whole file (and plans inserts and updates against
+the ledger); `commit_import` writes that plan in one transaction, either only when the whole
+file is valid, or, when the user chooses, the valid rows only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from paicha_geo import labels
+from paicha_geo.domain import workflow
+from paicha_geo.domain.boundaries import BoundaryPreview, read_boundaries
+from paicha_geo.domain.imports import issues as issue_import
+from paicha_geo.domain.imports import people
+from paicha_geo.domain.imports.common import ImportProblem
+from paicha_geo.domain.imports.items import ItemIndex
+from paicha_geo.domain.imports.plan import IssuePlan, plan_issues
+from paicha_geo.domain.imports.reader import read_file
+from paicha_geo.domain.imports.regions import RegionIndex
+from paicha_geo.domain.imports.rows import Validated, validate
+from paicha_geo.domain.imports.xlsx import estimate_rows
+from paicha_geo.render.excel import rejected_workbook
+from paicha_geo.store import Store, StoreError
+from paicha_geo.store import ledger as sl
+from paicha_geo.store import queries as q
+from paicha_geo.store.backup import backup, restore  # noqa: F401 - part of this API
+from paicha_geo.store.boundaries import apply_boundaries
+from paicha_geo.store.ledger import (  # noqa: F401 - part of this API
+    ConflictError,
+    IssueNotFound,
+    TransitionRefused,
+    change_status,
+    get_issue,
+    issue_history,
+)
+
+KINDS = ("issues", "households", "villages")
+Progress = Callable[[int, int], None]
+
+
+class ImportRejected(StoreError):
+    """commit_import on a file with problems, without choosing to import the valid rows."""
+
+
+@dataclass
+class ImportOptions:
+    default_found_date: dt.date | None = None  # when the sheet has no 发现日期 column
+    default_item: str | None = None  # checklist code when the sheet has no 排查项目 column
+    actor: str = labels.IMPORT_ACTOR  # recorded in the issue history
+
+
+@dataclass
+class ImportPreview:
+    kind: str
+    file: str
+    validated: Validated
+    plan: IssuePlan | people.UpsertPlan | None = None
+    options: ImportOptions = field(default_factory=ImportOptions)
+
+    @property
+    def problems(self) -> list[ImportProblem]:
+        return self.validated.all_problems()
+
+    @property
+    def file_problems(self) -> list[ImportProblem]:
+        return self.validated.problems
+
+    @property
+    def ok(self) -> bool:
+        """True when the whole file can be imported as it is."""
+        return not self.problems and self.plan is not None
+
+    @property
+    def notices(self) -> list[str]:
+        return self.validated.notices.messages()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        actions = list(self.plan.row_action.values()) if self.plan else []
+        rows = len(self.validated.rows)
+        rejected = len(self.validated.rejected_rows)
+        return {"rows": rows, "valid": rows - rejected, "rejected": rejected,
+                "inserted": actions.count("insert"), "updated": actions.count("update"),
+                "unchanged": actions.count("unchanged") + actions.count("stale")}
+
+    def summary(self) -> str:
+        if self.file_problems:
+            return labels.IMPORT_REJECTED.format(count=len(self.file_problems))
+        return labels.IMPORT_SUMMARY.format(**self.counts)
+
+    def problems_frame(self) -> pd.DataFrame:
+        """Every problem as a table with Chinese headers, for the page and for download."""
+        frame = pd.DataFrame([p.as_dict() for p in self.problems],
+                             columns=list(labels.PROBLEM_COLUMNS))
+        frame["row"] = frame["row"].astype("Int64")
+        return frame.rename(columns=labels.PROBLEM_COLUMNS)
+
+    def actions_frame(self) -> pd.DataFrame:
+        """What happens to each row (新增 / 更新 / 无变化 / 未导入), for the preview table."""
+        actions = self.plan.row_action if self.plan else {}
+        records = []
+        for row in self.validated.rows:
+            key = None
+            if row.record is not None:
+                key = row.record.get("issue_code") or row.record.get("key")
+            action = "rejected" if row.problems else actions.get(id(row), "rejected")
+            records.append({"sheet": row.sheet, "row": row.number, "key": key,
+                            "action": labels.IMPORT_ACTIONS[action]})
+        frame = pd.DataFrame(records, columns=list(labels.IMPORT_ACTION_COLUMNS))
+        return frame.rename(columns=labels.IMPORT_ACTION_COLUMNS)
+
+    def rejected_xlsx(self) -> bytes:
+        """The rejected rows with their original cells and a 错误原因 column."""
+        rows = []
+        for row in self.validated.rejected_rows:
+            reason = "；".join(
+                (f"{p.column}：{p.reason}" if p.column else p.reason) for p in row.problems)
+            rows.append((row.sheet, row.number, row.raw, reason))
+        headers = next(iter(self.validated.headers.values())).titles \
+            if self.validated.headers else []
+        width = max([len(headers)] + [len(r[2]) for r in rows]) if rows else len(headers)
+        headers = list(headers) + [""] * (width - len(headers))
+        return rejected_workbook(headers, rows)
+
+
+@dataclass
+class ImportResult:
+    inserted: int
+    updated: int
+    unchanged: int
+    rejected: int
+
+    def message(self) -> str:
+        return labels.IMPORT_DONE.format(**self.__dict__)
+
+
+def _estimate(file: str, data: bytes) -> int:
+    if data[:4] == b"PK\x03\x04":
+        return estimate_rows(data)
+    return data.count(b"\n") + 1
+
+
+def preview_import(store: Store, kind: str, file: str, data: bytes,
+                   options: ImportOptions | None = None,
+                   on_progress: Progress | None = None) -> ImportPreview:
+    """Read and check a whole file, and plan what it would change; writes nothing.
+
+    `on_progress(done, total)` is called while reading and while checking (total counts
+    both passes, so done/total is the fraction finished).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown import kind {kind!r}")
+    options = options or ImportOptions()
+    expected = max(_estimate(file, data), 1)
+    report = on_progress or (lambda done, total: None)
+    read = read_file(file, data, lambda n: report(min(n, expected), 2 * expected))
+    rows_read = sum(len(s.rows) for s in read.sheets) or expected
+    report(rows_read, 2 * rows_read)
+
+    def checking(done: int, total: int) -> None:
+        report(rows_read + int(done * rows_read / max(total, 1)), 2 * rows_read)
+
+    regions = RegionIndex(q.regions(store))
+    campaign = q.campaign(store)
+    if kind == "issues":
+        ctx = issue_import.IssueContext(
+            regions, ItemIndex(q.checklist(store, campaign["campaign_id"])),
+            int(campaign["campaign_id"]), campaign["deadline"], options.default_found_date,
+            options.default_item)
+        validated = validate(issue_import.issue_kind(ctx), file, read, checking)
+        preview = ImportPreview(kind, file, validated, options=options)
+        if not validated.problems:
+            issue_import.check_rows(validated, ctx,
+                                    lambda ids: sl.household_villages(store, ids))
+            codes = [r.record["issue_code"] for r in validated.valid_rows]
+            preview.plan = plan_issues(validated, sl.issues_by_code(store, codes),
+                                       int(campaign["campaign_id"]), campaign["deadline"],
+                                       options.actor)
+            defaulted = sum(1 for r in validated.valid_rows
+                            if "deadline" not in r.record["given"])
+            if defaulted:
+                validated.notices.add(labels.NOTE_DEFAULT_DEADLINE.format(
+                    rows=defaulted, deadline=campaign["deadline"]))
+            if any("found_date" not in r.values for r in validated.valid_rows):
+                validated.notices.add(labels.NOTE_DEFAULT_FOUND.format(
+                    date=options.default_found_date))
+    elif kind == "households":
+        validated = validate(people.household_kind(regions), file, read, checking)
+        preview = ImportPreview(kind, file, validated, options=options)
+        if not validated.problems:
+            people.check_keys(validated, "household_id")
+            keys = [r.record["key"] for r in validated.valid_rows]
+            preview.plan = people.plan_upsert(
+                validated, sl.households_by_id(store, keys), "household_id",
+                people.HOUSEHOLD_COLUMNS, people.HOUSEHOLD_DEFAULTS, ("members", "exit_status"))
+    else:
+        validated = validate(people.village_kind(regions), file, read, checking)
+        preview = ImportPreview(kind, file, validated, options=options)
+        if not validated.problems:
+            people.check_keys(validated, "village")
+            keys = [r.record["key"] for r in validated.valid_rows]
+            preview.plan = people.plan_upsert(
+                validated, sl.villages_by_code(store, keys), "code", people.VILLAGE_COLUMNS,
+                {}, ())
+    report(2 * rows_read, 2 * rows_read)
+    return preview
+
+
+def commit_import(store: Store, preview: ImportPreview, *, only_valid: bool = False,
+                  on_progress: Progress | None = None) -> ImportResult:
+    """Write the previewed plan in one transaction.
+
+    Refuses (ImportRejected) a file with file-level problems, and a file with row problems
+    unless `only_valid`. Raises ConflictError when the ledger changed since the preview
+    (nothing is written; preview again).
+    """
+    if preview.file_problems or preview.plan is None:
+        raise ImportRejected(labels.IMPORT_REJECTED.format(count=len(preview.problems)))
+    if preview.problems and not only_valid:
+        raise ImportRejected(labels.IMPORT_REJECTED.format(count=len(preview.problems)))
+    if not preview.plan.row_action:
+        raise ImportRejected(labels.IMPORT_NOTHING_VALID)
+    if on_progress:
+        on_progress(0, 1)
+    plan = preview.plan
+    if preview.kind == "issues":
+        inserts, updates, history = plan.frames()
+        sl.apply_issue_import(store, inserts, updates, history)
+    elif preview.kind == "households":
+        sl.apply_upsert(store, "household", "household_id", people.HOUSEHOLD_COLUMNS,
+                        pd.DataFrame(plan.inserts, columns=people.HOUSEHOLD_COLUMNS),
+                        pd.DataFrame(plan.updates, columns=people.HOUSEHOLD_COLUMNS))
+    else:
+        sl.apply_upsert(store, "village", "code", people.VILLAGE_COLUMNS,
+                        pd.DataFrame(plan.inserts, columns=people.VILLAGE_COLUMNS),
+                        pd.DataFrame(plan.updates, columns=people.VILLAGE_COLUMNS))
+    if on_progress:
+        on_progress(1, 1)
+    counts = preview.counts
+    return ImportResult(counts["inserted"], counts["updated"], counts["unchanged"],
+                        counts["rejected"])
+
+
+def preview_boundaries(store: Store, file: str, data: bytes, *, source_crs: str | None = None,
+                       level: str | None = None) -> BoundaryPreview:
+    """Read a boundary file and match its features; `source_crs` may be 'gcj02' or an EPSG."""
+    regions = q.regions(store)
+    roots = regions[regions["parent_code"].isna()]
+    home = float(roots["label_lon"].iloc[0]) if len(roots) and pd.notna(
+        roots["label_lon"].iloc[0]) else None
+    return read_boundaries(file, data, RegionIndex(regions), source_crs=source_crs,
+                           level=level, home_lon=home)
+
+
+def commit_boundaries(store: Store, preview: BoundaryPreview) -> int:
+    """Write the matched outlines (one transaction); refuses a preview with problems."""
+    if not preview.ok:
+        raise ImportRejected(labels.IMPORT_REJECTED.format(count=len(preview.problems)))
+    return apply_boundaries(store, preview.frame)
+
+
+def allowed_actions(status: str) -> list[workflow.Action]:
+    """The status changes to offer for an issue in `status` (label and target status)."""
+    return workflow.allowed_actions(status)
+
+
+def open_issue_codes(store: Store, scope: str | None = None, limit: int = 500) -> list[str]:
+    """Issues not yet closed in a region, earliest deadline first (the status form's picker)."""
+    return q.open_issue_codes(store, scope, limit)
+
+
+def history_table(store: Store, issue_code: str) -> pd.DataFrame:
+    """One issue's history with statuses in Chinese, oldest first, for display."""
+    frame = issue_history(store, issue_code)
+    for col in ("from_status", "to_status"):
+        frame[col] = frame[col].map(lambda s: labels.status_label(s) if isinstance(s, str)
+                                    else labels.HISTORY_EMPTY_VALUE)
+    return frame

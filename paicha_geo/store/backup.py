@@ -1,0 +1,185 @@
+"""Backups that can be taken while the app runs, and restores into a fresh file.
+
+A backup is a directory: one Parquet file per table plus manifest.json (schema version, row
+counts, SHA-256 of every file). All tables are read inside ONE transaction, so the backup is
+a consistent snapshot even while officials keep writing (DuckDB's MVCC). `EXPORT DATABASE`
+would do the same but takes no bound parameters and writes absolute paths into load.sql; this
+keeps paths as parameters and the directory movable.
+
+Restore builds a new file beside the target (schema from our own migrations at the backup's
+version, data from the Parquet files, sequences moved past the restored ids, then migrated to
+the current version), checks the row counts, and only then swaps it in; the old file is kept.
+It needs the database to be free: a running app holds DuckDB's single-writer lock, and the
+StoreBusyError says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import duckdb
+
+from paicha_geo import labels
+from paicha_geo.store.db import Store, StoreBusyError, StoreError
+from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
+
+MANIFEST = "manifest.json"
+FORMAT = "paicha-geo-backup/1"
+# sequence -> (table, column) it numbers; restored sequences continue after the max id.
+SEQUENCES = {"issue_history_seq": ("issue_history", "history_id"),
+             "visit_seq": ("visit", "visit_id")}
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fingerprint(cur, table: str) -> list:
+    # meta 'data_version' is a cache token that every write bumps, not content.
+    where = "WHERE key <> 'data_version'" if table == "meta" else ""
+    row = cur.execute(
+        "SELECT count(*), md5(coalesce(string_agg(CAST(t AS VARCHAR), chr(10) "  # noqa: S608
+        f"ORDER BY CAST(t AS VARCHAR)), '')) FROM {table} t {where}"
+    ).fetchall()[0]
+    return [int(row[0]), row[1]]
+
+
+def fingerprint(store: Store) -> dict[str, list]:
+    """(row count, MD5 of the sorted rows) per table: equal fingerprints, equal content.
+
+    Read in one transaction, so it describes one consistent state.
+    """
+    cur = store.cursor()
+    try:
+        cur.execute("BEGIN TRANSACTION")
+        out = {table: _fingerprint(cur, table) for table in TABLES}
+        cur.execute("COMMIT")
+    finally:
+        cur.close()
+    return out
+
+
+def backup(store: Store, directory: str | os.PathLike) -> dict:
+    """Write a consistent snapshot of every table to `directory` (new or empty)."""
+    target = Path(directory)
+    if target.exists() and any(target.iterdir()):
+        raise StoreError(labels.BACKUP_DIR_NOT_EMPTY.format(path=target))
+    target.mkdir(parents=True, exist_ok=True)
+    counts, files, prints = {}, {}, {}
+    cur = store.cursor()
+    try:
+        cur.execute("BEGIN TRANSACTION")
+        version = cur.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        for table in TABLES:
+            path = target / f"{table}.parquet"
+            cur.execute(
+                f"COPY (SELECT * FROM {table}) TO ? (FORMAT parquet)",  # noqa: S608
+                [str(path)],
+            )
+            counts[table], prints[table] = _fingerprint(cur, table)
+        cur.execute("COMMIT")
+    finally:
+        cur.close()
+    for table in TABLES:
+        files[f"{table}.parquet"] = _sha256(target / f"{table}.parquet")
+    manifest = {"format": FORMAT, "schema_version": int(version),
+                "created_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "source": str(store.path), "counts": counts, "md5": prints, "sha256": files,
+                "duckdb": duckdb.__version__}
+    (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2),
+                                   encoding="utf-8")
+    return manifest
+
+
+def read_manifest(directory: str | os.PathLike) -> dict:
+    """The manifest of a backup directory, with every file checked against its checksum."""
+    source = Path(directory)
+    path = source / MANIFEST
+    if not path.exists():
+        raise StoreError(labels.RESTORE_NO_MANIFEST.format(path=source))
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if manifest.get("schema_version", 0) > SCHEMA_VERSION:
+        raise StoreError(labels.RESTORE_NEWER.format(version=manifest["schema_version"],
+                                                     supported=SCHEMA_VERSION))
+    for name, digest in manifest["sha256"].items():
+        file = source / name
+        if not file.exists():
+            raise StoreError(labels.RESTORE_MISSING_FILE.format(name=name))
+        if _sha256(file) != digest:
+            raise StoreError(labels.RESTORE_BAD_FILE.format(name=name))
+    return manifest
+
+
+def _ensure_free(db: Path) -> None:
+    """Raise StoreBusyError (with a message fit for the console) when another process has it."""
+    if not db.exists():
+        return
+    try:
+        con = duckdb.connect(str(db))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreBusyError(labels.DB_BUSY.format(path=db)) from exc
+        raise StoreError(str(exc)) from exc
+    con.close()
+
+
+def restore(db: str | os.PathLike, directory: str | os.PathLike) -> dict:
+    """Replace the database at `db` with the backup in `directory`; returns a summary."""
+    db = Path(db)
+    manifest = read_manifest(directory)
+    _ensure_free(db)
+    source = Path(directory)
+    fresh = db.with_name(db.name + ".restoring")
+    for stale in (fresh, Path(str(fresh) + ".wal")):
+        stale.unlink(missing_ok=True)
+    version = manifest["schema_version"]
+    con = duckdb.connect(str(fresh))
+    try:
+        con.execute("BEGIN TRANSACTION")
+        for v in range(1, version + 1):
+            for statement in MIGRATIONS[v]:
+                con.execute(statement)
+        for table in TABLES:
+            con.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+            con.execute(
+                f"INSERT INTO {table} SELECT * FROM read_parquet(?)",  # noqa: S608
+                [str(source / f"{table}.parquet")],
+            )
+            count, digest = _fingerprint(con, table)
+            if count != manifest["counts"][table] or digest != manifest["md5"][table]:
+                raise StoreError(labels.RESTORE_BAD_FILE.format(name=f"{table}.parquet"))
+        for sequence, (table, column) in SEQUENCES.items():
+            top = con.execute(f"SELECT max({column}) FROM {table}").fetchone()[0]  # noqa: S608
+            if top:
+                con.execute("SELECT setval(?, ?)", [sequence, int(top)])
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    except BaseException:
+        con.close()
+        fresh.unlink(missing_ok=True)
+        raise
+    con.close()
+    with Store(fresh):  # migrate a backup from an older version to the current schema
+        pass
+    _ensure_free(db)
+    previous = None
+    if db.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        previous = db.with_name(f"{db.name}.before-restore-{stamp}")
+        db.rename(previous)
+        wal = Path(str(db) + ".wal")
+        if wal.exists():
+            wal.rename(Path(str(previous) + ".wal"))
+    fresh.rename(db)
+    rows = sum(manifest["counts"].values())
+    return {"rows": rows, "previous": str(previous) if previous else None,
+            "counts": manifest["counts"], "schema_version": SCHEMA_VERSION}

@@ -1,0 +1,280 @@
+"""Ledger writes: imports in one transaction, status changes with an optimistic version check.
+
+Every change to an issue bumps `version` and appends to issue_history in the same
+transaction. A writer states the version it saw; `UPDATE ... WHERE version = ?` touching no
+row, or DuckDB refusing a concurrent write to the same row, both mean someone else changed the
+issue first: the transaction is rolled back and ConflictError carries the current row.
+issue_history is only ever INSERTed into.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import duckdb
+import pandas as pd
+
+from paicha_geo import labels
+from paicha_geo.domain import workflow
+from paicha_geo.store.db import Store, StoreError
+from paicha_geo.store.loads import insert_frame
+
+_ISSUE_SET = ["region_code", "household_id", "item_code", "source", "severity",
+              "responsible_unit", "description", "found_date", "deadline", "status", "measures",
+              "rectified_date", "closed_date", "verifier", "escalated"]
+
+
+class ConflictError(StoreError):
+    """Someone changed the issue first; `current` is its row now (None if it is gone)."""
+
+    def __init__(self, message: str, current: dict | None = None):
+        super().__init__(message)
+        self.current = current
+
+
+class TransitionRefused(StoreError):
+    """The workflow does not allow this change; the message says why."""
+
+
+class IssueNotFound(StoreError):
+    pass
+
+
+def _is_conflict(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.TransactionException) or "conflict" in text
+
+
+# -- reads ----------------------------------------------------------------------------------
+def get_issue(store: Store, issue_code: str, cur=None) -> dict | None:
+    """One issue as a plain dict (dates as dt.date), or None."""
+    cur = cur or store.cursor()
+    result = cur.execute("SELECT * FROM issue WHERE issue_code = ?", [issue_code])
+    row = result.fetchone()
+    if row is None:
+        return None
+    record = dict(zip([d[0] for d in result.description], row, strict=True))
+    record["version"] = int(record["version"])
+    record["escalated"] = bool(record["escalated"])
+    return record
+
+
+def issue_history(store: Store, issue_code: str) -> pd.DataFrame:
+    """Every change of one issue, oldest first."""
+    return store.cursor().execute(
+        "SELECT history_id, issue_code, changed_at, from_status, to_status, actor, note "
+        "FROM issue_history WHERE issue_code = ? ORDER BY changed_at, history_id",
+        [issue_code],
+    ).fetchdf()
+
+
+def _by_keys(store: Store, table: str, key: str, keys) -> pd.DataFrame:
+    keys = sorted({k for k in keys if k is not None})
+    cur = store.cursor()
+    frame = pd.DataFrame({"k": pd.Series(keys, dtype="object")})
+    cur.register("_wanted", frame)
+    try:
+        return cur.execute(
+            f"SELECT t.* FROM {table} t JOIN _wanted w ON t.{key} = w.k"  # noqa: S608
+        ).fetchdf()
+    finally:
+        cur.unregister("_wanted")
+
+
+def issues_by_code(store: Store, codes) -> pd.DataFrame:
+    return _by_keys(store, "issue", "issue_code", codes)
+
+
+def households_by_id(store: Store, ids) -> pd.DataFrame:
+    return _by_keys(store, "household", "household_id", ids)
+
+
+def villages_by_code(store: Store, codes) -> pd.DataFrame:
+    return _by_keys(store, "village", "code", codes)
+
+
+def household_villages(store: Store, ids) -> dict[str, str]:
+    df = households_by_id(store, ids)
+    return dict(zip(df["household_id"], df["village_code"], strict=True))
+
+
+# -- imports --------------------------------------------------------------------------------
+def _update_from(cur, table: str, key: str, frame: pd.DataFrame, columns: list[str],
+                 version_check: bool) -> int:
+    sets = ", ".join(f"{c} = f.{c}" for c in columns)
+    where = f"{table}.{key} = f.{key}"
+    if version_check:
+        sets += ", version = f.version"
+        where += f" AND {table}.version = f.expected_version"
+    cur.register("_upd", frame)
+    try:
+        row = cur.execute(
+            f"UPDATE {table} SET {sets} FROM _upd f WHERE {where}"  # noqa: S608 - fixed names
+        ).fetchone()
+    finally:
+        cur.unregister("_upd")
+    return int(row[0]) if row else 0
+
+
+def apply_issue_import(store: Store, inserts: pd.DataFrame, updates: pd.DataFrame,
+                       history: pd.DataFrame, now: dt.datetime | None = None) -> None:
+    """Write a planned issue import in one transaction, or nothing (ConflictError)."""
+    now = now or dt.datetime.now()
+    history = history.copy()
+    history["changed_at"] = pd.to_datetime(
+        [now if pd.isna(x) else x for x in history["changed_at"]]).astype("datetime64[us]")
+    try:
+        _with_retries(lambda: _import_once(store, inserts, updates, history))
+    except _Busy:
+        raise ConflictError(labels.IMPORT_CONFLICT.format(code="")) from None
+
+
+def _import_once(store: Store, inserts: pd.DataFrame, updates: pd.DataFrame,
+                 history: pd.DataFrame) -> None:
+    try:
+        with store.transaction() as cur:
+            if len(inserts):
+                insert_frame(cur, "issue", inserts)
+            if len(updates):
+                changed = _update_from(cur, "issue", "issue_code", updates, _ISSUE_SET, True)
+                if changed != len(updates):
+                    raise ConflictError(labels.IMPORT_CONFLICT.format(
+                        code=updates["issue_code"].iloc[0]))
+            if len(history):
+                insert_frame(cur, "issue_history", history)
+    except ConflictError:
+        raise
+    except duckdb.ConstraintException as exc:
+        raise ConflictError(labels.IMPORT_CONFLICT.format(code=str(exc)[:80])) from exc
+    except duckdb.Error as exc:
+        if _is_conflict(exc):
+            raise _Busy() from exc
+        raise
+
+
+def apply_upsert(store: Store, table: str, key: str, columns: list[str],
+                 inserts: pd.DataFrame, updates: pd.DataFrame) -> None:
+    """Households or villages: insert new rows and update changed ones, all or nothing."""
+    try:
+        with store.transaction() as cur:
+            if len(inserts):
+                insert_frame(cur, table, inserts[columns])
+            if len(updates):
+                _update_from(cur, table, key, updates[columns],
+                             [c for c in columns if c != key], False)
+    except (duckdb.ConstraintException, duckdb.TransactionException) as exc:
+        raise ConflictError(labels.IMPORT_CONFLICT.format(code=str(exc)[:80])) from exc
+
+
+# -- the status workflow --------------------------------------------------------------------
+def _rectified_by(cur, issue_code: str) -> str | None:
+    row = cur.execute(
+        "SELECT actor FROM issue_history WHERE issue_code = ? AND to_status = 'rectified' "
+        "ORDER BY changed_at DESC, history_id DESC LIMIT 1", [issue_code]).fetchone()
+    return row[0] if row else None
+
+
+def _conflict(store: Store, issue_code: str, seen: int) -> ConflictError:
+    current = get_issue(store, issue_code)
+    if current is None:
+        return ConflictError(labels.REFUSE_NOT_FOUND.format(code=issue_code), None)
+    return ConflictError(labels.CONFLICT.format(
+        code=issue_code, status=labels.status_label(current["status"]),
+        version=current["version"], seen=seen), current)
+
+
+class _Busy(Exception):
+    """DuckDB refused a write because another transaction holds the row: try again."""
+
+
+def _with_retries(attempt, tries: int = 50):
+    """Run `attempt` again while DuckDB reports a concurrent writer on the same row.
+
+    DuckDB signals such a write-write clash at once, before the other transaction has
+    committed (or rolled back). It is not yet a conflict the user must hear about: on the
+    next attempt the version check either passes (the other writer gave up) or fails with
+    the other writer's committed state, which is what ConflictError must show.
+    """
+    for i in range(tries):
+        try:
+            return attempt()
+        except _Busy:
+            time.sleep(min(0.002 * (i + 1), 0.05))
+    return attempt()  # still busy: _Busy propagates to the caller, which names the conflict
+
+
+def change_status(store: Store, issue_code: str, to_status: str, *, actor: str,
+                  expected_version: int, note: str | None = None,
+                  measures: str | None = None, when: dt.datetime | None = None) -> dict:
+    """Move one issue along the workflow; returns the issue as this change left it.
+
+    Raises IssueNotFound, ConflictError (someone else changed it since `expected_version`;
+    `.current` holds the new state) or TransitionRefused (the rule and its reason).
+    """
+    when = when or dt.datetime.now()
+    actor = (actor or "").strip()
+    try:
+        return _with_retries(lambda: _change_once(store, issue_code, to_status, actor,
+                                                  expected_version, note, measures, when))
+    except _Busy:
+        raise _conflict(store, issue_code, expected_version) from None
+
+
+def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
+                 expected_version: int, note: str | None, measures: str | None,
+                 when: dt.datetime) -> dict:
+    try:
+        with store.transaction() as cur:
+            current = get_issue(store, issue_code, cur)
+            if current is None:
+                raise IssueNotFound(labels.REFUSE_NOT_FOUND.format(code=issue_code))
+            if current["version"] != expected_version:
+                raise _conflict(store, issue_code, expected_version)
+            new_measures = measures.strip() if measures and measures.strip() else None
+            effective = new_measures or current["measures"]
+            frm = current["status"]
+            reason = workflow.refusal(frm, to_status, actor=actor, measures=effective, note=note,
+                                      rectified_by=_rectified_by(cur, issue_code))
+            if reason:
+                raise TransitionRefused(reason)
+            values = {"status": to_status, "measures": effective,
+                      "rectified_date": current["rectified_date"],
+                      "closed_date": current["closed_date"], "verifier": current["verifier"]}
+            text = [note.strip()] if note and note.strip() else []
+            if new_measures and current["measures"] and new_measures != current["measures"]:
+                text.append(labels.HISTORY_MEASURES_CHANGED.format(
+                    old=current["measures"], new=new_measures))
+            action = workflow.action_of(frm, to_status)
+            if action == "report":
+                values["rectified_date"] = when.date()
+            elif action == "close":
+                values.update(closed_date=when.date(), verifier=actor)
+            elif action == "send_back":
+                values["rectified_date"] = None
+            elif action == "reopen":
+                text.append(labels.HISTORY_REOPEN_TRACE.format(
+                    closed=current["closed_date"], verifier=current["verifier"]))
+                values.update(closed_date=None, verifier=None, rectified_date=None)
+            changed = cur.execute(
+                "UPDATE issue SET status = ?, measures = ?, rectified_date = ?, "
+                "closed_date = ?, verifier = ?, version = version + 1 "
+                "WHERE issue_code = ? AND version = ?",
+                [values["status"], values["measures"], values["rectified_date"],
+                 values["closed_date"], values["verifier"], issue_code, expected_version],
+            ).fetchone()[0]
+            if changed != 1:
+                raise _conflict(store, issue_code, expected_version)
+            cur.execute(
+                "INSERT INTO issue_history (issue_code, changed_at, from_status, to_status, "
+                "actor, note) VALUES (?, ?, ?, ?, ?, ?)",
+                [issue_code, when, frm, to_status, actor, "；".join(text) or None],
+            )
+    except (ConflictError, IssueNotFound, TransitionRefused):
+        raise
+    except duckdb.Error as exc:
+        if _is_conflict(exc):
+            raise _Busy() from exc
+        raise
+    # The row as this change left it (a fresh read could already show a later change).
+    return {**current, **values, "version": expected_version + 1}

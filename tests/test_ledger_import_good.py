@@ -1,0 +1,260 @@
+"""Importing good spreadsheets in the layouts offices use, and importing them again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+
+from paicha_geo import ledger_export as le
+from paicha_geo import ledger_service as ls
+from paicha_geo.demo import samples
+from paicha_geo.store import queries as q
+from tests.ledger_helpers import (
+    HEADER,
+    copy_store,
+    csv_bytes,
+    fingerprint,
+    village_path,
+    xlsx_bytes,
+)
+
+
+@pytest.fixture
+def store(demo_db, tmp_path):
+    s = copy_store(demo_db, tmp_path)
+    yield s
+    s.close()
+
+
+def _office(store, n=40):
+    rows = samples.office_issue_rows(q.regions(store), q.checklist(store, 1), n,
+                                     district="320412")
+    return rows, samples.office_workbook(rows, "武进区脱贫攻坚问题排查整改清单", "武进区扶贫办")
+
+
+def test_office_layout_imports_and_reimport_changes_nothing(store):
+    rows, data = _office(store)
+    before = set(q.issues(store, 1)["issue_code"])
+    preview = ls.preview_import(store, "issues", "武进区清单.xlsx", data)
+    assert preview.ok, [p.describe() for p in preview.problems]
+    assert preview.counts["inserted"] == len(rows)
+    assert any("跳过了 1 行" in n for n in preview.notices)  # the 填表人 line
+    result = ls.commit_import(store, preview)
+    assert result.inserted == len(rows)
+    new_codes = set(q.issues(store, 1)["issue_code"]) - before
+    assert len(new_codes) == len(rows)
+    history = q.issue_history(store, 1)
+    first = history[history["issue_code"].isin(new_codes)].groupby("issue_code").head(1)
+    assert len(first) == len(rows)
+    assert first["from_status"].isna().all() and (first["to_status"] == "pending").all()
+    assert first["note"].str.contains("导入登记（武进区清单.xlsx 第").all()
+    snapshot = fingerprint(store)
+    again = ls.preview_import(store, "issues", "武进区清单.xlsx", data)
+    assert again.ok and again.counts["unchanged"] == len(rows)
+    assert again.counts["inserted"] == again.counts["updated"] == 0
+    ls.commit_import(store, again)
+    assert fingerprint(store) == snapshot
+
+
+def test_merged_district_cells_count_for_every_row(store):
+    rows, data = _office(store, 30)
+    preview = ls.preview_import(store, "issues", "a.xlsx", data)
+    codes = {r.record["given"]["region_code"][:6] for r in preview.validated.valid_rows}
+    assert codes == {"320412"}  # rows below a merged 县(市、区) cell still belong to 武进区
+    assert len(preview.validated.valid_rows) == len(rows)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "gbk"])
+def test_the_same_list_as_csv_gets_the_same_issue_codes(store, encoding):
+    rows, data = _office(store, 25)
+    ls.commit_import(store, ls.preview_import(store, "issues", "a.xlsx", data))
+    preview = ls.preview_import(store, "issues", "a.csv", samples.plain_csv(rows, encoding))
+    assert preview.ok, [p.describe() for p in preview.problems]
+    assert preview.counts["unchanged"] == len(rows)
+    assert (ls.labels.NOTE_GBK in preview.notices) == (encoding == "gbk")
+
+
+def test_two_row_header_code_column_and_header_variants(store):
+    district, town, village, code = village_path(store)
+    rows = [
+        ["序号", "市(区)", "乡镇(街道)", "村(社区)", "问题表现", "清单编号", "交办时间",
+         "完成时限", "整改情况", None, "牵头单位", "整改措施"],
+        [None, None, None, None, None, None, None, None, "整改进展", "整改完成时间", None, None],
+        [1, district, town, village + "村委会", "危房未改造", "3.3.4", "2020.3.2", "2020年6月底",
+         "已完成", "2020/5/6", "住建局", "已改造"],
+        [2, None, None, None, "饮水检测缺失", "饮水安全", dt.date(2020, 3, 5), 44012, "正在整改",
+         None, "水利局", None],
+    ]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["某镇问题清单"])
+    for r in rows:
+        ws.append(r)
+    ws.merge_cells("I2:J2")
+    ws["I2"] = "整改情况"
+    ws.append([3, None, None, None, "台账不全", "住房安全保障", "2020-03-09", "2020-06-30",
+               "待整改", None, "镇政府"])
+    ws["M5"] = "备注"  # a cell outside the header: ignored
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    preview = ls.preview_import(store, "issues", "two-row.xlsx", buffer.getvalue())
+    problems = {p.row: p.reason for p in preview.problems}
+    assert set(problems) == {5, 6}  # rows without any region cell are not guessed
+    assert "没有填写地区" in problems[5]
+    good = preview.validated.valid_rows[0]
+    given = good.record["given"]
+    assert given["region_code"] == code
+    assert given["deadline"] == dt.date(2020, 6, 30) and given["found_date"] == dt.date(2020, 3, 2)
+    assert given["status"] == "rectified" and given["rectified_date"] == dt.date(2020, 5, 6)
+
+
+def test_region_code_column_alone_locates_the_issue(store):
+    _, _, _, code = village_path(store)
+    rows = [["区划代码", "问题描述", "排查项目", "发现日期", "整改时限", "整改状态", "整改措施"],
+            [int(code), "问题一", "3.1.1", "2020-03-01", "2020-05-01", "整改中", None],
+            [code[:9], "乡镇层面问题", "1.1.2", "2020-03-01", "2020-05-01", "已销号", "已整改"]]
+    preview = ls.preview_import(store, "issues", "codes.xlsx", xlsx_bytes(rows))
+    assert preview.ok, [p.describe() for p in preview.problems]
+    regions = [r.record["given"]["region_code"] for r in preview.validated.valid_rows]
+    assert regions == [code, code[:9] + "000"]
+    ls.commit_import(store, preview)
+    closed = preview.validated.valid_rows[1].record["issue_code"]
+    history = ls.issue_history(store, closed)
+    assert list(history["to_status"]) == ["pending", "closed"]
+
+
+def test_our_own_export_round_trips_unchanged(store):
+    for data, name in ((le.export_ledger_xlsx(store), "台账.xlsx"),
+                       (le.export_ledger_csv(store), "台账.csv")):
+        preview = ls.preview_import(store, "issues", name, data)
+        assert preview.ok, [p.describe() for p in preview.problems[:5]]
+        assert preview.counts["unchanged"] == preview.counts["rows"] == 5000
+
+
+def test_an_updated_row_updates_the_issue_and_adds_history(store):
+    district, town, village, _ = village_path(store)
+    base = [HEADER, [1, district, town, village, "3.3.4", "危房未改造", None, "2020-03-01",
+                     "2020-05-31", "待整改", "住建局", "自查"]]
+    ls.commit_import(store, ls.preview_import(store, "issues", "v1.csv", csv_bytes(base)))
+    code = ls.preview_import(store, "issues", "v1.csv", csv_bytes(base)).validated.rows[0] \
+        .record["issue_code"]
+    first = ls.get_issue(store, code)
+    changed = [HEADER, [1, district, town, village, "3.3.4", "危房未改造", "已拆除重建",
+                        "2020-03-01", "2020-06-30", "已整改", "住建局", "自查"]]
+    preview = ls.preview_import(store, "issues", "v2.csv", csv_bytes(changed))
+    assert preview.counts["updated"] == 1
+    ls.commit_import(store, preview)
+    now = ls.get_issue(store, code)
+    assert now["version"] == first["version"] + 1
+    assert now["status"] == "rectified" and now["measures"] == "已拆除重建"
+    assert now["deadline"] == dt.date(2020, 6, 30)
+    note = ls.issue_history(store, code)["note"].iloc[-1]
+    assert "2020-05-31→2020-06-30" in note and "待整改→已整改(待验收)" in note
+    assert "v2.csv 第2行" in note
+
+
+def test_an_older_sheet_does_not_undo_the_ledger(store):
+    district, town, village, _ = village_path(store)
+    rows = [HEADER, [1, district, town, village, "3.3.4", "危房未改造", None, "2020-03-01",
+                     "2020-05-31", "整改中", "住建局", "自查"]]
+    data = csv_bytes(rows)
+    preview = ls.preview_import(store, "issues", "old.csv", data)
+    ls.commit_import(store, preview)
+    code = preview.validated.rows[0].record["issue_code"]
+    issue = ls.get_issue(store, code)
+    issue = ls.change_status(store, code, "rectified", actor="甲", measures="已改造",
+                             expected_version=issue["version"])
+    snapshot = fingerprint(store)
+    again = ls.preview_import(store, "issues", "old.csv", data)
+    assert any("保留系统状态" in n for n in again.notices)
+    ls.commit_import(store, again)
+    assert fingerprint(store) == snapshot
+
+
+def test_only_valid_rows_with_rejected_rows_for_download(store):
+    district, town, village, _ = village_path(store)
+    rows = [HEADER,
+            [1, district, town, village, "3.3.4", "好的一", None, "2020-03-01", "2020-05-31",
+             "待整改", "住建局", "自查"],
+            [2, district, town, "不存在村", "3.3.4", "坏的", None, "2020-03-01", "2020-05-31",
+             "待整改", "住建局", "自查"],
+            [3, district, town, village, "3.3.4", "好的二", None, "2020-03-01", "2020-05-31",
+             "整改中", "住建局", "自查"],
+            [4, district, town, village, "3.3.4", "坏的二", None, "2020-03-01", "2020-02-01",
+             "待整改", "住建局", "自查"]]
+    preview = ls.preview_import(store, "issues", "mixed.xlsx", xlsx_bytes(rows, title="清单"))
+    assert not preview.ok and preview.counts["valid"] == 2 and preview.counts["rejected"] == 2
+    assert list(preview.actions_frame()["导入结果"]) == ["新增", "有问题，未导入", "新增",
+                                                      "有问题，未导入"]
+    snapshot = fingerprint(store)
+    with pytest.raises(ls.ImportRejected):
+        ls.commit_import(store, preview)
+    assert fingerprint(store) == snapshot
+    result = ls.commit_import(store, preview, only_valid=True)
+    assert result.inserted == 2 and result.rejected == 2
+    wb = openpyxl.load_workbook(io.BytesIO(preview.rejected_xlsx()))
+    got = list(wb.active.iter_rows(values_only=True))
+    assert got[0][0] == "原行号" and got[0][-1] == "错误原因"
+    assert [r[0] for r in got[1:]] == [4, 6]  # sheet rows (after the title row)
+    assert "找不到村(社区)" in got[1][-1] and "早于发现日期" in got[2][-1]
+    assert got[1][4] == "不存在村"  # the original cells come back for fixing
+    table = preview.problems_frame()
+    assert list(table.columns) == ["文件", "工作表", "行号", "列", "原因"]
+
+
+def test_progress_is_reported_to_the_end(store):
+    _, data = _office(store, 1500)
+    calls = []
+    ls.preview_import(store, "issues", "big.xlsx", data, on_progress=lambda d, t: calls.append(
+        (d, t)))
+    assert calls and all(0 <= d <= t for d, t in calls)
+    assert calls[-1][0] == calls[-1][1]
+    assert len(calls) > 3
+
+
+def test_households_and_villages(store):
+    district, town, village, code = village_path(store)
+    households = [["户编号", "户主姓名", "身份证号", "县(市、区)", "镇", "村", "家庭人口",
+                   "人均纯收入（元）", "是否脱贫", "住房等级", "住院自付比例"],
+                  ["H-T-1", "测试甲", "320412199001011234", district, town, village, 3, "6,800",
+                   "已脱贫", "C级", "12%"],
+                  [None, "测试乙", "32041219900101123X", district, town, village, 2, 9000.5,
+                   "未脱贫", "B", 0.05]]
+    preview = ls.preview_import(store, "households", "农户.csv", csv_bytes(households, "gbk"))
+    assert preview.ok, [p.describe() for p in preview.problems]
+    ls.commit_import(store, preview)
+    got = q.households(store, code).set_index("head_name")
+    assert got.loc["测试甲", "house_grade"] == "C"
+    assert got.loc["测试甲", "per_capita_income"] == 6800
+    assert got.loc["测试甲", "inpatient_selfpay_share"] == pytest.approx(0.12)
+    assert got.loc["测试乙", "exit_status"] == "not_exited"
+    assert ls.preview_import(store, "households", "农户.csv", csv_bytes(households, "gbk")) \
+        .counts["unchanged"] == 2
+    villages = [["区县", "乡镇", "村名", "经济薄弱村类型", "集体经营性收入(万元)", "第一书记在岗"],
+                [district, town, village, "省定", 17.5, "是"]]
+    preview = ls.preview_import(store, "villages", "村.xlsx", xlsx_bytes(villages))
+    assert preview.ok, [p.describe() for p in preview.problems]
+    ls.commit_import(store, preview)
+    row = q.villages(store, code).iloc[0]
+    assert row["weak_type"] == "province" and row["collective_operating_income"] == 175000
+
+
+def test_an_import_racing_a_status_change_writes_nothing(store):
+    district, town, village, _ = village_path(store)
+    v1 = [HEADER, [1, district, town, village, "3.3.4", "危房未改造", None, "2020-03-01",
+                   "2020-05-31", "待整改", "住建局", "自查"]]
+    first = ls.preview_import(store, "issues", "v1.csv", csv_bytes(v1))
+    ls.commit_import(store, first)
+    code = first.validated.rows[0].record["issue_code"]
+    v2 = [HEADER, v1[1][:8] + ["2020-06-30"] + v1[1][9:]]
+    preview = ls.preview_import(store, "issues", "v2.csv", csv_bytes(v2))
+    assert preview.counts["updated"] == 1
+    issue = ls.get_issue(store, code)
+    ls.change_status(store, code, "rectifying", actor="乙", expected_version=issue["version"])
+    snapshot = fingerprint(store)
+    with pytest.raises(ls.ConflictError, match="请重新预览"):
+        ls.commit_import(store, preview)
+    assert fingerprint(store) == snapshot
