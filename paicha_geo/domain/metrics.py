@@ -64,6 +64,31 @@ def _rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return (num / den).where(den > 0)
 
 
+def rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """numerator / denominator, NaN where the denominator is 0 (shown as "—", never 0)."""
+    return _rate(numerator, denominator)
+
+
+def issue_indicators(issues_asof: pd.DataFrame) -> pd.DataFrame:
+    """One row per issue: its region code and the 0/1 columns every issue count sums."""
+    status = issues_asof["status_asof"]
+    i = pd.DataFrame({"code": issues_asof["region_code"].to_numpy(), "issues_found": 1})
+    for code in ("pending", "rectifying", "rectified", "closed"):
+        i[f"issues_{code}"] = (status == code).to_numpy()
+    i["issues_open"] = status.isin(OPEN_STATUSES).to_numpy()
+    i["issues_overdue"] = (issues_asof["overdue_days"] > 0).to_numpy()
+    i["issues_on_time"] = issues_asof["closed_on_time"].to_numpy()
+    i["issues_outcome_known"] = issues_asof["outcome_known"].to_numpy()
+    return i
+
+
+def issue_rates(sums: pd.DataFrame) -> pd.DataFrame:
+    """Add the close-out and on-time rates to summed issue indicators (any grouping)."""
+    sums["closeout_rate"] = _rate(sums["issues_closed"], sums["issues_found"])
+    sums["ontime_rate"] = _rate(sums["issues_on_time"], sums["issues_outcome_known"])
+    return sums
+
+
 @dataclass(frozen=True)
 class Indicators:
     """One row per village, household and issue: its region code and 0/1 indicator columns.
@@ -95,15 +120,7 @@ def indicators(
         h[f"failing_{key}"] = fails[key].to_numpy()
     h["households_failing_any"] = fails["any_guarantee"].to_numpy()
     h["households_below_income"] = fails["income"].to_numpy()
-    status = issues_asof["status_asof"]
-    i = pd.DataFrame({"code": issues_asof["region_code"].to_numpy(), "issues_found": 1})
-    for code in ("pending", "rectifying", "rectified", "closed"):
-        i[f"issues_{code}"] = (status == code).to_numpy()
-    i["issues_open"] = status.isin(OPEN_STATUSES).to_numpy()
-    i["issues_overdue"] = (issues_asof["overdue_days"] > 0).to_numpy()
-    i["issues_on_time"] = issues_asof["closed_on_time"].to_numpy()
-    i["issues_outcome_known"] = issues_asof["outcome_known"].to_numpy()
-    return Indicators(v, h, i)
+    return Indicators(v, h, issue_indicators(issues_asof))
 
 
 def aggregate(ind: Indicators, region_prefixes, prefix_length: int) -> pd.DataFrame:
@@ -120,8 +137,7 @@ def aggregate(ind: Indicators, region_prefixes, prefix_length: int) -> pd.DataFr
             frame["code"].str[:prefix_length].to_numpy()).sum()
         parts.append(sums.reindex(idx, fill_value=0))
     out = pd.concat(parts, axis=1).astype(int)
-    out["closeout_rate"] = _rate(out["issues_closed"], out["issues_found"])
-    out["ontime_rate"] = _rate(out["issues_on_time"], out["issues_outcome_known"])
+    out = issue_rates(out)
     out["open_per_weak_village"] = _rate(out["issues_open"], out["weak_villages"])
     out["open_per_100_households"] = _rate(out["issues_open"] * 100, out["households"])
     out["failing_per_100_households"] = _rate(

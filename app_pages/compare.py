@@ -1,0 +1,55 @@
+"""地区对比: the selected region's districts (or townships, villages) side by side on fair
+rates, with the raw counts beside them, a rank and its change against a week earlier."""
+
+import streamlit as st
+
+from app_pages import _filters, _nav
+from app_pages._reports import cached_comparison_view, report_download
+from app_pages._shared import PAGE_CSS, cached_campaign, cached_regions, data_version, demo_badge
+from paicha_geo import labels
+from paicha_geo.domain.compare import DEFAULT_RANK_BY, FAIR_RATES
+from paicha_geo.render import figures
+from paicha_geo.render import progress_tables as pt
+
+BIND = "query-params"
+
+st.markdown(PAGE_CSS, unsafe_allow_html=True)
+version = data_version()
+campaign = cached_campaign(version)
+regions = cached_regions(version)
+
+asof = _filters.asof_input(campaign)
+rates = list(FAIR_RATES)
+rank_by = st.sidebar.selectbox(labels.COMPARE_RANK_BY, rates, index=rates.index(DEFAULT_RANK_BY),
+                               format_func=lambda k: labels.FAIR_RATES[k][0], key="rank",
+                               bind=BIND)
+filters = _filters.issue_filters(version, campaign)
+resolved = _nav.current_region(regions)
+_nav.breadcrumb(resolved)
+view = cached_comparison_view(version, resolved.region["code"], asof, filters, rank_by)
+level_name = labels.LEVELS[view.child_level]
+
+head, badge = st.columns([6, 1])
+head.title(labels.COMPARE_TITLE.format(region=view.region["name"], level=level_name))
+with badge:
+    demo_badge(view.is_demo)
+st.markdown(
+    f'<div class="paicha-asof">{campaign.name} · {labels.AS_OF} {asof:%Y-%m-%d} · '
+    f"{labels.DEADLINE} {campaign.deadline:%Y-%m-%d}</div>",
+    unsafe_allow_html=True,
+)
+if not filters.is_empty():
+    st.info(labels.FILTER_ACTIVE)
+
+st.subheader(labels.HEAT_TABLE)
+st.caption(labels.COMPARE_NOTE.format(rate=labels.FAIR_RATES[rank_by][0], before=view.before))
+st.caption(labels.HEAT_NOTE)
+with st.container(key="heat-table"):
+    st.markdown(pt.heat_table_html(view.table, view.totals,
+                                   labels.TOTAL_ROW.format(region=view.region["name"])),
+                unsafe_allow_html=True)
+
+st.plotly_chart(figures.build_small_multiples(view.table, level_name), config=figures.CONFIG,
+                key="chart-small-multiples")
+
+report_download(version, view.region, asof, filters, rank_by)
