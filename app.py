@@ -1,16 +1,40 @@
-"""排查地图 entry point: page setup, first-start demo database, navigation."""
+"""排查地图 entry point: page setup, first-start demo database, navigation.
+
+The pages live in app_pages/, not pages/: with a pages/ folder Streamlit's legacy multipage
+mode runs pages/*.py directly on a cold deep link (e.g. /compare), skipping this file.
+"""
 
 import streamlit as st
 
-from pages._shared import ensure_database
+from app_pages._shared import ensure_database
 from paicha_geo import labels
 from paicha_geo.render.assets import ensure_static_assets
+
+# No Material icons anywhere: Streamlit fetches them from a font CDN, and we stay offline.
+# URL keys every page shares, carried along when moving between pages.
+SHARED_KEYS = ("region", "asof", "grp", "part", "item", "src", "status", "unit", "sev", "from",
+               "to")
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="🗺️", layout="wide")
 ensure_static_assets()
 ensure_database()
 
-navigation = st.navigation(
-    [st.Page("pages/map.py", title=labels.NAV_MAP, icon="🗺️", default=True, url_path="map")]
-)
+pages = [
+    st.Page("app_pages/map.py", title=labels.NAV_MAP, default=True, url_path="map"),
+    st.Page("app_pages/guarantees.py", title=labels.NAV_GUARANTEES, url_path="guarantees"),
+    st.Page("app_pages/progress.py", title=labels.NAV_PROGRESS, url_path="progress"),
+    st.Page("app_pages/compare.py", title=labels.NAV_COMPARE, url_path="compare"),
+    st.Page("app_pages/inspect.py", title=labels.NAV_INSPECT, url_path="inspect"),
+    st.Page("app_pages/ledger.py", title=labels.NAV_LEDGER, url_path="ledger"),
+]
+screen = st.Page("app_pages/screen.py", title=labels.NAV_SCREEN, url_path="screen")
+on_screen = st.query_params.get("screen") == "1"  # ?screen=1: the large screen, any address
+navigation = st.navigation([screen] if on_screen else [*pages, screen], position="hidden")
+carried = {k: v for k, v in st.query_params.to_dict().items() if k in SHARED_KEYS}
+if navigation.url_path != "screen":
+    with st.sidebar:
+        for page in pages:
+            st.page_link(page, query_params=carried)
+        st.page_link(screen, query_params={k: v for k, v in carried.items() if k == "asof"})
+        st.divider()
 navigation.run()

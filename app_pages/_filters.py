@@ -6,7 +6,7 @@ import os
 
 import streamlit as st
 
-from pages._shared import cached_checklist, cached_units
+from app_pages._shared import cached_checklist, cached_units
 from paicha_geo import labels
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.render import basemaps
@@ -17,9 +17,8 @@ BIND = "query-params"
 def sidebar(version: str, campaign):
     """Widgets -> (as-of date, metric key, colour-all flag, Basemap, IssueFilters)."""
     bar = st.sidebar
-    asof = bar.date_input(labels.AS_OF, value=campaign.default_asof, key="asof", bind=BIND,
-                          min_value=campaign.start_date, format="YYYY-MM-DD")
-    metrics = list(labels.MAP_METRICS)
+    asof = asof_input(campaign)
+    metrics = list(labels.MAP_METRIC_CHOICES)
     metric = bar.selectbox(labels.MAP_METRIC_PICK, metrics, index=metrics.index("issues_open"),
                            format_func=lambda k: labels.MAP_METRICS[k][0], key="metric",
                            bind=BIND)
@@ -30,8 +29,20 @@ def sidebar(version: str, campaign):
         basemap = choices[bar.selectbox(labels.BASEMAP, list(choices), key="basemap", bind=BIND,
                                         format_func=labels.BASEMAPS.get)]
 
+    return asof, metric, color_all, basemap, issue_filters(version, campaign)
+
+
+def asof_input(campaign):
+    """The as-of date (URL key `asof`), the same widget on every page."""
+    return st.sidebar.date_input(labels.AS_OF, value=campaign.default_asof, key="asof",
+                                 bind=BIND, min_value=campaign.start_date, format="YYYY-MM-DD")
+
+
+def issue_filters(version: str, campaign) -> IssueFilters:
+    """The issue filters in a sidebar expander (URL keys grp, part, item, src, status, sev,
+    unit, from, to), the same widgets on every page so a link keeps them."""
     checklist = cached_checklist(version)
-    with bar.expander(labels.FILTERS, expanded=False):
+    with st.sidebar.expander(labels.FILTERS, expanded=False):
         groups = checklist.drop_duplicates("group_key")
         group_names = dict(zip(groups["group_key"], groups["group_name"], strict=True))
         picked_groups = st.multiselect(labels.FILTER_GROUP, list(group_names),
@@ -56,12 +67,11 @@ def sidebar(version: str, campaign):
                                    min_value=campaign.start_date, format="YYYY-MM-DD")
         found_to = st.date_input(labels.FILTER_FOUND_TO, value=None, key="to", bind=BIND,
                                  min_value=campaign.start_date, format="YYYY-MM-DD")
-    filters = IssueFilters(
+    return IssueFilters(
         groups=tuple(picked_groups), parts=tuple(picked_parts), items=tuple(picked_items),
         sources=tuple(sources), statuses=tuple(statuses), units=tuple(units),
         severities=tuple(severities), found_from=found_from, found_to=found_to,
     )
-    return asof, metric, color_all, basemap, filters
 
 
 def _secrets() -> dict:

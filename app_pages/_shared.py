@@ -98,3 +98,28 @@ PAGE_CSS = """
 div[data-testid="stMetricValue"]{font-size:1.9rem}
 </style>
 """
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_guarantee_view(version: str, code: str, asof: dt.date):
+    region = service.resolve_region(cached_regions(version), code, "").region
+    return service.guarantee_view(get_store(), region, asof, cached_snapshot(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_household_list(version: str, scope: str, asof: dt.date, show_personal: bool,
+                          check: str | None):
+    return service.household_list(get_store(), scope, asof, show_personal, check,
+                                  cached_snapshot(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_ranking(version: str, scope: str, asof: dt.date):
+    from paicha_geo import inspection
+
+    return inspection.ranked_villages(get_store(), cached_snapshot(version), scope, asof)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_village_metrics(version: str, scope: str, asof: dt.date):
+    return service.village_metrics(cached_snapshot(version), scope, asof)

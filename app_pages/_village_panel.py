@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages._shared import cached_village_profile
+from app_pages._shared import cached_village_profile
 from paicha_geo import labels
 from paicha_geo.domain.rules import GUARANTEE_KEYS
 from paicha_geo.render import escape

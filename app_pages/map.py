@@ -3,8 +3,8 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from pages import _filters
-from pages._shared import (
+from app_pages import _filters, _nav
+from app_pages._shared import (
     PAGE_CSS,
     cached_campaign,
     cached_layers,
@@ -13,8 +13,8 @@ from pages._shared import (
     data_version,
     demo_badge,
 )
-from pages._village_panel import village_details, village_panel
-from paicha_geo import labels, service
+from app_pages._village_panel import village_details, village_panel
+from paicha_geo import labels
 from paicha_geo.render import basemaps, tables
 from paicha_geo.render.maps import (
     LEGEND_CSS,
@@ -35,17 +35,7 @@ regions = cached_regions(version)
 layers = cached_layers(version)
 
 asof, metric, color_all, basemap, filters = _filters.sidebar(version, campaign)
-resolved = service.resolve_region(regions, st.query_params.get("region"), labels.UNKNOWN_REGION)
-if resolved.error:
-    st.warning(resolved.error)
-
-
-def go_to(code: str | None) -> None:
-    """Navigate by changing the URL; Streamlit pushes a history entry, so Back works."""
-    if code is None or code == resolved.trail[0][0]:
-        st.query_params.pop("region", None)
-    else:
-        st.query_params["region"] = code
+resolved = _nav.current_region(regions)
 
 
 def on_map_click() -> None:
@@ -53,18 +43,10 @@ def on_map_click() -> None:
     drawing = state.get("last_active_drawing") or {}
     code = (drawing.get("properties") or {}).get("code")
     if code:
-        go_to(code)
+        _nav.go_to(code, resolved.trail[0][0])
 
 
-# Breadcrumb 市 › 区 › 镇 › 村: each crumb but the current one goes back up.
-with st.container(horizontal=True, key="breadcrumb"):
-    for i, (code, name, _level) in enumerate(resolved.trail):
-        if i:
-            st.markdown("›")
-        last = i == len(resolved.trail) - 1
-        st.button(name, key=f"crumb-{code}", on_click=go_to, args=(code,), disabled=last,
-                  type="tertiary")
-
+_nav.breadcrumb(resolved)
 view = cached_region_view(version, resolved.region["code"], asof, filters)
 head, badge = st.columns([6, 1])
 head.title(f"{view.region['name']} · {labels.APP_SUBTITLE}")

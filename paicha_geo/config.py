@@ -28,3 +28,12 @@ def geo_dir() -> Path:
 def static_dir() -> Path:
     """Folder Streamlit serves at /app/static/ (next to app.py)."""
     return PROJECT_ROOT / "static"
+
+
+def may_see_personal_data() -> bool:
+    """Whether this installation's users may see household names and ID numbers unmasked.
+
+    Off by default. Until access control exists, an administrator turns it on for a trusted
+    deployment with PAICHA_SHOW_PERSONAL=1; the large-screen mode ignores it entirely.
+    """
+    return os.environ.get("PAICHA_SHOW_PERSONAL") == "1"

@@ -89,6 +89,35 @@ KPI_HELP = {
 
 NAV_OVERVIEW = "总览"
 NAV_MAP = "排查地图"
+NAV_GUARANTEES = "两不愁三保障"
+GUARANTEE_TITLE = "两不愁三保障"
+CHECK_NAMES = {"education": "义务教育", "medical": "基本医疗", "housing": "住房安全",
+               "water": "饮水安全", "social_floor": "社会保障兜底", "income": "农户收入达标",
+               "village_income": "薄弱村集体收入"}
+CHECK_UNITS = {"village_income": "村"}
+CHECK_PICK = "地图显示的保障项"
+CHECK_MODE = "地图着色"
+CHECK_MODES = {"guarantee_per_100": "每百户未达标", "guarantee_clear": "清零状态"}
+CLEARED = "已清零"
+NOT_CLEARED = "未清零"
+CHECKED = "核查"
+FAILING = "未达标"
+CHART_BY_SUBREGION = "各{level}未达标农户（按保障项）"
+CHART_INCOME = "农户人均年可支配收入分布"
+CHART_WEAK_INCOME = "经济薄弱村集体经济收入与标准"
+CHART_TIMELINE = "本村问题整改时间线"
+HOUSEHOLD_LIST = "建档立卡低收入农户"
+HOUSEHOLD_LIST_HINT = "选择一行查看该户的问题。姓名、身份证号已脱敏。"
+HOUSEHOLD_LIST_PERSONAL = "选择一行查看该户的问题。当前角色可查看完整姓名与身份证号。"
+HOUSEHOLD_ONLY_FAILING = "只看所选保障项未达标的农户"
+HOUSEHOLD_PICK_TOWN = "选择乡镇(街道)或村后显示农户名单。"
+HOUSEHOLD_ISSUES = "该户问题"
+HOUSEHOLD_NO_ISSUES = "该户暂无问题记录"
+HOUSEHOLD_COLUMNS = {"household_id": "户编号", "village": "村(社区)", "head_name": "户主",
+                     "id_number": "身份证号", "members": "人口", "per_capita_income": "人均收入",
+                     "exit_status": "脱贫状态", "failing": "未达标项", "open_issues": "未销号问题",
+                     "issues": "问题总数"}
+NO_WEAK_VILLAGES = "本区域无经济薄弱村"
 
 # What colours the map: key -> (label, unit). Order is the selector's order.
 MAP_METRICS = {
@@ -101,6 +130,16 @@ MAP_METRICS = {
     "open_per_100_households": ("每百户未销号问题", "个/百户"),
     "households_failing_any": ("三保障未达标农户", "户"),
 }
+# The map page's selector: the metrics above, not the per-guarantee ones added below.
+MAP_METRIC_CHOICES = tuple(MAP_METRICS)
+MAP_METRICS["risk_score"] = ("风险分", "分")
+ROUTE_START = "出发点"
+GUARANTEE_MAP_METRICS = {
+    "guarantee_per_100": ("每百户未达标", "户/百户"),
+    "guarantee_clear": ("清零状态", ""),
+}
+MAP_METRICS.update(GUARANTEE_MAP_METRICS)
+CLEAR_STATES = {"failing": "未清零：仍有未达标", "cleared": "已清零", "none": "无建档立卡农户"}
 TRAFFIC = {"red": "红：有超期问题或三保障未达标农户", "yellow": "黄：有未销号问题（均在时限内）",
            "green": "绿：问题全部销号且清零"}
 TRAFFIC_SHORT = {"red": "红", "yellow": "黄", "green": "绿"}
@@ -152,7 +191,8 @@ YES_NO = {True: "是", False: "否", None: "—"}
 HISTORY_COLUMNS = {"changed_at": "时间", "issue_code": "问题编号", "item": "排查条目",
                    "from_status": "原状态", "to_status": "新状态", "actor": "操作人",
                    "note": "说明"}
-VISIT_COLUMNS = {"visit_date": "日期", "visitors": "走访人", "kind": "类型", "findings": "发现"}
+VISIT_COLUMNS = {"visit_date": "日期", "visitors": "走访人", "kind": "类型",
+                 "households_seen": "入户数", "findings": "发现"}
 MAP_LEGEND_OPEN = "未销号问题（个）"
 MAP_NO_DATA = "无数据"
 WEAK_MARKER_LEGEND = "● 省定经济薄弱村　● 市定经济薄弱村"
@@ -184,6 +224,228 @@ TABLE_COLUMNS = {
     "open_per_100_households": "每百户未销号",
     "households_failing_any": "三保障未达标农户",
     "traffic": "三色预警",
+}
+
+
+# --- progress and comparison ---
+# The 整改进度 and 地区对比 pages, their charts and the weekly-report workbook.
+NAV_PROGRESS = "整改进度"
+NAV_COMPARE = "地区对比"
+PROGRESS_TITLE = "{region} · 整改进度"
+DEADLINE = "整改时限"
+COMPARE_TITLE = "{region} · 各{level}对比"
+DEADLINE_LINE = "整改时限 {date:%m-%d}"
+ASOF_LINE = "截至 {date:%m-%d}"
+AXIS_DATE = "日期"
+AXIS_ISSUES = "问题（个）"
+SERIES_NAMES = {"found": "累计发现", "rectified": "已整改（含已销号）", "closed": "已销号",
+                "open": "未销号", "overdue": "超期未整改"}
+CHART_CUMULATIVE = "问题发现、整改与销号（累计）"
+CHART_BURNDOWN = "未销号问题燃尽：距整改时限"
+PLAN_LINE = "按期清零所需进度"
+PACE_REQUIRED = "按期清零需日均销号"
+PACE_RECENT = "近{days}日日均销号"
+PACE_PROJECTED = "按近期速度预计清零"
+PACE_UNIT = "个/天"
+PACE_PASSED = "已过整改时限"
+PACE_DONE = "已全部销号"
+PACE_NEVER = "按近期速度无法清零"
+PACE_HELP = ("按期清零需日均销号 = 未销号问题 ÷ 距整改时限天数；"
+             "近期日均销号 = 近7日销号净增（回头看重开的扣除）÷ 7")
+CHART_AGEING = "超期未整改问题账龄"
+AGEING_BUCKETS = {"1_7": "超期1–7天", "8_30": "超期8–30天", "over_30": "超期30天以上"}
+BREAKDOWN_HEADING = "分类统计"
+BREAKDOWNS = {"group": "按排查重点", "part": "按排查内容", "item": "按排查条目",
+              "source": "按问题来源"}
+CHART_BREAKDOWN = "{by}：已销号与未销号问题"
+BREAKDOWN_COLUMNS = {"name": "类别", "issues_found": "发现问题", "issues_closed": "已销号",
+                     "issues_open": "未销号", "issues_overdue": "超期未整改",
+                     "closeout_rate": "销号率", "ontime_rate": "按期销号率"}
+UNITS_HEADING = "责任单位"
+UNITS_NOTE = ("排名按按期销号率（在整改时限内销号 ÷ 整改时限已到或已销号的问题），1为最好；"
+              "尚无可评判问题的单位不排名，显示“—”。底色标红的单位有超期30天以上、应挂牌督办的问题。")
+UNIT_NONE = "（未填写责任单位）"
+UNIT_COLUMNS = {"rank": "排名", "unit": "责任单位", "issues_found": "承担问题",
+                "issues_open": "未销号", "issues_overdue": "超期未整改",
+                "issues_escalate": "超期30天以上", "issues_closed": "已销号",
+                "closeout_rate": "销号率", "ontime_rate": "按期销号率",
+                "avg_days_to_close": "平均销号用时（天）"}
+ESCALATE_HEADING = "挂牌督办：超期30天以上的问题"
+ESCALATE_NONE = "截至所选日期，没有超期30天以上的问题。"
+ESCALATE_COUNT = "共 {count} 个问题应挂牌督办"
+ESCALATE_COLUMNS = {"issue_code": "问题编号", "place": "地区", "item": "排查条目",
+                    "responsible_unit": "责任单位", "deadline": "整改时限",
+                    "overdue_days": "超期天数", "status_asof": "状态"}
+STATUS_FILTER_IGNORED = ("时间曲线不按“整改状态”筛选（状态随日期变化）；"
+                         "账龄、分类统计和责任单位按所选状态统计。")
+COMPARE_RANK_BY = "排名依据"
+FAIR_RATES = {"closeout_rate": ("销号率", "%"), "ontime_rate": ("按期销号率", "%"),
+              "open_per_weak_village": ("每个薄弱村未销号问题", "个/村"),
+              "open_per_100_households": ("每百户未销号问题", "个/百户"),
+              "failing_per_100_households": ("每百户三保障未达标农户", "户/百户")}
+COMPARE_COLUMNS = {"name": "地区", "rank": "排名", "rank_change": "较7日前",
+                   "closeout_rate": "销号率", "ontime_rate": "按期销号率",
+                   "open_per_weak_village": "每薄弱村未销号",
+                   "open_per_100_households": "每百户未销号",
+                   "failing_per_100_households": "每百户未达标",
+                   "issues_found": "发现问题", "issues_closed": "已销号",
+                   "issues_on_time": "按期销号", "issues_outcome_known": "已到期或已销号",
+                   "issues_open": "未销号", "issues_overdue": "超期未整改",
+                   "weak_villages": "经济薄弱村", "households": "低收入农户",
+                   "households_failing_any": "三保障未达标农户"}
+COMPARE_NOTE = ("排名依据“{rate}”，1为最好；“较7日前”与 {before:%Y-%m-%d} 的排名相比"
+                "（↑ 上升、↓ 下降）。分母为0的比率显示“—”，不参与排名。"
+                "右侧为计算比率所用的原始数。")
+RANK_UP = "↑{n}"
+RANK_DOWN = "↓{n}"
+RANK_SAME = "持平"
+TOTAL_ROW = "{region}（合计）"
+CHART_SMALL_MULTIPLES = "各{level}比率对比"
+RATE_DIRECTION = {True: "越高越好", False: "越低越好"}
+HEAT_TABLE = "比率热力表"
+HEAT_NOTE = ("颜色：销号率、按期销号率按固定分档着色（与地图图例一致）；其余比率按本表排序着色，"
+             "蓝色较好、红色较差；灰色为无数据。")
+REPORT_DOWNLOAD = "下载周报（Excel）"
+REPORT_TITLE = "{region}脱贫攻坚问题整改周报（数据截至 {asof:%Y-%m-%d}）"
+REPORT_SHEETS = {"compare": "地区对比", "series": "每日进度", "ageing": "超期账龄",
+                 "breakdown": "分类统计", "units": "责任单位", "escalate": "挂牌督办"}
+REPORT_DATE = "日期"
+REPORT_RANK_BEFORE = "7日前排名"
+REPORT_FILENAME = "{region}_整改周报_{asof:%Y%m%d}.xlsx"
+REPORT_DIMENSION = "维度"
+REPORT_SUMMARY = {"deadline": "整改时限", "days_left": "距整改时限（天）",
+                  "open_now": "未销号问题", "required_pace": "按期清零需日均销号",
+                  "recent_pace": "近7日日均销号", "projected_finish": "按近期速度预计清零"}
+
+
+# --- ledger page ---
+NAV_LEDGER = "整改台账"
+LEDGER_TITLE = "整改台账"
+LEDGER_TABS = ("导入数据", "整改状态", "导出台账", "备份")
+UPLOAD_KIND = "导入内容"
+UPLOAD_KINDS = {"issues": "问题清单", "households": "低收入农户", "villages": "村基本情况",
+                "boundaries": "行政区划边界"}
+UPLOAD_FILE = "选择文件（.xlsx 或 .csv，UTF-8 或 GBK；边界：GeoJSON、Shapefile(zip)、GeoPackage）"
+UPLOAD_DEFAULT_FOUND = "表中无发现日期时，使用日期"
+UPLOAD_DEFAULT_ITEM = "表中无排查项目时，归入条目"
+UPLOAD_CRS = "坐标系"
+UPLOAD_CRS_CHOICES = {"": "自动识别", "gcj02": "GCJ-02（高德/腾讯坐标）",
+                      "EPSG:4490": "CGCS2000 经纬度 (EPSG:4490)",
+                      "EPSG:4549": "CGCS2000 3度带 120°E (EPSG:4549)",
+                      "EPSG:4528": "CGCS2000 3度带 40带 (EPSG:4528)"}
+PREVIEW = "预览与检查"
+PREVIEW_PROGRESS = "正在读取与检查……"
+PROBLEMS = "发现的问题（文件、行、列、原因）"
+ROW_ACTIONS = "逐行导入结果预览"
+ONLY_VALID = "只导入有效的行（问题行不导入，可下载问题行表格）"
+CONFIRM_IMPORT = "确认导入"
+DOWNLOAD_REJECTED = "下载问题行（含错误原因列）"
+NOTICES = "提示"
+BOUNDARY_SUMMARY = "共 {features} 个要素，匹配到区划 {matched} 个；坐标系：{crs}"
+STATUS_ISSUE = "问题编号"
+STATUS_PICK = "或从本区域未销号问题中选择"
+STATUS_CURRENT = "当前状态：{status}（第 {version} 版）· 整改时限 {deadline} · 责任单位 {unit}"
+STATUS_ACTOR = "操作人（姓名）"
+STATUS_ACTION = "操作"
+STATUS_MEASURES = "整改措施"
+STATUS_NOTE = "说明"
+STATUS_SUBMIT = "提交"
+STATUS_DONE = "已更新：{code} 现为“{status}”（第 {version} 版）"
+STATUS_NO_ACTIONS = "已销号问题只能通过“回头看”重新打开。"
+STATUS_HISTORY = "变更记录（只增不改）"
+EXPORT_HINT = "导出当前区域（{region}）截至 {asof} 的整改台账：选全市时每个市(区)一个工作表。"
+EXPORT_XLSX = "下载整改台账（Excel）"
+EXPORT_CSV = "下载整改台账（CSV）"
+BACKUP_HINT = "备份数据库的全部表（运行中一致快照），保存到服务器 data/backups/ 下。"
+BACKUP_NOW = "立即备份"
+BACKUP_LIST = "已有备份"
+RESTORE_HINT = "恢复须在看板停止后用命令行执行：paicha-geo restore 备份目录"
+
+# --- large screen ---
+NAV_SCREEN = "大屏"
+SCREEN_TITLE = "脱贫攻坚问题排查整改"
+SCREEN_KPIS = {"issues_found": "排查问题", "issues_closed": "已销号", "closeout_rate": "销号率",
+               "issues_overdue": "超期未整改", "days_to_deadline": "距整改时限"}
+SCREEN_DAYS = "{days} 天"
+SCREEN_DAYS_PAST = "已过 {days} 天"
+SCREEN_RANKING = "各{level}排名（按销号率）"
+SCREEN_RANK_COLUMNS = ("名次", "地区", "销号率", "按期销号", "每百户未销")
+SCREEN_OVERDUE = "超期最久的 10 个问题"
+SCREEN_OVERDUE_COLUMNS = ("地区", "排查条目", "责任单位", "超期(天)")
+SCREEN_NO_OVERDUE = "暂无超期问题"
+SCREEN_ASOF = "数据截至 {asof}"
+SCREEN_REFRESHED = "刷新于 {time}"
+SCREEN_WATERMARK = "演示数据"
+SCREEN_MAP_TITLE = "地图：{metric}"
+
+# --- inspection planning ---
+RISK_REASONS = {
+    "open_issues": "未销号问题（按严重程度加权）{value:g}",
+    "overdue_months": "累计超期 {value:.1f} 个月",
+    "unverified": "已整改待验收 {value:g} 个",
+    "failing_households": "三保障未达标 {value:g} 户",
+    "low_income_households": "收入低于标准 {value:g} 户",
+    "weak_type": "经济薄弱村",
+    "months_since_visit": "距上次走访 {value:.1f} 个月",
+    "never_visited": "从未走访",
+}
+NAV_INSPECT = "督查选点"
+INSPECT_TITLE = "督查选点与线路"
+INSPECT_COUNT = "选取村数"
+INSPECT_START = "出发地点"
+INSPECT_STARTS = {"district": "市(区)政府驻地", "town": "乡镇(街道)驻地",
+                  "clicked": "地图上点击的位置"}
+INSPECT_CLICK_START = "在地图空白处点击设定出发点（当前未设定，暂用区政府驻地）"
+INSPECT_ROAD = "道路系数（直线距离 × 系数 = 估计路程）"
+INSPECT_SPEED = "平均车速（公里/小时）"
+INSPECT_HINT = ("风险分 = Σ 权重 × 分项（权重见设置）。勾选“选中”增减要走访的村，或在地图上点击村。"
+                "线路：{method}，按直线距离计算。")
+INSPECT_METHODS = {"exact": "不超过 8 个村时穷举求得最短顺序",
+                   "nearest_neighbour_2opt": "最近邻起步、2-opt 改进（近似最短）"}
+INSPECT_ROUTE = ("走访线路：{n} 个村，直线 {km:.1f} 公里，估计路程 {road:.1f} 公里，"
+                 "约 {hours:.1f} 小时")
+INSPECT_PICK_REGION = "请选择一个市(区)或乡镇(街道)后再排序走访村。"
+INSPECT_SELECTED = "选中"
+INSPECT_COLUMNS = {"stop": "顺序", "name": "村", "town": "乡镇(街道)", "weak": "类型",
+                   "score": "风险分", "reasons": "主要原因", "last_visit": "上次走访"}
+INSPECT_WEIGHTS = "风险分构成（各分项 × 权重）"
+PACK_XLSX = "下载走访包（Excel）"
+PACK_HTML = "下载可打印走访包（每村一页）"
+PACK_TITLE = "{region} 督查走访包 · 截至 {asof}"
+PACK_ROUTE_SHEET = "线路"
+PACK_OPEN = "未销号问题"
+PACK_UNVERIFIED = "已整改待验收"
+PACK_HOUSEHOLDS = "三保障或收入未达标农户（已脱敏）"
+PACK_CODE = "区划代码"
+PACK_LAST_VISIT = "上次走访"
+PACK_NONE = "无"
+PACK_ROUTE_COLUMNS = {"stop": "顺序", "name": "村", "leg_km": "本段直线(公里)",
+                      "cumulative_km": "累计(公里)", "score": "风险分", "reasons": "主要原因"}
+VISIT_FORM = "记录走访"
+VISIT_DATE = "走访日期"
+VISIT_WHO = "督查人员"
+VISIT_VILLAGES = "走访的村"
+VISIT_HOUSEHOLDS = "入户（户编号，每行一个）"
+VISIT_FINDINGS = "发现情况"
+VISIT_TO_ISSUE = "将发现转为台账问题（来源：督查排查）"
+VISIT_ITEM = "排查条目"
+VISIT_SEVERITY = "严重程度"
+VISIT_DEADLINE = "整改时限"
+VISIT_SAVE = "保存走访记录"
+VISIT_SAVED = "已保存走访记录（{n} 个村）"
+VISIT_SAVED_ISSUE = "，并新增问题 {code}"
+VISIT_NEED = "请填写督查人员、走访的村和发现情况"
+COVERAGE_TITLE = "遍访覆盖（近 {days} 天）"
+COVERAGE_DAYS = "遍访统计天数"
+COVERAGE_COLUMNS = {"name": "地区", "weak_villages": "经济薄弱村",
+                    "weak_villages_visited": "已走访",
+                    "weak_village_coverage": "薄弱村覆盖率", "households": "低收入农户",
+                    "households_visited": "已入户", "household_coverage": "农户覆盖率"}
+RISK_COMPONENTS = {
+    "open_issues": "未销号问题（严重程度加权）", "overdue_months": "超期月数",
+    "unverified": "已整改待验收", "failing_households": "三保障未达标户",
+    "low_income_households": "收入未达标户", "weak_type": "薄弱村类型",
+    "months_since_visit": "距上次走访（月）", "never_visited": "从未走访",
 }
 
 
@@ -224,12 +486,10 @@ FIELD_LABELS = {
     "collective_disposable_income": "集体可支配收入(元)",
     "first_secretary_present": "第一书记在岗", "population": "人口",
 }
-RENOVATIONS = {"none": "未改造", "in_progress": "改造中", "completed": "已改造"}
 
 # Where a problem is: file, sheet, row, column.
 PROBLEM_COLUMNS = {"file": "文件", "sheet": "工作表", "row": "行号", "column": "列",
                    "reason": "原因"}
-PROBLEM_WHOLE_FILE = "整个文件"
 PROBLEM_AT = "{file}{sheet} 第{row}行 “{column}”列：{reason}"
 PROBLEM_AT_ROW = "{file}{sheet} 第{row}行：{reason}"
 PROBLEM_AT_FILE = "{file}{sheet}：{reason}"
@@ -241,7 +501,8 @@ REJECTED_SHEET_TITLE = "未导入的行"
 # File-level problems.
 ERR_EMPTY_FILE = "文件是空的"
 ERR_HEADER_ONLY = "只有表头，没有数据行"
-ERR_NO_HEADER = ("找不到表头：前{scan}行中没有可识别的列名（如 区县、乡镇、村、问题描述、整改时限）；"
+ERR_NO_HEADER = ("找不到表头：前{scan}行中没有可识别的列名"
+                 "（如 区县、乡镇、村、问题描述、整改时限）；"
                  "请确认第一张表是{kind}")
 ERR_NOT_SPREADSHEET = "不是可读取的电子表格（支持 .xlsx 和 .csv）"
 ERR_XLS_OLD = "不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入"
@@ -256,7 +517,6 @@ ERR_MISSING_ITEM_OR_DESC = "缺少“排查项目”列（可用：{aliases}）"
 ERR_MISSING_FOUND_DATE = "缺少“发现日期”列；请在表格中加上发现日期，或在导入时指定统一的发现日期"
 ERR_DUPLICATE_COLUMN = "“{label}”出现在多个列（{columns}），无法确定使用哪一列"
 ERR_TOO_MANY_ROWS = "行数过多（{rows}行），单个文件最多 {limit} 行，请拆分后导入"
-ERR_UNSUPPORTED_EXT = "不支持的文件类型“{ext}”（支持 .xlsx、.csv）"
 
 # Row / cell problems.
 ERR_REQUIRED = "必填，不能为空"
@@ -287,7 +547,8 @@ ERR_BAD_CODE = "区划代码“{value}”应为 6、9 或 12 位数字"
 ERR_UNKNOWN_CODE = "区划代码 {value} 不在数据库中"
 ERR_CODE_NAME_MISMATCH = "区划代码 {code} 是“{actual}”，与表中名称“{given}”不一致"
 ERR_UNKNOWN_REGION = "找不到{level}“{name}”{within}"
-ERR_AMBIGUOUS_REGION = "{level}“{name}”{within}有多个同名：{candidates}；请补充上级地区或填写区划代码"
+ERR_AMBIGUOUS_REGION = ("{level}“{name}”{within}有多个同名：{candidates}；"
+                        "请补充上级地区或填写区划代码")
 ERR_REGION_WITHIN = "（在{parent}内）"
 ERR_NEED_VILLAGE = "须指明村(社区)"
 ERR_NO_REGION = "没有填写地区（村、乡镇或市(区)）"
@@ -325,9 +586,9 @@ IMPORT_SUMMARY = ("共 {rows} 行：可导入 {valid} 行（新增 {inserted}，
                   "无变化 {unchanged}），有问题 {rejected} 行")
 IMPORT_REJECTED = "文件有 {count} 处问题，未写入任何数据"
 IMPORT_DONE = "已导入：新增 {inserted}，更新 {updated}，无变化 {unchanged}，未导入 {rejected} 行"
-IMPORT_CONFLICT = "导入期间数据已被他人修改（如问题 {code}），本次未写入任何数据；请重新预览后再导入"
+IMPORT_CONFLICT = ("导入期间数据已被他人修改（如问题 {code}），本次未写入任何数据；"
+                   "请重新预览后再导入")
 IMPORT_NOTHING_VALID = "没有可导入的行"
-IMPORT_DRY_RUN = "试运行：校验通过，未写入数据"
 
 # Status workflow.
 WORKFLOW_ACTIONS = {"start": "开始整改", "report": "报告整改完成", "close": "验收销号",
@@ -370,7 +631,8 @@ GEO_ZIP_NO_SHP = "压缩包中没有 .shp、.gpkg 或 .geojson 文件"
 GEO_ZIP_SHP_PARTS = "Shapefile 缺少配套文件 {parts}"
 GEO_NO_CRS = ("文件没有可用的坐标系（如 Shapefile 缺少 .prj），坐标是投影坐标"
               "（如 x={x:.0f}, y={y:.0f}），无法确定位置。{hint}")
-GEO_NO_CRS_HINT_ZONE = "坐标带有带号 {zone}，很可能是 CGCS2000 3度带第{zone}带，可指定坐标系 EPSG:{epsg}"
+GEO_NO_CRS_HINT_ZONE = ("坐标带有带号 {zone}，很可能是 CGCS2000 3度带第{zone}带，"
+                        "可指定坐标系 EPSG:{epsg}")
 GEO_NO_CRS_HINT_CM = ("很可能是 CGCS2000 3度带高斯投影（不带带号），中央经线按本市约为 {cm}°E，"
                       "可指定坐标系 EPSG:{epsg}")
 GEO_NO_CRS_HINT = "请在导入时指定坐标系（如 EPSG:4549）"
@@ -394,7 +656,6 @@ GEO_DONE = "已更新 {count} 个地区的边界"
 LEDGER_TITLE = "整改台账"
 LEDGER_TITLE_FULL = "{region}脱贫攻坚问题整改台账（数据截至 {asof}）"
 LEDGER_CITY_SHEET = "市级"
-LEDGER_ALL_SHEET = "全部"
 LEDGER_COLUMNS = ["issue_code", "district", "town", "village", "item", "description",
                   "source", "severity", "responsible_unit", "found_date", "deadline", "status",
                   "overdue_days", "measures", "rectified_date", "closed_date", "verifier",
@@ -404,7 +665,11 @@ CLI_DRY_RUN = "试运行（--dry-run），未写入"
 CLI_FILE_MISSING = "文件不存在：{path}"
 CLI_REJECTED_SAVED = "未导入的行及原因已保存到 {path}"
 ERR_CLOSED_BEFORE_FOUND = "销号日期 {closed} 早于发现日期 {found}"
-ERR_NUMBER_ROUNDED = "“{value}”是被 Excel 存成数字的长编号，末几位已丢失；请把该列设为文本后重新填写"
+ERR_NUMBER_ROUNDED = ("“{value}”是被 Excel 存成数字的长编号，末几位已丢失；"
+                      "请把该列设为文本后重新填写")
 LEDGER_YES_NO = {True: "是", False: "否"}
 GEO_AMBIGUOUS = "有多个同名地区：{candidates}；请在文件中加上区划代码"
 CLI_DB_MISSING = "数据库文件不存在：{path}（可先运行 paicha-geo demo）"
+IMPORT_ACTIONS = {"insert": "新增", "update": "更新", "unchanged": "无变化",
+                  "stale": "系统中更新，保留", "rejected": "有问题，未导入"}
+IMPORT_ACTION_COLUMNS = {"sheet": "工作表", "row": "行号", "key": "编号", "action": "导入结果"}

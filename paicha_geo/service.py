@@ -202,7 +202,7 @@ class VillageProfile:
     open_by_group: pd.DataFrame  # group_name, open
     open_issues: pd.DataFrame  # issue_code, item, description, status_asof, deadline, overdue
     history: pd.DataFrame  # changed_at, issue_code, item short, from, to, actor, note
-    visits: pd.DataFrame  # visit_date, visitors, kind, findings
+    visits: pd.DataFrame  # visit_date, visitors, kind, households_seen, findings
 
 
 def village_profile(
@@ -230,6 +230,10 @@ def village_profile(
     history["item"] = history["issue_code"].map(item_of)
     visits = q.visits(store, code)
     visits = visits[pd.to_datetime(visits["visit_date"]) <= pd.Timestamp(asof)]
+    seen = (visits[visits["household_id"].notna()]
+            .groupby(["visit_date", "visitors"]).size().rename("households_seen"))
+    visits = visits[visits["household_id"].isna()].join(seen, on=["visit_date", "visitors"])
+    visits["households_seen"] = visits["households_seen"].fillna(0).astype(int)
     secretary = row["first_secretary_present"]
     return VillageProfile(
         code=code,
@@ -248,7 +252,7 @@ def village_profile(
         history=history[["changed_at", "issue_code", "item", "from_status", "to_status",
                          "actor", "note"]],
         visits=visits.sort_values("visit_date", ascending=False)[
-            ["visit_date", "visitors", "kind", "findings"]],
+            ["visit_date", "visitors", "kind", "households_seen", "findings"]],
     )
 
 
@@ -259,3 +263,91 @@ def data_version(store: Store) -> str:
 
 def responsible_units(store: Store) -> list[str]:
     return q.responsible_units(store, active_campaign(store).campaign_id)
+
+
+def household_list(
+    store: Store, scope: str, asof: dt.date, show_personal: bool = False,
+    check: str | None = None, snapshot: Snapshot | None = None,
+) -> pd.DataFrame:
+    """Households of a township or village with their failing checks and open issues.
+
+    Names and ID numbers are masked here, before anything reaches a page, unless
+    `show_personal` (a role that may see them). `check` keeps only households failing it.
+    """
+    from paicha_geo.domain import guarantees, privacy
+
+    snap = snapshot or load_snapshot(store, scope)
+    people = q.households(store, scope)
+    checks = guarantees.household_checks(people, snap.campaign)
+    if check:
+        people, checks = people[checks[check]], checks[checks[check]]
+    issues = _within(snap.issues_asof(asof), "region_code", scope)
+    open_issues = issues[issues["status_asof"].isin(m.OPEN_STATUSES)]
+    counts = open_issues["household_id"].value_counts()
+    all_counts = issues["household_id"].value_counts()
+    names = snap.regions.set_index("code")["name"]
+    out = pd.DataFrame({
+        "household_id": people["household_id"].to_numpy(),
+        "village": people["village_code"].map(names).to_numpy(),
+        "village_code": people["village_code"].to_numpy(),
+        "head_name": (people["head_name"] if show_personal
+                      else people["head_name"].map(privacy.mask_name)).to_numpy(),
+        "id_number": (people["id_number"] if show_personal
+                      else people["id_number"].map(privacy.mask_id)).to_numpy(),
+        "members": people["members"].to_numpy(),
+        "per_capita_income": people["per_capita_income"].to_numpy(),
+        "exit_status": people["exit_status"].to_numpy(),
+        "failing": checks["failing"].to_numpy(),
+        "failing_count": checks["failing_count"].to_numpy(),
+        "open_issues": people["household_id"].map(counts).fillna(0).astype(int).to_numpy(),
+        "issues": people["household_id"].map(all_counts).fillna(0).astype(int).to_numpy(),
+    })
+    return out.sort_values(["failing_count", "open_issues"], ascending=False, kind="stable")
+
+
+def household_issues(
+    store: Store, household_id: str, asof: dt.date, snapshot: Snapshot | None = None
+) -> pd.DataFrame:
+    """The issues recorded against one household, with their status as of the day."""
+    village = household_id[:12]
+    snap = snapshot or load_snapshot(store, village)
+    issues = _within(snap.issues_asof(asof), "region_code", village)
+    issues = issues[issues["household_id"] == household_id]
+    short = snap.checklist.set_index("code")["short"]
+    return issues.assign(item=issues["item_code"].map(short))[
+        ["issue_code", "item", "description", "status_asof", "found_date", "deadline",
+         "overdue_days"]]
+
+
+def guarantee_view(
+    store: Store, region: pd.Series, asof: dt.date, snapshot: Snapshot | None = None
+) -> dict:
+    """The 三保障 page's figures for a region: summary, per-child map values, chart inputs."""
+    from paicha_geo.domain import guarantees
+    from paicha_geo.domain.rules import village_income_standard
+
+    scope = scope_prefix(region["code"], region["level"])
+    snap = snapshot or load_snapshot(store, scope)
+    households = _within(snap.households, "village_code", scope)
+    villages = _within(snap.villages, "code", scope)
+    view = region_view(store, region, asof, snapshot=snap)
+    weak = villages[villages["weak_type"].notna()]
+    weak_income = pd.concat(
+        [weak[["code", "name", "weak_type"]].reset_index(drop=True),
+         village_income_standard(weak, snap.campaign).reset_index(drop=True)], axis=1)
+    return {
+        "view": view,
+        "summary": guarantees.summary(households, villages, snap.campaign),
+        "income_distribution": guarantees.income_distribution(households),
+        "weak_income": weak_income.sort_values("gap", ascending=False),
+    }
+
+
+def village_metrics(snap: Snapshot, scope: str, asof: dt.date) -> pd.DataFrame:
+    """Every metric for each village under `scope` (for maps of villages two levels down)."""
+    villages = _within(snap.villages, "code", scope)
+    ind = m.indicators(villages, _within(snap.households, "village_code", scope),
+                       _within(snap.issues_asof(asof), "region_code", scope), snap.campaign)
+    out = m.aggregate(ind, villages["code"], 12)
+    out.index.name = "code"
+    return out

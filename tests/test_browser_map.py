@@ -39,12 +39,16 @@ def children(tree, code):
     return tree[tree["parent_code"] == code].sort_values("code")
 
 
-def test_city_map_shows_every_district_coloured_offline(page, app_url):
+def test_city_map_shows_every_district_coloured_offline(page, app_url, demo_store):
     page.goto(app_url)
     wait_for_app(page)
     expect(polygons(page)).to_have_count(6, timeout=30_000)
     fills = {polygons(page).nth(i).get_attribute("fill") for i in range(6)}
     assert len(fills) >= 2, f"districts should not all share one colour: {fills}"
+    weak = page.frame_locator(MAP_FRAME).locator(
+        'path.leaflet-interactive[fill="#5e3c99"], path.leaflet-interactive[fill="#1f78b4"]')
+    # Every weak village of the demo city, as a filled point (purple 省定, blue 市定).
+    expect(weak).to_have_count(q.table_counts(demo_store)["weak_villages"])
     labels = page.frame_locator(MAP_FRAME).locator(".paicha-label").all_inner_texts()
     assert "武进区" in labels and "溧阳市" in labels
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -162,7 +162,7 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
     issues, history = ledger.issues_and_history(
         rng, campaign, checklist, regions, attrs, households, scale.issues, DATA_END
     )
-    visits = ledger.visits(rng, attrs, DATA_END)
+    visits = ledger.visits(rng, attrs, households, DATA_END)
     timings["ledger_s"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
@@ -193,7 +193,7 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
     tmp.unlink(missing_ok=True)
     with Store(tmp) as store:
         replace_everything(store, tables, meta)
-        store.cursor().execute("CHECKPOINT")
+        store.checkpoint()
     tmp.rename(db)  # readers never see a half-built file
     timings["store_s"] = time.perf_counter() - t2
     timings["total_s"] = time.perf_counter() - t0

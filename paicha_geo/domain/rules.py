@@ -6,6 +6,7 @@ DataFrame at once. A rule returns True where the household (or village) FAILS th
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from paicha_geo.domain.campaign import Campaign
@@ -75,14 +76,16 @@ def village_income_standard(villages: pd.DataFrame, campaign: Campaign) -> pd.Da
     省定 villages are judged on collective *operating* income (18万), 市定 on collective
     *disposable* income (35万); other villages have no standard (NaN, not failing).
     """
-    is_province = villages["weak_type"] == "province"
-    is_city = villages["weak_type"] == "city"
-    income = pd.Series(float("nan"), index=villages.index)
-    income[is_province] = villages.loc[is_province, "collective_operating_income"]
-    income[is_city] = villages.loc[is_city, "collective_disposable_income"]
-    standard = pd.Series(float("nan"), index=villages.index)
-    standard[is_province] = campaign.province_weak_operating_income
-    standard[is_city] = campaign.city_weak_disposable_income
+    is_province = (villages["weak_type"] == "province").to_numpy()
+    is_city = (villages["weak_type"] == "city").to_numpy()
+    operating = pd.to_numeric(villages["collective_operating_income"]).to_numpy(float)
+    disposable = pd.to_numeric(villages["collective_disposable_income"]).to_numpy(float)
+    income = pd.Series(np.select([is_province, is_city], [operating, disposable], np.nan),
+                       index=villages.index)
+    standard = pd.Series(
+        np.select([is_province, is_city], [campaign.province_weak_operating_income,
+                                           campaign.city_weak_disposable_income], np.nan),
+        index=villages.index)
     fails = (income < standard).fillna(False) & (is_province | is_city)
     return pd.DataFrame(
         {"income": income, "standard": standard, "gap": standard - income, "fails": fails},

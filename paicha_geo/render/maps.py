@@ -32,6 +32,9 @@ WEAK_STYLE = {
     "city": {"color": "#ffffff", "fillColor": "#1f78b4", "radius": 3.2, "outline": "#1f78b4"},
 }
 SELECTED_OUTLINE = "#000000"
+# Above this many weak villages (a whole province) points only clutter the map and slow it;
+# they appear again one level down.
+MAX_WEAK_MARKERS = 400
 
 
 class OfflineMap(folium.Map):
@@ -84,12 +87,27 @@ _MAP_CSS = (
     "color:#222;text-align:center;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;"
     "white-space:nowrap;pointer-events:none}.leaflet-container{background:#f7f7f5}"
     ".paicha-fullscreen{font-size:18px;line-height:30px;text-align:center}"
-    ".leaflet-tooltip table th{text-align:left;padding-right:8px;color:#555}</style>"
+    ".leaflet-tooltip table th{text-align:left;padding-right:8px;color:#555}"
+    ".paicha-stop{width:26px;height:26px;border-radius:50%;background:#111;color:#fff;"
+    "font:700 14px/26px sans-serif;text-align:center;border:2px solid #fff}</style>"
 )
 
 
-def build_base_map(bounds, tiles: list[folium.TileLayer] = ()) -> folium.Map:
-    """The constant part of the map: view, controls and (optionally) a basemap."""
+_DARK_CSS = (
+    "<style>.leaflet-container{{background:#0b1220}}.paicha-label{{color:#f5f7fa;"
+    "font-size:{label}px;text-shadow:0 0 4px #000,0 0 4px #000,0 0 2px #000}}"
+    ".leaflet-control-scale-line{{background:rgba(11,18,32,.8);color:#e6edf3;"
+    "border-color:#e6edf3;font-size:{small}px}}</style>"
+)
+
+
+def build_base_map(bounds, tiles: list[folium.TileLayer] = (), dark: bool = False,
+                   controls: bool = True, text_scale: float = 1.0) -> folium.Map:
+    """The constant part of the map: view, controls and (optionally) a basemap.
+
+    `dark` restyles it for the large screen (labels `text_scale` times larger for a 4K
+    wall); `controls=False` leaves out zoom and fullscreen buttons (nobody clicks a wall).
+    """
     minx, miny, maxx, maxy = bounds
     fmap = OfflineMap(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
@@ -99,11 +117,16 @@ def build_base_map(bounds, tiles: list[folium.TileLayer] = ()) -> folium.Map:
         zoom_snap=0.25,
         zoom_delta=0.5,
         attribution_control=bool(tiles),  # no tiles, nothing to attribute or link to
+        zoom_control=controls,
     )
     for layer in tiles:
         layer.add_to(fmap)
-    _Fullscreen(labels.FULLSCREEN).add_to(fmap)
+    if controls:
+        _Fullscreen(labels.FULLSCREEN).add_to(fmap)
     fmap.get_root().header.add_child(folium.Element(_MAP_CSS))
+    if dark:
+        fmap.get_root().header.add_child(folium.Element(
+            _DARK_CSS.format(label=round(18 * text_scale), small=round(14 * text_scale))))
     return fmap
 
 
@@ -126,11 +149,13 @@ def view_for_bounds(bounds, width_px: int = 1000, height_px: int = 560) -> tuple
 def _format_value(metric: str, value) -> str:
     if metric == "traffic":
         return labels.TRAFFIC_SHORT.get(value, labels.NO_DATA)
+    if metric == "guarantee_clear":
+        return labels.CLEAR_STATES.get(value, labels.NO_DATA)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return labels.NO_DATA
     if metric.endswith("_rate"):
         return labels.format_rate(value)
-    if metric.startswith("open_per_"):
+    if metric.startswith("open_per_") or metric.endswith("_per_100"):
         return f"{value:.2f}"
     return f"{int(value):,}"
 
@@ -147,6 +172,7 @@ def build_region_layer(
     weak_markers: pd.DataFrame | None = None,
     show_labels: bool = True,
     gcj02: bool = False,
+    outline: str = "#555555",
 ) -> folium.FeatureGroup:
     """The data layer: regions coloured by `metric`, with tooltips, labels and weak villages.
 
@@ -193,11 +219,11 @@ def build_region_layer(
 
     def style(feature):
         p = feature["properties"]
-        outline = WEAK_STYLE[p["weak"]]["outline"] if p["weak"] else "#555555"
+        edge = WEAK_STYLE[p["weak"]]["outline"] if p["weak"] else outline
         selected_here = p["code"] == selected
         return {
             "fillColor": p["fill"],
-            "color": SELECTED_OUTLINE if selected_here else outline,
+            "color": SELECTED_OUTLINE if selected_here else edge,
             "weight": 4 if selected_here else (2.5 if p["weak"] else 1),
             "dashArray": "6 4" if p["weak"] == "city" else None,
             "fillOpacity": 0.85,
@@ -220,7 +246,7 @@ def build_region_layer(
                                     icon_anchor=(60, 10)),
                 interactive=False,
             ).add_to(group)
-    if weak_markers is not None and len(weak_markers):
+    if weak_markers is not None and 0 < len(weak_markers) <= MAX_WEAK_MARKERS:
         _weak_marker_layer(weak_markers).add_to(group)
     return group
 
@@ -249,16 +275,35 @@ def _weak_marker_layer(weak: pd.DataFrame) -> folium.GeoJson:
 
     def style(feature):
         w = WEAK_STYLE[feature["properties"]["weak"]]
-        return {"radius": w["radius"], "color": w["color"], "weight": 1,
+        return {"radius": w["radius"], "color": w["color"], "weight": 1, "fill": True,
                 "fillColor": w["fillColor"], "fillOpacity": 0.95}
 
     return folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name="weak_villages",
-        marker=folium.CircleMarker(radius=4),
+        marker=folium.CircleMarker(radius=4, fill=True),
         style_function=style,
         tooltip=folium.GeoJsonTooltip(fields=["name", "kind"], labels=False),
     )
+
+
+def build_route_layer(stops: pd.DataFrame, start: tuple[float, float]) -> folium.FeatureGroup:
+    """The planned trip: a line from the start through the villages, numbered in order."""
+    group = folium.FeatureGroup(name="route")
+    path = [[start[1], start[0]], *zip(stops["label_lat"], stops["label_lon"], strict=True)]
+    folium.PolyLine(path, color="#111111", weight=3, opacity=0.85, dash_array="8 6").add_to(group)
+    folium.CircleMarker([start[1], start[0]], radius=7, color="#111111", fill=True,
+                        fill_color="#ffffff", fill_opacity=1, weight=3,
+                        tooltip=labels.ROUTE_START).add_to(group)
+    for row in stops.itertuples(index=False):
+        folium.Marker(
+            [row.label_lat, row.label_lon],
+            icon=folium.DivIcon(
+                html=f'<div class="paicha-stop">{int(row.stop)}</div>',
+                class_name="paicha-stop-icon", icon_size=(26, 26), icon_anchor=(13, 13)),
+            tooltip=f"{int(row.stop)}. {escape.text(row.name)}",
+        ).add_to(group)
+    return group
 
 
 def legend_html(title: str, scale, weak_legend: str | None = None) -> str:

@@ -112,11 +112,17 @@ def traffic_scale() -> CategoricalScale:
     return CategoricalScale(TRAFFIC_COLORS, labels.TRAFFIC)
 
 
+CLEAR_COLORS = {"failing": "#c62828", "cleared": "#2e8b57", "none": NO_DATA_COLOR}
+
+
 def scale_for(metric: str, values) -> ClassedScale | CategoricalScale:
     unit = labels.MAP_METRICS[metric][1]
     if metric == "traffic":
         return traffic_scale()
+    if metric == "guarantee_clear":
+        return CategoricalScale(CLEAR_COLORS, labels.CLEAR_STATES)
     if metric.endswith("_rate"):
         return rate_scale(unit)
-    integer = not metric.startswith("open_per_")
+    integer = not (metric.startswith("open_per_") or metric.endswith("_per_100")
+                   or metric == "risk_score")
     return count_scale(values, unit, integer=integer)

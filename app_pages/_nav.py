@@ -1,0 +1,34 @@
+"""Region navigation shared by the pages: the breadcrumb and going to a region via the URL."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from paicha_geo import labels, service
+
+
+def current_region(regions) -> service.Resolved:
+    resolved = service.resolve_region(regions, st.query_params.get("region"),
+                                      labels.UNKNOWN_REGION)
+    if resolved.error:
+        st.warning(resolved.error)
+    return resolved
+
+
+def go_to(code: str | None, root: str) -> None:
+    """Navigate by changing the URL; Streamlit pushes a history entry, so Back works."""
+    if code is None or code == root:
+        st.query_params.pop("region", None)
+    else:
+        st.query_params["region"] = code
+
+
+def breadcrumb(resolved: service.Resolved) -> None:
+    """市 › 区 › 镇 › 村: every crumb but the current one goes back up."""
+    root = resolved.trail[0][0]
+    with st.container(horizontal=True, key="breadcrumb"):
+        for i, (code, name, _level) in enumerate(resolved.trail):
+            if i:
+                st.markdown("›")
+            st.button(name, key=f"crumb-{code}", on_click=go_to, args=(code, root),
+                      disabled=i == len(resolved.trail) - 1, type="tertiary")

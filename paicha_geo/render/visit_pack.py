@@ -1,0 +1,135 @@
+"""The inspectors' visit pack: an Excel workbook and a printable page, villages in route order.
+
+Household names are already masked by the service; every text going into HTML is escaped.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import xlsxwriter
+
+from paicha_geo import labels
+from paicha_geo.render import escape
+
+ISSUE_COLUMNS = {"issue_code": "问题编号", "item": "排查条目", "description": "问题描述",
+                 "status_asof": "状态", "deadline": "整改时限", "overdue_days": "超期天数"}
+HOUSEHOLD_COLUMNS = {"household_id": "户编号", "head_name": "户主（脱敏）", "members": "人口",
+                     "failing": "未达标项"}
+
+
+def _failing(keys) -> str:
+    return "、".join(labels.CHECK_NAMES[k] for k in keys) or "—"
+
+
+def _frames(stop: dict) -> dict[str, pd.DataFrame]:
+    open_issues = stop["open_issues"].assign(
+        status_asof=stop["open_issues"]["status_asof"].map(labels.STATUSES))
+    unverified = stop["unverified"]
+    households = stop["failing_households"].assign(
+        failing=stop["failing_households"]["failing"].map(_failing))
+    return {
+        labels.PACK_OPEN: open_issues.rename(columns=ISSUE_COLUMNS),
+        labels.PACK_UNVERIFIED: unverified.rename(columns=ISSUE_COLUMNS),
+        labels.PACK_HOUSEHOLDS: households.rename(columns=HOUSEHOLD_COLUMNS),
+    }
+
+
+def _facts(stop: dict) -> list[tuple[str, str]]:
+    facts = [(labels.PACK_CODE, stop["code"]),
+             (labels.PANEL_WEAK, labels.WEAK_TYPES[stop["weak_type"]])]
+    if stop["weak_type"]:
+        income = stop["income"]
+        facts.append((labels.PANEL_INCOME,
+                      f"{income['income'] / 10000:.1f} 万元 / 标准 {income['standard'] / 10000:.0f}"
+                      f" 万元（{labels.PANEL_FAILS if income['fails'] else labels.PANEL_MEETS}）"))
+    last = stop["last_visit"]
+    facts.append((labels.PACK_LAST_VISIT, "从未走访" if last is None else
+                  f"{last['visit_date']} {last['visitors']}"))
+    return facts
+
+
+def workbook(stops: list[dict], route_rows: pd.DataFrame, title: str) -> bytes:
+    """Sheet 1 the route; then one sheet per village with its facts and three tables."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "remove_timezone": True})
+    bold = book.add_format({"bold": True, "font_size": 14})
+    head = book.add_format({"bold": True, "bg_color": "#DDE6F0", "border": 1,
+                            "text_wrap": True})
+    cell = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+    date = book.add_format({"border": 1, "num_format": "yyyy-mm-dd"})
+    sheet = book.add_worksheet(labels.PACK_ROUTE_SHEET)
+    sheet.write(0, 0, title, bold)
+    for j, name in enumerate(route_rows.columns):
+        sheet.write(2, j, name, head)
+        sheet.set_column(j, j, 16)
+    for i, row in enumerate(route_rows.itertuples(index=False), start=3):
+        for j, value in enumerate(row):
+            sheet.write(i, j, value, cell)
+    sheet.freeze_panes(3, 0)
+    for n, stop in enumerate(stops, start=1):
+        ws = book.add_worksheet(f"{n}-{stop['name']}"[:31])
+        ws.write(0, 0, f"{n}. {stop['name']}", bold)
+        r = 1
+        for key, value in _facts(stop):
+            ws.write(r, 0, key, head)
+            ws.write(r, 1, value, cell)
+            r += 1
+        ws.set_column(0, 0, 18)
+        ws.set_column(1, 6, 22)
+        for caption, frame in _frames(stop).items():
+            r += 1
+            ws.write(r, 0, caption, bold)
+            r += 1
+            for j, name in enumerate(frame.columns):
+                ws.write(r, j, name, head)
+            for row in frame.itertuples(index=False):
+                r += 1
+                for j, value in enumerate(row):
+                    if hasattr(value, "year"):
+                        ws.write_datetime(r, j, pd.Timestamp(value).to_pydatetime(), date)
+                    else:
+                        ws.write(r, j, "" if pd.isna(value) else value, cell)
+            r += 1
+    book.close()
+    return buffer.getvalue()
+
+
+PRINT_CSS = """
+<style>
+body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;color:#111;margin:24px}
+h1{font-size:22px} h2{font-size:20px;margin:0 0 8px} h3{font-size:16px;margin:14px 0 4px}
+table{border-collapse:collapse;width:100%;font-size:13px;margin-bottom:6px}
+th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#eef2f6} .facts td:first-child{width:9em;font-weight:600}
+.village{page-break-before:always;break-before:page}
+@media print{body{margin:0} .noprint{display:none}}
+</style>
+"""
+
+
+def _html_table(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return f"<p>{labels.PACK_NONE}</p>"
+    head = "".join(f"<th>{escape.text(c)}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{escape.text(v)}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def printable(stops: list[dict], route_rows: pd.DataFrame, title: str) -> str:
+    """A self-contained HTML page: the route first, then one village per printed page."""
+    parts = [f"<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>"
+             f"<title>{escape.text(title)}</title>{PRINT_CSS}</head><body>",
+             f"<h1>{escape.text(title)}</h1>", _html_table(route_rows)]
+    for n, stop in enumerate(stops, start=1):
+        facts = "".join(f"<tr><td>{escape.text(k)}</td><td>{escape.text(v)}</td></tr>"
+                        for k, v in _facts(stop))
+        parts.append(f"<section class='village'><h2>{n}. {escape.text(stop['name'])}</h2>"
+                     f"<table class='facts'>{facts}</table>")
+        for caption, frame in _frames(stop).items():
+            parts.append(f"<h3>{escape.text(caption)}</h3>{_html_table(frame)}")
+        parts.append("</section>")
+    parts.append("</body></html>")
+    return "".join(parts)
