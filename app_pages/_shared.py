@@ -90,6 +90,22 @@ def demo_badge(is_demo: bool) -> None:
         )
 
 
+def page_header(title: str, is_demo: bool, campaign=None, asof=None, extra: str | None = None,
+                filters=None) -> None:
+    """Title with the 演示数据 badge; the campaign, as-of day and deadline (or `extra`) under it;
+    a note when issue filters are active."""
+    head, badge = st.columns([6, 1])
+    head.title(title)
+    with badge:
+        demo_badge(is_demo)
+    if campaign is not None and asof is not None:
+        tail = extra or f"{labels.DEADLINE} {campaign.deadline:%Y-%m-%d}"
+        st.markdown(f'<div class="paicha-asof">{campaign.name} · {labels.AS_OF} '
+                    f"{asof:%Y-%m-%d} · {tail}</div>", unsafe_allow_html=True)
+    if filters is not None and not filters.is_empty():
+        st.info(labels.FILTER_ACTIVE)
+
+
 PAGE_CSS = """
 <style>
 .paicha-demo{display:inline-block;background:#b8860b;color:#fff;font-weight:700;

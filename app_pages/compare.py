@@ -5,7 +5,13 @@ import streamlit as st
 
 from app_pages import _filters, _nav
 from app_pages._reports import cached_comparison_view, report_download
-from app_pages._shared import PAGE_CSS, cached_campaign, cached_regions, data_version, demo_badge
+from app_pages._shared import (
+    PAGE_CSS,
+    cached_campaign,
+    cached_regions,
+    data_version,
+    page_header,
+)
 from paicha_geo import labels
 from paicha_geo.domain.compare import DEFAULT_RANK_BY, FAIR_RATES
 from paicha_geo.render import figures
@@ -29,17 +35,8 @@ _nav.breadcrumb(resolved)
 view = cached_comparison_view(version, resolved.region["code"], asof, filters, rank_by)
 level_name = labels.LEVELS[view.child_level]
 
-head, badge = st.columns([6, 1])
-head.title(labels.COMPARE_TITLE.format(region=view.region["name"], level=level_name))
-with badge:
-    demo_badge(view.is_demo)
-st.markdown(
-    f'<div class="paicha-asof">{campaign.name} · {labels.AS_OF} {asof:%Y-%m-%d} · '
-    f"{labels.DEADLINE} {campaign.deadline:%Y-%m-%d}</div>",
-    unsafe_allow_html=True,
-)
-if not filters.is_empty():
-    st.info(labels.FILTER_ACTIVE)
+page_header(labels.COMPARE_TITLE.format(region=view.region["name"], level=level_name),
+            view.is_demo, campaign, asof, filters=filters)
 
 st.subheader(labels.HEAT_TABLE)
 st.caption(labels.COMPARE_NOTE.format(rate=labels.FAIR_RATES[rank_by][0], before=view.before))

@@ -13,8 +13,8 @@ from app_pages._shared import (
     cached_regions,
     cached_snapshot,
     data_version,
-    demo_badge,
     get_store,
+    page_header,
 )
 from app_pages._village_panel import village_details, village_panel
 from paicha_geo import labels, service
@@ -70,12 +70,8 @@ def on_map_click() -> None:
 _nav.breadcrumb(resolved)
 data = cached_guarantee_view(version, resolved.region["code"], asof)
 view = data["view"]
-head, badge = st.columns([6, 1])
-head.title(f"{view.region['name']} · {labels.GUARANTEE_TITLE}")
-with badge:
-    demo_badge(view.is_demo)
-st.markdown(f'<div class="paicha-asof">{campaign.name} · {labels.AS_OF} {asof:%Y-%m-%d} · '
-            f"收入标准 {campaign.income_threshold:,.0f} 元</div>", unsafe_allow_html=True)
+page_header(f"{view.region['name']} · {labels.GUARANTEE_TITLE}", view.is_demo, campaign, asof,
+            extra=f"收入标准 {campaign.income_threshold:,.0f} 元")
 
 # One card per check: failing / checked, the rate, and the 清零 flag (red while any fails).
 cards = st.columns(len(labels.CHECK_NAMES))

@@ -18,8 +18,8 @@ from app_pages._shared import (
     cached_snapshot,
     cached_village_metrics,
     data_version,
-    demo_badge,
     get_store,
+    page_header,
 )
 from paicha_geo import inspection, labels
 from paicha_geo.domain.regions import scope_prefix
@@ -52,14 +52,14 @@ start_mode = bar.radio(labels.INSPECT_START, list(labels.INSPECT_STARTS),
                        format_func=labels.INSPECT_STARTS.get, key="start")
 road = bar.slider(labels.INSPECT_ROAD, 1.0, 2.0, 1.4, 0.05, key="road", bind=BIND)
 speed = bar.slider(labels.INSPECT_SPEED, 20, 80, 40, 5, key="speed")
+map_layer = bar.radio(labels.INSPECT_LAYER, list(labels.INSPECT_LAYERS), key="layer", bind=BIND,
+                      format_func=labels.INSPECT_LAYERS.get)
+days = bar.slider(labels.COVERAGE_DAYS, 7, 180, 30, key="cov_days", bind=BIND)
 
 resolved = _nav.current_region(regions)
 _nav.breadcrumb(resolved)
 region = resolved.region
-head, badge = st.columns([6, 1])
-head.title(f"{region['name']} · {labels.INSPECT_TITLE}")
-with badge:
-    demo_badge(cached_snapshot(version).is_demo)
+page_header(f"{region['name']} · {labels.INSPECT_TITLE}", cached_snapshot(version).is_demo)
 if region["level"] not in ("district", "town"):
     st.info(labels.INSPECT_PICK_REGION)
     st.stop()
@@ -107,9 +107,12 @@ codes = ranked.index.sort_values()
 shapes = layers["village"].set_index("code").loc[codes].reset_index()
 metrics = cached_village_metrics(version, scope, asof).loc[codes].reset_index(drop=True)
 metrics["risk_score"] = ranked.loc[codes, "score"].to_numpy()
-scale = scale_for("risk_score", metrics["risk_score"])
+metrics["household_coverage"] = inspection.visit_coverage(
+    get_store(), cached_snapshot(version), scope, list(codes), 12, asof, days)[
+    "household_coverage"].to_numpy()
+scale = scale_for(map_layer, metrics[map_layer])
 weak = ranked.loc[codes, "weak"].reset_index(drop=True)
-layer = build_region_layer(shapes, metrics, "risk_score", scale, weak_types=weak,
+layer = build_region_layer(shapes, metrics, map_layer, scale, weak_types=weak,
                            color_all=True, show_labels=False)
 if plan:
     build_route_layer(plan.stops, start).add_to(layer)
@@ -121,7 +124,7 @@ with map_col:
               feature_group_to_add=layer, center=center, zoom=zoom, height=560,
               use_container_width=True, key=MAP_KEY, on_change=on_map_click,
               returned_objects=["last_active_drawing", "last_clicked"])
-    st.markdown(legend_html(labels.MAP_METRICS["risk_score"][0], scale), unsafe_allow_html=True)
+    st.markdown(legend_html(labels.INSPECT_LAYERS[map_layer], scale), unsafe_allow_html=True)
 
 with table_col:
     town_names = by_code["name"]
@@ -199,7 +202,6 @@ with st.expander(labels.VISIT_FORM, expanded=False), st.form("visit_form"):
             message = labels.VISIT_SAVED.format(n=len(villages))
             st.success(message + (labels.VISIT_SAVED_ISSUE.format(code=code) if code else ""))
 
-days = st.slider(labels.COVERAGE_DAYS, 7, 180, 30, key="cov_days")
 st.subheader(labels.COVERAGE_TITLE.format(days=days))
 children = regions[regions["parent_code"] == region["code"]].sort_values("code")
 n = {"district": 9, "town": 12}[region["level"]]

@@ -11,8 +11,8 @@ from app_pages._shared import (
     cached_checklist,
     cached_regions,
     data_version,
-    demo_badge,
     get_store,
+    page_header,
 )
 from paicha_geo import labels, ledger_export, ledger_service
 from paicha_geo.config import PROJECT_ROOT
@@ -28,10 +28,7 @@ asof = st.sidebar.date_input(labels.AS_OF, value=campaign.default_asof, key="aso
                              min_value=campaign.start_date, format="YYYY-MM-DD")
 resolved = _nav.current_region(regions)
 _nav.breadcrumb(resolved)
-head, badge = st.columns([6, 1])
-head.title(f"{resolved.region['name']} · {labels.LEDGER_TITLE}")
-with badge:
-    demo_badge(store.get_meta("is_demo") == "1")
+page_header(f"{resolved.region['name']} · {labels.LEDGER_TITLE}", store.get_meta("is_demo") == "1")
 
 tab_import, tab_status, tab_export, tab_backup = st.tabs(labels.LEDGER_TABS)
 

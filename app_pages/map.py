@@ -11,7 +11,7 @@ from app_pages._shared import (
     cached_region_view,
     cached_regions,
     data_version,
-    demo_badge,
+    page_header,
 )
 from app_pages._village_panel import village_details, village_panel
 from paicha_geo import labels
@@ -48,17 +48,8 @@ def on_map_click() -> None:
 
 _nav.breadcrumb(resolved)
 view = cached_region_view(version, resolved.region["code"], asof, filters)
-head, badge = st.columns([6, 1])
-head.title(f"{view.region['name']} · {labels.APP_SUBTITLE}")
-with badge:
-    demo_badge(view.is_demo)
-st.markdown(
-    f'<div class="paicha-asof">{campaign.name} · {labels.AS_OF} {asof:%Y-%m-%d} · '
-    f"整改时限 {campaign.deadline:%Y-%m-%d}</div>",
-    unsafe_allow_html=True,
-)
-if not filters.is_empty():
-    st.info(labels.FILTER_ACTIVE)
+page_header(f"{view.region['name']} · {labels.APP_SUBTITLE}", view.is_demo, campaign, asof,
+            filters=filters)
 
 t = view.totals
 kpis = st.columns(6)

@@ -5,7 +5,13 @@ import streamlit as st
 
 from app_pages import _filters, _nav
 from app_pages._reports import cached_progress_view, rank_by_from_url, report_download
-from app_pages._shared import PAGE_CSS, cached_campaign, cached_regions, data_version, demo_badge
+from app_pages._shared import (
+    PAGE_CSS,
+    cached_campaign,
+    cached_regions,
+    data_version,
+    page_header,
+)
 from paicha_geo import labels
 from paicha_geo.domain.progress import BREAKDOWNS
 from paicha_geo.render import figures
@@ -22,17 +28,8 @@ resolved = _nav.current_region(regions)
 _nav.breadcrumb(resolved)
 view = cached_progress_view(version, resolved.region["code"], asof, filters)
 
-head, badge = st.columns([6, 1])
-head.title(labels.PROGRESS_TITLE.format(region=view.region["name"]))
-with badge:
-    demo_badge(view.is_demo)
-st.markdown(
-    f'<div class="paicha-asof">{campaign.name} · {labels.AS_OF} {asof:%Y-%m-%d} · '
-    f"{labels.DEADLINE} {campaign.deadline:%Y-%m-%d}</div>",
-    unsafe_allow_html=True,
-)
-if not filters.is_empty():
-    st.info(labels.FILTER_ACTIVE)
+page_header(labels.PROGRESS_TITLE.format(region=view.region["name"]),
+            view.is_demo, campaign, asof, filters=filters)
 if view.status_filter_ignored:
     st.caption(labels.STATUS_FILTER_IGNORED)
 

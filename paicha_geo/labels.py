@@ -133,6 +133,9 @@ MAP_METRICS = {
 # The map page's selector: the metrics above, not the per-guarantee ones added below.
 MAP_METRIC_CHOICES = tuple(MAP_METRICS)
 MAP_METRICS["risk_score"] = ("风险分", "分")
+MAP_METRICS["household_coverage"] = ("入户走访覆盖率", "%")
+INSPECT_LAYER = "地图图层"
+INSPECT_LAYERS = {"risk_score": "风险分", "household_coverage": "入户走访覆盖率（遍访统计天数内）"}
 ROUTE_START = "出发点"
 GUARANTEE_MAP_METRICS = {
     "guarantee_per_100": ("每百户未达标", "户/百户"),

@@ -34,3 +34,14 @@ def test_plan_five_villages_and_download_the_pack(page, app_url):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.external_requests == []
     save_screenshot(page, "inspect")
+
+
+def test_visit_coverage_layer_and_table(page, app_url):
+    page.goto(f"{app_url}/inspect?region=320412&n=5")
+    wait_for_app(page)
+    page.get_by_text("入户走访覆盖率（遍访统计天数内）").click()
+    legend = page.locator(".paicha-legend")
+    expect(legend).to_contain_text("入户走访覆盖率", timeout=30_000)
+    expect(legend).to_contain_text("≤ 50%")
+    expect(page.get_by_text("遍访覆盖（近 30 天）")).to_be_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0

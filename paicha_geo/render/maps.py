@@ -153,7 +153,7 @@ def _format_value(metric: str, value) -> str:
         return labels.CLEAR_STATES.get(value, labels.NO_DATA)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return labels.NO_DATA
-    if metric.endswith("_rate"):
+    if metric.endswith("_rate") or metric.endswith("_coverage"):
         return labels.format_rate(value)
     if metric.startswith("open_per_") or metric.endswith("_per_100"):
         return f"{value:.2f}"

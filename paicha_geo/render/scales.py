@@ -121,7 +121,7 @@ def scale_for(metric: str, values) -> ClassedScale | CategoricalScale:
         return traffic_scale()
     if metric == "guarantee_clear":
         return CategoricalScale(CLEAR_COLORS, labels.CLEAR_STATES)
-    if metric.endswith("_rate"):
+    if metric.endswith("_rate") or metric.endswith("_coverage"):
         return rate_scale(unit)
     integer = not (metric.startswith("open_per_") or metric.endswith("_per_100")
                    or metric == "risk_score")
