@@ -51,6 +51,7 @@ def test_village_profile_shows_income_standard_timeline_and_visits(page, app_url
     expect(panel).to_contain_text("标准")
     expect(page.get_by_text("本村问题整改时间线")).to_be_visible()
     expect(page.get_by_text("走访记录")).to_be_visible()
+    expect(page.frame_locator(MAP_FRAME).locator(POLYGONS).first).to_be_attached(timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     save_screenshot(page, "village_profile")
 
