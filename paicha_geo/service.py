@@ -257,8 +257,8 @@ def village_profile(
 
 
 def data_version(store: Store) -> str:
-    """A token that changes whenever data is written (writers bump meta 'data_version')."""
-    return store.get_meta("data_version") or store.get_meta("built_at") or "0"
+    """A token that changes whenever the data changes (the app's cache key)."""
+    return q.data_signature(store)
 
 
 def responsible_units(store: Store) -> list[str]:

@@ -109,3 +109,27 @@ def test_campaign_round_trip(tmp_path):
             insert_frame(cur, "checklist_item", checklist)
         assert Campaign.from_record(q.campaign(store)) == campaign
         assert len(q.checklist(store, campaign.campaign_id)) == 44
+
+
+def test_data_version_changes_with_every_kind_of_write(demo_db, tmp_path):
+    import datetime as dt
+    import shutil
+
+    from paicha_geo.service import data_version
+    from paicha_geo.store.ledger import change_status, get_issue
+    from paicha_geo.store.visits import record_visit
+
+    db = tmp_path / "v.duckdb"
+    shutil.copy(demo_db, db)
+    with Store(db) as store:
+        first = data_version(store)
+        assert data_version(store) == first  # reading changes nothing
+        issue = q.issues(store, 1).query("status == 'pending'").iloc[0]
+        change_status(store, issue["issue_code"], "rectifying", actor="张科长",
+                      expected_version=get_issue(store, issue["issue_code"])["version"],
+                      measures="逐户核查")
+        second = data_version(store)
+        assert second != first
+        record_visit(store, village_codes=[q.villages(store).iloc[0]["code"]],
+                     visit_date=dt.date(2020, 6, 1), visitors="督查组", findings="正常")
+        assert data_version(store) != second

@@ -21,6 +21,7 @@ def apply_boundaries(store: Store, frame: gpd.GeoDataFrame) -> int:
         "label_lat": shapely.get_y(labels_at).round(6),
     })
     with store.transaction() as cur:
+        store.bump_data_version(cur)
         cur.register("_bounds", data)
         try:
             row = cur.execute(

@@ -55,17 +55,12 @@ class Store:
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """All-or-nothing: commit when the block ends, roll back on any exception.
 
-        Every committed write also bumps meta 'data_version', so the app's caches know the
-        figures changed. If DuckDB already aborted the transaction (a write conflict), the
-        ROLLBACK itself fails; that second error is suppressed so the real one surfaces.
+        If DuckDB already aborted the transaction (a write conflict), the ROLLBACK itself
+        fails; that second error is suppressed so the real one surfaces.
         """
         cur = self.cursor()
         cur.execute("BEGIN TRANSACTION")
         try:
-            if self._has_meta(cur):
-                cur.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('data_version', ?)", [uuid.uuid4().hex]
-                )
             yield cur
         except BaseException:
             with contextlib.suppress(duckdb.Error):
@@ -77,10 +72,15 @@ class Store:
             cur.close()
 
     @staticmethod
-    def _has_meta(cur: duckdb.DuckDBPyConnection) -> bool:
-        return bool(cur.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchall()[0][0])
+    def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
+        """Mark a bulk change (import, boundaries) the row counts would not reveal.
+
+        Only bulk writers call this: a meta row written by every status change would make
+        concurrent writers collide on it. Status changes and visits show up in the data
+        signature (history and visit counts) instead; see queries.data_signature.
+        """
+        cur.execute("INSERT OR REPLACE INTO meta VALUES ('data_version', ?)",
+                    [uuid.uuid4().hex])
 
     def checkpoint(self) -> None:
         """Write the WAL into the database file (so a copied file is complete)."""

@@ -134,6 +134,7 @@ def _import_once(store: Store, inserts: pd.DataFrame, updates: pd.DataFrame,
                  history: pd.DataFrame) -> None:
     try:
         with store.transaction() as cur:
+            store.bump_data_version(cur)
             if len(inserts):
                 insert_frame(cur, "issue", inserts)
             if len(updates):
@@ -158,6 +159,7 @@ def apply_upsert(store: Store, table: str, key: str, columns: list[str],
     """Households or villages: insert new rows and update changed ones, all or nothing."""
     try:
         with store.transaction() as cur:
+            store.bump_data_version(cur)
             if len(inserts):
                 insert_frame(cur, table, inserts[columns])
             if len(updates):

@@ -187,6 +187,23 @@ def visits(store: Store, scope: str | None = None) -> pd.DataFrame:
     )
 
 
+def data_signature(store: Store) -> str:
+    """A cheap token that changes whenever the data does: row counts, the newest history and
+    visit ids, the sum of issue versions, and the bulk-change marker in meta."""
+    row = store.cursor().execute(
+        """
+        SELECT (SELECT count(*) FROM issue), (SELECT sum(version) FROM issue),
+               (SELECT count(*) FROM issue_history), (SELECT max(history_id) FROM issue_history),
+               (SELECT count(*) FROM visit), (SELECT max(visit_id) FROM visit),
+               (SELECT count(*) FROM household), (SELECT count(*) FROM village),
+               (SELECT count(*) FROM region),
+               (SELECT value FROM meta WHERE key = 'data_version'),
+               (SELECT value FROM meta WHERE key = 'built_at')
+        """
+    ).fetchall()[0]
+    return "|".join(str(v) for v in row)
+
+
 def table_counts(store: Store) -> dict[str, int]:
     """Row counts the `info` command reports; one query so the figures are consistent."""
     row = (
