@@ -121,6 +121,8 @@ with tab_status:
         open_codes = ledger_service.open_issue_codes(store, scope, limit=500)
         picked = st.selectbox(labels.STATUS_PICK, [None, *open_codes], key="issue_pick")
         code = picked or ""
+    if done := st.session_state.pop("status_done", None):
+        st.success(done)
     if code:
         issue = ledger_service.get_issue(store, code)
         if issue is None:
@@ -153,13 +155,14 @@ with tab_status:
                     except (ledger_service.TransitionRefused,
                             ledger_service.IssueNotFound) as exc:
                         st.error(str(exc))
-                    else:
-                        st.success(labels.STATUS_DONE.format(
+                    else:  # show the new state at once, with the message above it
+                        st.session_state["status_done"] = labels.STATUS_DONE.format(
                             code=code, status=labels.status_label(new["status"]),
-                            version=new["version"]))
+                            version=new["version"])
+                        st.rerun()
             st.markdown(f"**{labels.STATUS_HISTORY}**")
-            st.dataframe(ledger_service.history_table(store, code), hide_index=True,
-                         use_container_width=True, key="history")
+            with st.container(key="issue-history"):  # short, so a plain (printable) table
+                st.table(ledger_service.history_table(store, code))
 
 with tab_export:
     st.caption(labels.EXPORT_HINT.format(region=resolved.region["name"], asof=asof))

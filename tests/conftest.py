@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -75,13 +76,12 @@ def hostile_village(app_db) -> str:
     return app_db[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(app_db, tmp_path_factory):
-    """`streamlit run app.py` on a free loopback port against a copy of the demo database."""
-    db = app_db[0]
+@contextlib.contextmanager
+def running_app(db: Path, log_dir: Path):
+    """`streamlit run app.py` on a free loopback port against `db`; yields its URL."""
     port = _free_port()
     env = {**os.environ, "PAICHA_DB": str(db)}
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
+    log = open(log_dir / "streamlit.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -89,25 +89,43 @@ def app_url(app_db, tmp_path_factory):
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited: {Path(log.name).read_text()}") from None
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError("streamlit did not start in 90 s")
-    yield url
-    proc.terminate()
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"streamlit exited: {Path(log.name).read_text()}") \
+                        from None
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("streamlit did not start in 90 s")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(app_db, tmp_path_factory):
+    """The app against the shared (read-mostly) browser-test database."""
+    with running_app(app_db[0], tmp_path_factory.mktemp("log")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def writable_app_url(demo_db, tmp_path_factory):
+    """A separate app on its own copy, for tests that write (imports, status changes)."""
+    db = tmp_path_factory.mktemp("writable") / "app.duckdb"
+    shutil.copy(demo_db, db)
+    with running_app(db, tmp_path_factory.mktemp("log")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
