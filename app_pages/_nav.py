@@ -32,3 +32,9 @@ def breadcrumb(resolved: service.Resolved) -> None:
                 st.markdown("›")
             st.button(name, key=f"crumb-{code}", on_click=go_to, args=(code, root),
                       disabled=i == len(resolved.trail) - 1, type="tertiary")
+
+
+def clicked_code(state: dict | None) -> str | None:
+    """The region code of the feature the last map click hit (st_folium's returned state)."""
+    drawing = (state or {}).get("last_active_drawing") or {}
+    return (drawing.get("properties") or {}).get("code")

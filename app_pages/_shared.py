@@ -67,8 +67,9 @@ def cached_region_view(version: str, code: str, asof: dt.date, filters: IssueFil
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def cached_village_profile(version: str, code: str, asof: dt.date, filters: IssueFilters):
-    return service.village_profile(get_store(), code, asof, filters)
+def cached_village_profile(version: str, code: str, asof: dt.date, filters: IssueFilters,
+                           limit: int | None = 8):
+    return service.village_profile(get_store(), code, asof, filters, limit)
 
 
 @st.cache_data(show_spinner=False)

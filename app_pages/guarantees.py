@@ -12,6 +12,7 @@ from app_pages._shared import (
     cached_layers,
     cached_regions,
     cached_snapshot,
+    cached_village_profile,
     data_version,
     get_store,
     page_header,
@@ -61,8 +62,7 @@ resolved = _nav.current_region(regions)
 
 
 def on_map_click() -> None:
-    state = st.session_state.get(MAP_KEY) or {}
-    code = ((state.get("last_active_drawing") or {}).get("properties") or {}).get("code")
+    code = _nav.clicked_code(st.session_state.get(MAP_KEY))
     if code:
         _nav.go_to(code, resolved.trail[0][0])
 
@@ -133,8 +133,8 @@ if resolved.selected_village:
     with panel:
         village_panel(version, resolved.selected_village, asof, None)
     with timeline:
-        history = service.village_profile(get_store(), resolved.selected_village, asof,
-                                          limit=10_000).history
+        history = cached_village_profile(version, resolved.selected_village, asof, None,
+                                         limit=None).history
         if not history.empty:
             st.plotly_chart(charts.build_issue_timeline(history, asof, labels.CHART_TIMELINE),
                             config={"displaylogo": False})

@@ -89,7 +89,7 @@ def on_map_click() -> None:
         point = state["last_clicked"]
         st.session_state["clicked_start"] = (point["lng"], point["lat"])
         return
-    code = ((state.get("last_active_drawing") or {}).get("properties") or {}).get("code")
+    code = _nav.clicked_code(state)
     if code and code in ranked.index:
         picked = st.session_state[chosen_key]
         picked.remove(code) if code in picked else picked.append(code)

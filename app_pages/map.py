@@ -39,9 +39,7 @@ resolved = _nav.current_region(regions)
 
 
 def on_map_click() -> None:
-    state = st.session_state.get(MAP_KEY) or {}
-    drawing = state.get("last_active_drawing") or {}
-    code = (drawing.get("properties") or {}).get("code")
+    code = _nav.clicked_code(st.session_state.get(MAP_KEY))
     if code:
         _nav.go_to(code, resolved.trail[0][0])
 

@@ -206,8 +206,10 @@ class VillageProfile:
 
 
 def village_profile(
-    store: Store, code: str, asof: dt.date, filters: IssueFilters | None = None, limit: int = 8
+    store: Store, code: str, asof: dt.date, filters: IssueFilters | None = None,
+    limit: int | None = 8,
 ) -> VillageProfile:
+    """The village panel's data; `limit` latest history entries (None: the whole history)."""
     campaign = active_campaign(store)
     attrs = q.villages(store, code)
     row = attrs.iloc[0]
@@ -225,7 +227,8 @@ def village_profile(
     history = history[history["issue_code"].isin(issues["issue_code"])]
     history = history[pd.to_datetime(history["changed_at"]) < pd.Timestamp(asof)
                       + pd.Timedelta(days=1)]
-    history = history.sort_values("changed_at", ascending=False).head(limit).copy()
+    history = history.sort_values("changed_at", ascending=False)
+    history = (history if limit is None else history.head(limit)).copy()
     item_of = issues.set_index("issue_code")["item_code"].map(checklist["short"])
     history["item"] = history["issue_code"].map(item_of)
     visits = q.visits(store, code)

@@ -38,6 +38,14 @@ def demo_store(demo_db):
     store.close()
 
 
+@pytest.fixture(scope="session")
+def snap(demo_store):
+    """The demo's in-memory snapshot, as the app holds it."""
+    from paicha_geo import service
+
+    return service.load_snapshot(demo_store)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -19,20 +19,6 @@ ASOF = dt.date(2020, 5, 31)
 HEAT = ".st-key-heat-table table"
 
 
-@pytest.fixture(scope="module")
-def warm_app(browser, app_url):
-    """Open the app's root once (see test_browser_progress.warm_app)."""
-    page = browser.new_page()
-    page.goto(app_url)
-    wait_for_app(page)
-    page.close()
-
-
-@pytest.fixture(scope="module")
-def snap(demo_store):
-    return service.load_snapshot(demo_store)
-
-
 def comparison(snap, code, rank_by):
     region = service.resolve_region(snap.regions, code, "").region
     return progress_service.comparison_view(snap, region, ASOF, None, rank_by).table
@@ -49,7 +35,7 @@ def cells(page, name) -> dict[str, str]:
     return {h.replace("\n", ""): v for h, v in zip(headers, values, strict=True)}
 
 
-def test_districts_side_by_side_on_fair_rates_with_counts(page, app_url, warm_app, snap):
+def test_districts_side_by_side_on_fair_rates_with_counts(page, app_url, snap):
     page.goto(f"{app_url}/compare?asof={ASOF}&rank=销号率")
     wait_for_app(page)
     expect(page.locator("h1").first).to_contain_text("常州市 · 各市(区)对比")
@@ -83,7 +69,7 @@ def test_districts_side_by_side_on_fair_rates_with_counts(page, app_url, warm_ap
     save_screenshot(page, "compare")
 
 
-def test_choosing_the_ranking_rate_reorders_and_goes_into_the_url(page, app_url, warm_app,
+def test_choosing_the_ranking_rate_reorders_and_goes_into_the_url(page, app_url,
                                                                     snap):
     page.goto(f"{app_url}/compare?asof={ASOF}")
     wait_for_app(page)
@@ -98,7 +84,7 @@ def test_choosing_the_ranking_rate_reorders_and_goes_into_the_url(page, app_url,
 
 
 def test_villages_without_a_weak_village_show_a_dash_and_names_stay_text(
-        page, app_url, warm_app, snap, hostile_village):
+        page, app_url, snap, hostile_village):
     town = hostile_village[:9]
     page.goto(f"{app_url}/compare?region={town}&asof={ASOF}")
     wait_for_app(page)
@@ -111,7 +97,7 @@ def test_villages_without_a_weak_village_show_a_dash_and_names_stay_text(
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def test_the_weekly_report_downloads_as_a_workbook(page, app_url, warm_app):
+def test_the_weekly_report_downloads_as_a_workbook(page, app_url):
     page.goto(f"{app_url}/compare?asof={ASOF}")
     wait_for_app(page)
     with page.expect_download(timeout=60_000) as info:

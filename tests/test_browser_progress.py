@@ -15,21 +15,6 @@ ASOF = dt.date(2020, 5, 31)
 CHARTS = '[data-testid="stPlotlyChart"]'
 
 
-@pytest.fixture(scope="module")
-def warm_app(browser, app_url):
-    """Open the app's root once: until app.py has run, Streamlit serves /progress as a bare
-    pages/ script (its old multipage mode), without the app's layout or navigation."""
-    page = browser.new_page()
-    page.goto(app_url)
-    wait_for_app(page)
-    page.close()
-
-
-@pytest.fixture(scope="module")
-def snap(demo_store):
-    return service.load_snapshot(demo_store)
-
-
 def progress_of(snap, code, day=ASOF):
     region = service.resolve_region(snap.regions, code, "").region
     return progress_service.progress_view(snap, region, day)
@@ -41,7 +26,7 @@ def open_progress(page, app_url, query: str) -> None:
     expect(page.locator(f"{CHARTS} .main-svg").first).to_be_visible(timeout=30_000)
 
 
-def test_progress_page_shows_the_figures_of_the_region(page, app_url, warm_app, snap):
+def test_progress_page_shows_the_figures_of_the_region(page, app_url, snap):
     open_progress(page, app_url, f"region=320412&asof={ASOF}")
     expected = progress_of(snap, "320412")
     expect(page.locator("h1").first).to_contain_text("武进区 · 整改进度")
@@ -79,7 +64,7 @@ def test_progress_page_shows_the_figures_of_the_region(page, app_url, warm_app, 
     save_screenshot(page, "progress")
 
 
-def test_breakdown_tabs_and_undefined_rates_show_a_dash(page, app_url, warm_app, snap):
+def test_breakdown_tabs_and_undefined_rates_show_a_dash(page, app_url, snap):
     early = dt.date(2020, 2, 5)
     open_progress(page, app_url, f"asof={early}")
     expected = progress_of(snap, None, early)
@@ -99,7 +84,7 @@ def test_breakdown_tabs_and_undefined_rates_show_a_dash(page, app_url, warm_app,
     ("", "溧阳市 · 脱贫攻坚问题排查整改"), ("progress", "溧阳市 · 整改进度"),
     ("compare", "溧阳市 · 各乡镇(街道)对比"),
 ])
-def test_one_url_state_means_the_same_on_every_page(page, app_url, warm_app, path, title):
+def test_one_url_state_means_the_same_on_every_page(page, app_url, path, title):
     """Region, as-of date and filters use the map's URL keys, so a link opens the same view."""
     page.goto(f"{app_url}/{path}?region=320481&asof=2020-04-30&src=自查")
     wait_for_app(page)
