@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+from functools import lru_cache
 from pathlib import Path
+
+from paicha_geo.domain.settings import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
@@ -37,3 +41,24 @@ def may_see_personal_data() -> bool:
     deployment with PAICHA_SHOW_PERSONAL=1; the large-screen mode ignores it entirely.
     """
     return os.environ.get("PAICHA_SHOW_PERSONAL") == "1"
+
+
+def _merge(base: dict, override: dict) -> dict:
+    out = dict(base)
+    for key, value in override.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(
+            out.get(key), dict) else value
+    return out
+
+
+@lru_cache(maxsize=4)
+def _settings_for(override_path: str | None) -> Settings:
+    data = json.loads((PACKAGE_DATA / "settings.json").read_text(encoding="utf-8"))
+    if override_path:
+        data = _merge(data, json.loads(Path(override_path).read_text(encoding="utf-8")))
+    return Settings.from_dict(data)
+
+
+def settings() -> Settings:
+    """The installation's settings: package defaults, overridden by the JSON at $PAICHA_SETTINGS."""
+    return _settings_for(os.environ.get("PAICHA_SETTINGS") or None)
