@@ -15,14 +15,27 @@ from paicha_geo.store import queries as q
 
 
 @st.cache_resource(show_spinner=False)
-def ensure_database() -> str:
-    """Create the demo database on first start when the file is missing (once per process)."""
-    path = db_path()
-    if not path.exists():
-        from paicha_geo.demo.build import build_demo
+def _first_start_demo(path: str) -> str:
+    """Build the demo at the default path on a true first start (once per process)."""
+    from paicha_geo.demo.install import install_demo
 
-        with st.spinner(labels.BUILDING_DEMO):
-            build_demo(path, "city")
+    with st.spinner(labels.BUILDING_DEMO):
+        install_demo(path, "city")
+    return path
+
+
+def ensure_database() -> str:
+    """The database path. The demo is built only on a true first start, and the page says so;
+    where a database was expected but is missing, the page says that and stops."""
+    from paicha_geo.demo.install import first_start_allowed
+
+    path = db_path()
+    if first_start_allowed(path):
+        _first_start_demo(str(path))
+        st.toast(labels.BUILT_DEMO.format(path=path))
+    elif not path.exists():
+        st.error(labels.DB_MISSING.format(path=path))
+        st.stop()
     return str(path)
 
 

@@ -13,12 +13,20 @@ from paicha_geo.store.queries import table_counts
 
 
 def _cmd_demo(args) -> int:
-    from paicha_geo.demo.build import build_demo
+    from paicha_geo import labels
+    from paicha_geo.demo.install import first_start_allowed, install_demo
 
     path = db_path(args.db)
+    if args.first_start and not first_start_allowed(path):
+        if not path.exists():
+            print(labels.DEMO_FIRST_START_SKIPPED.format(path=path), file=sys.stderr)
+        return 0
     print(f"正在生成演示数据库（{args.scale}，seed={args.seed}）：{path}", file=sys.stderr)
-    timings = build_demo(path, args.scale, args.seed)
-    print(json.dumps({k: round(v, 2) for k, v in timings.items()}))
+    result = install_demo(path, args.scale, args.seed, force=args.force)
+    if result["backup"]:
+        print(labels.DEMO_BACKUP_MADE.format(path=result["backup"]), file=sys.stderr)
+    print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in result.items()},
+                     ensure_ascii=False))
     return 0
 
 
@@ -46,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--scale", choices=["city", "province"], default="city")
     demo.add_argument("--seed", type=int, default=2020)
     demo.add_argument("--db", help="数据库文件路径（默认 $PAICHA_DB 或 data/paicha.duckdb）")
+    demo.add_argument("--force", action="store_true",
+                      help="替换非演示数据或已改动的演示库（先把原文件另存一份）")
+    demo.add_argument("--first-start", action="store_true",
+                      help="仅在首次启动的默认位置且无数据库时生成（scripts/run.sh 使用）")
     demo.set_defaults(func=_cmd_demo)
     info = sub.add_parser("info", help="显示数据库概况")
     info.add_argument("--json", action="store_true", help="输出一个 JSON 对象")

@@ -11,6 +11,7 @@ from paicha_geo.domain.settings import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
+DEFAULT_DB = PROJECT_ROOT / "data" / "paicha.duckdb"
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -20,7 +21,7 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     env = os.environ.get("PAICHA_DB")
     if env:
         return Path(env)
-    return PROJECT_ROOT / "data" / "paicha.duckdb"
+    return DEFAULT_DB
 
 
 def geo_dir() -> Path:

@@ -11,6 +11,21 @@ APP_SUBTITLE = "脱贫攻坚问题排查整改"
 DEMO_BADGE = "演示数据"
 DEMO_NOTE = "当前为演示数据：行政区划轮廓为真实常州市区县，乡镇以下边界、农户与问题均为程序生成。"
 BUILDING_DEMO = "首次启动：正在生成演示数据库（约半分钟）……"
+BUILT_DEMO = "首次启动：已在 {path} 生成演示数据库。"
+DB_MISSING = ("找不到数据库文件 {path}。看板不会在配置的位置自动生成演示数据，"
+              "以免覆盖应有的数据库。"
+              "请检查 PAICHA_DB 的设置或从备份恢复（paicha-geo restore）；"
+              "如只是想试用，运行 paicha-geo demo --db {path}。")
+DEMO_REFUSE_REAL = ("{path} 中已有非演示数据（{households} 户、{issues} 个问题、"
+                    "{history} 条整改记录），"
+                    "未做任何改动。如确实要用演示数据替换，请加 --force（会先把原文件另存一份）。")
+DEMO_REFUSE_CHANGED = ("{path} 是演示数据库，但生成后已有改动（现有 {issues} 个问题、"
+                       "{history} 条整改记录），未做任何改动。如确实要重新生成，请加 --force"
+                       "（会先把原文件另存一份）。")
+DEMO_REFUSE_UNKNOWN = ("{path} 已存在，但不是可识别的排查地图数据库，未做任何改动。"
+                       "如确实要用演示数据替换，请加 --force（会先把原文件另存一份）。")
+DEMO_BACKUP_MADE = "原数据库已另存为 {path}"
+DEMO_FIRST_START_SKIPPED = "未生成演示数据库：{path} 不是首次启动的默认位置或已有数据残留。"
 AS_OF = "数据截至"
 NO_DATA = "—"
 

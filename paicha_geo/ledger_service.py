@@ -198,6 +198,9 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
         preview = ImportPreview(kind, file, validated, options=options)
         if not validated.problems:
             people.check_keys(validated, "household_id")
+            people.number_households(validated, sl.household_numbers_by_id_number(
+                store, [r.record["given"]["id_number"] for r in validated.valid_rows
+                        if "household_id" not in r.record["given"]]))
             keys = [r.record["key"] for r in validated.valid_rows]
             preview.plan = people.plan_upsert(
                 validated, sl.households_by_id(store, keys), "household_id",

@@ -7,7 +7,7 @@ PYTHON=${PYTHON:-python3}
 
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e .
-# First start: build the demo database (常州市) if there is none yet ($PAICHA_DB or data/).
-.venv/bin/python -c "import sys; from paicha_geo.config import db_path; sys.exit(not db_path().exists())" \
-  || .venv/bin/paicha-geo demo
+# First start: build the demo database (常州市) at the default data/ path when there is none.
+# Never over a configured $PAICHA_DB or an existing file (the command refuses and says why).
+.venv/bin/paicha-geo demo --first-start
 exec .venv/bin/python -m streamlit run app.py "$@"

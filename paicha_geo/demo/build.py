@@ -25,6 +25,7 @@ from paicha_geo.demo.partition import partition_outline
 from paicha_geo.domain.campaign import load_campaign_file
 from paicha_geo.store import Store
 from paicha_geo.store.loads import replace_everything
+from paicha_geo.store.queries import data_signature
 
 DATA_END = dt.date(2020, 7, 15)  # the demo's "today": the ledger runs a little past the deadline
 
@@ -145,7 +146,10 @@ def build_geography(scale: Scale, rng: np.random.Generator) -> gpd.GeoDataFrame:
 
 
 def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
-    """(Re)build the demo database at `db` in one transaction; returns timing figures."""
+    """Build the demo database into the new file `db`; returns timing figures.
+
+    Never replaces a file: `demo.install.install_demo` does that safely.
+    """
     scale = SCALES[scale_name]
     rng = np.random.default_rng(seed)
     timings = {}
@@ -187,14 +191,12 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
     }
     db = Path(db)
     if db.exists():
-        db.unlink()
-        Path(str(db) + ".wal").unlink(missing_ok=True)
-    tmp = db.with_name(db.name + ".building")
-    tmp.unlink(missing_ok=True)
-    with Store(tmp) as store:
+        raise FileExistsError(f"{db} exists; install_demo() replaces databases safely")
+    with Store(db) as store:
         replace_everything(store, tables, meta)
+        # What the demo looked like when built: a later change makes it someone's work.
+        store.set_meta("demo_signature", data_signature(store))
         store.checkpoint()
-    tmp.rename(db)  # readers never see a half-built file
     timings["store_s"] = time.perf_counter() - t2
     timings["total_s"] = time.perf_counter() - t0
     return timings

@@ -148,7 +148,7 @@ def restore(db: str | os.PathLike, directory: str | os.PathLike) -> dict:
         for v in range(1, version + 1):
             for statement in MIGRATIONS[v]:
                 con.execute(statement)
-        for table in TABLES:
+        for table in (t for t in TABLES if t in manifest["counts"]):  # older backups have fewer
             con.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
             con.execute(
                 f"INSERT INTO {table} SELECT * FROM read_parquet(?)",  # noqa: S608

@@ -90,6 +90,13 @@ def households_by_id(store: Store, ids) -> pd.DataFrame:
     return _by_keys(store, "household", "household_id", ids)
 
 
+def household_numbers_by_id_number(store: Store, id_numbers) -> dict[str, str]:
+    """户编号 of the households already stored under these ID numbers (first by number)."""
+    df = _by_keys(store, "household", "id_number", id_numbers)
+    df = df.sort_values("household_id").drop_duplicates("id_number")
+    return dict(zip(df["id_number"], df["household_id"], strict=True))
+
+
 def villages_by_code(store: Store, codes) -> pd.DataFrame:
     return _by_keys(store, "village", "code", codes)
 

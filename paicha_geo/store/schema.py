@@ -7,7 +7,7 @@ The issue history is append-only: the store has no code path that updates or del
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL_V1 = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -128,8 +128,31 @@ DDL_V1 = [
     "CREATE INDEX IF NOT EXISTS history_issue_idx ON issue_history (issue_code)",
 ]
 
+# Version 1 numbered a household imported without a 户编号 as its village code plus the first
+# 8 hex digits of an unsalted SHA-1 of the ID number: the ID number could be recovered from it.
+# Version 2 renumbers those households at random (the same form the importer now uses) and
+# keeps the mapping in an append-only table (never shown on any page).
+GENERATED_V1_HOUSEHOLD_ID = "[0-9]{12}-[0-9A-F]{8}"
+DDL_V2 = [
+    """CREATE TABLE IF NOT EXISTS household_renumbering (
+        old_id VARCHAR NOT NULL,
+        new_id VARCHAR NOT NULL,
+        renumbered_at TIMESTAMP NOT NULL,
+        reason VARCHAR NOT NULL
+    )""",
+    f"""INSERT INTO household_renumbering
+        SELECT household_id,
+               village_code || '-H'
+                   || upper(substr(replace(gen_random_uuid()::VARCHAR, '-', ''), 1, 10)),
+               current_localtimestamp(), 'schema-2: number no longer derived from the ID number'
+        FROM household WHERE regexp_full_match(household_id, '{GENERATED_V1_HOUSEHOLD_ID}')""",  # noqa: S608 - constant
+    *(f"""UPDATE {table} SET household_id = r.new_id FROM household_renumbering r
+          WHERE {table}.household_id = r.old_id"""  # noqa: S608 - fixed table names
+      for table in ("household", "issue", "visit")),
+]
+
 # version -> statements that bring a file from version-1 to version.
-MIGRATIONS: dict[int, list[str]] = {1: DDL_V1}
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2}
 
 # Tables in dependency order; used for copying and clearing.
 TABLES = [
@@ -142,4 +165,5 @@ TABLES = [
     "issue",
     "issue_history",
     "visit",
+    "household_renumbering",
 ]

@@ -1,13 +1,13 @@
 """Household (低收入农户) and village (村基本情况) sheets: row rules and the upsert plan.
 
-A household is keyed by 户编号, or when the sheet has none, by the village and a hash of the
-身份证号 (so re-importing finds the same household). Only cells the sheet fills in are
+A household is keyed by 户编号. When the sheet has none, the household already stored under
+the same 身份证号 keeps its number (so re-importing finds it), and a new one gets a random
+number: never one derived from the ID number. Only cells the sheet fills in are
 compared and written; a new household needs its village, 家庭人口 and 是否脱贫.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -25,6 +25,7 @@ from paicha_geo.domain.imports.rows import (
     has_region_columns,
     problem_for,
 )
+from paicha_geo.domain.privacy import new_household_number
 
 HOUSEHOLD_COLUMNS = ["household_id", "village_code", "head_name", "id_number", "members",
                      "per_capita_income", "exit_status", "school_age_children",
@@ -91,16 +92,34 @@ def household_kind(regions: RegionIndex) -> Kind:
         if "members" in val and val["members"] < 1:
             raise CellError(labels.ERR_MEMBERS, "members")
         hid = val.get("household_id")
-        if hid is None:
-            if "id_number" not in val:
-                raise CellError(labels.ERR_NEED_HOUSEHOLD_KEY, "household_id")
-            digest = hashlib.sha1(val["id_number"].encode()).hexdigest()[:8].upper()
-            hid = f"{village}-{digest}"
+        if hid is None and "id_number" not in val:
+            raise CellError(labels.ERR_NEED_HOUSEHOLD_KEY, "household_id")
         given = {k: val[k] for k in HOUSEHOLD_COLUMNS if k in val}
-        given.update(household_id=hid, village_code=village)
-        return {"key": hid, "given": given}
+        given["village_code"] = village
+        if hid is not None:
+            given["household_id"] = hid
+        # Without a 户编号 the ID number identifies the row until number_households() runs.
+        return {"key": hid if hid is not None else f"id:{val['id_number']}", "given": given}
 
     return Kind("households", HOUSEHOLD_PARSERS, required, finish)
+
+
+def number_households(out: Validated, known: dict[str, str]) -> None:
+    """Give each row without a 户编号 the number its ID number already has, else a random one.
+
+    `known` maps ID numbers to stored 户编号, so re-importing a sheet updates the same
+    households. Rows repeating one ID number share one new number (check_keys flags them).
+    """
+    fresh: dict[str, str] = {}
+    for row in out.valid_rows:
+        given = row.record["given"]
+        if "household_id" in given:
+            continue
+        number = given["id_number"]
+        if number not in known and number not in fresh:
+            fresh[number] = new_household_number(given["village_code"])
+        given["household_id"] = known.get(number) or fresh[number]
+        row.record["key"] = given["household_id"]
 
 
 def village_kind(regions: RegionIndex) -> Kind:

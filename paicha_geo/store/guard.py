@@ -1,0 +1,100 @@
+"""Hold a database file while it is about to be replaced, and say what it holds.
+
+DuckDB takes an OS lock on a file opened read-write, so holding one open connection keeps the
+dashboard (or another command) from opening it while a replacement is built, and opening it
+fails at once while the dashboard is using it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from paicha_geo import labels
+from paicha_geo.store.db import StoreBusyError
+from paicha_geo.store.queries import data_signature
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a file at a database path holds, as far as replacing it is concerned."""
+
+    exists: bool
+    readable: bool = True  # a DuckDB database (not some other file)
+    is_demo: bool = False
+    pristine_demo: bool = False  # a demo nobody has changed since it was built
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def replaceable(self) -> bool:
+        """Nothing would be lost: no file, or a demo exactly as it was built."""
+        return not self.exists or self.pristine_demo
+
+
+class _SignatureSource:
+    """Adapter so queries.data_signature can read through a bare connection."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self._con = con
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self._con.cursor()
+
+
+def _describe(con: duckdb.DuckDBPyConnection) -> FileFacts:
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables").fetchall()}
+    if not {"meta", "household", "issue", "issue_history", "visit"} <= tables:
+        return FileFacts(exists=True, counts={"tables": len(tables)})
+    meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    counts = dict(zip(("households", "issues", "history"), con.execute(
+        "SELECT (SELECT count(*) FROM household), (SELECT count(*) FROM issue), "
+        "(SELECT count(*) FROM issue_history)").fetchone(), strict=True))
+    is_demo = meta.get("is_demo") == "1"
+    pristine = is_demo and meta.get("demo_signature") == data_signature(_SignatureSource(con))
+    return FileFacts(exists=True, is_demo=is_demo, pristine_demo=pristine, counts=counts)
+
+
+@contextlib.contextmanager
+def held(path: str | Path) -> Iterator[FileFacts]:
+    """Keep `path` locked against other processes for the block; yields what it holds.
+
+    Raises StoreBusyError when another process (the dashboard) has the file open.
+    """
+    path = Path(path)
+    if not path.exists():
+        yield FileFacts(exists=False)
+        return
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreBusyError(labels.DB_BUSY.format(path=path)) from exc
+        con = None
+    except duckdb.Error:
+        con = None
+    if con is None:  # not a DuckDB database: its content is unknown, so it counts as data
+        yield FileFacts(exists=True, readable=False)
+        return
+    try:
+        yield _describe(con)
+    finally:
+        con.close()
+
+
+def copy_aside(path: str | Path, tag: str) -> Path:
+    """Copy the file (and its WAL) beside itself as `<name>.<tag>-<time>`; returns the copy."""
+    path = Path(path)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{tag}-{stamp}")
+    shutil.copy2(path, target)
+    wal = Path(str(path) + ".wal")
+    if wal.exists():
+        shutil.copy2(wal, Path(str(target) + ".wal"))
+    return target
