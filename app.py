@@ -6,9 +6,11 @@ mode runs pages/*.py directly on a cold deep link (e.g. /compare), skipping this
 
 import streamlit as st
 
+from app_pages import _errors, _params
 from app_pages._shared import ensure_database
 from paicha_geo import labels
 from paicha_geo.render.assets import ensure_static_assets
+from paicha_geo.render.escape import markdown
 
 # No Material icons anywhere: Streamlit fetches them from a font CDN, and we stay offline.
 # URL keys every page shares, carried along when moving between pages.
@@ -16,8 +18,8 @@ SHARED_KEYS = ("region", "asof", "grp", "part", "item", "src", "status", "unit",
                "to")
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="🗺️", layout="wide")
+_errors.configure()
 ensure_static_assets()
-ensure_database()
 
 pages = [
     st.Page("app_pages/map.py", title=labels.NAV_MAP, default=True, url_path="map"),
@@ -37,4 +39,9 @@ if navigation.url_path != "screen":
             st.page_link(page, query_params=carried)
         st.page_link(screen, query_params={k: v for k, v in carried.items() if k == "asof"})
         st.divider()
-navigation.run()
+    if st.query_params.get("screen") not in (None, "", "1"):
+        st.warning(labels.SCREEN_MODE_ONLY_1.format(
+            raw=markdown(st.query_params.get("screen"), _params.RAW_SHOWN)))
+with _errors.friendly_errors():  # a Chinese message instead of a traceback, details logged
+    ensure_database()
+    navigation.run()
