@@ -9,8 +9,8 @@ import streamlit as st
 from app_pages import _errors, _params
 from app_pages._shared import ensure_database
 from paicha_geo import labels
+from paicha_geo.render import escape
 from paicha_geo.render.assets import ensure_static_assets
-from paicha_geo.render.escape import markdown
 
 # No Material icons anywhere: Streamlit fetches them from a font CDN, and we stay offline.
 # URL keys every page shares, carried along when moving between pages.
@@ -41,7 +41,7 @@ if navigation.url_path != "screen":
         st.divider()
     if st.query_params.get("screen") not in (None, "", "1"):
         st.warning(labels.SCREEN_MODE_ONLY_1.format(
-            raw=markdown(st.query_params.get("screen"), _params.RAW_SHOWN)))
+            raw=escape.code(st.query_params.get("screen"), _params.RAW_SHOWN)))
 with _errors.friendly_errors():  # a Chinese message instead of a traceback, details logged
     ensure_database()
     navigation.run()

@@ -6,16 +6,16 @@ import streamlit as st
 
 from app_pages import _params
 from paicha_geo import labels, service
-from paicha_geo.render.escape import markdown
+from paicha_geo.render import escape
 
 
 def current_region(regions) -> service.Resolved:
     """The region in the URL (`region`); an unknown or malformed code shows the city, and says
-    so, repeating the code as plain text."""
+    so, repeating what was typed as a code span (plain text)."""
     raw = st.query_params.get("region")
     resolved = service.resolve_region(regions, raw, labels.UNKNOWN_REGION)
     if resolved.error:
-        st.warning(labels.UNKNOWN_REGION.format(code=markdown(raw, _params.RAW_SHOWN)))
+        st.warning(labels.UNKNOWN_REGION.format(code=escape.code(raw, _params.RAW_SHOWN)))
     return resolved
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -31,10 +30,8 @@ def raw(key: str) -> list[str] | None:
 
 
 def notice(problem: Problem, name: str, suffix: str = "") -> None:
-    """The problem as a warning; the raw value (whatever a visitor typed) as plain text."""
-    shown = replace(problem, key=escape.markdown(problem.key))
-    st.warning(labels.param_notice(shown, name, escape.markdown(problem.raw, RAW_SHOWN),
-                                   suffix))
+    """The problem as a warning; the raw value (whatever a visitor typed) as a code span."""
+    st.warning(labels.param_notice(problem, name, escape.code(problem.raw, RAW_SHOWN), suffix))
 
 
 def read(reader: Callable[..., Read], key: str, name: str, suffix: str = "", **rules) -> Any:

@@ -22,18 +22,15 @@ def text(value) -> str:
     return html.escape(str(value), quote=True).translate(_JS_TEMPLATE)
 
 
-# Every ASCII punctuation mark may be backslash-escaped in (GitHub-flavoured) markdown; doing
-# so to all of them stops links, emphasis, HTML, emoji shortcodes (:x:) and LaTeX ($) alike.
-_MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+def code(value, limit: int | None = None) -> str:
+    """Any text as a markdown code span: shown verbatim, in a monospace font.
 
-
-def markdown(value, limit: int | None = None) -> str:
-    """Plain text shown literally inside markdown (st.markdown, st.warning, captions).
-
-    `limit` shortens a long value (e.g. a URL parameter a visitor typed) to that many
-    characters plus an ellipsis. Line breaks become spaces.
+    Backslash escapes do not stop GitHub-flavoured markdown from turning a bare
+    `http://…` or `www.…` into a live link (measured in Chromium); inside a code span
+    nothing is interpreted. The fence is one backtick longer than any run inside the text.
     """
     text_ = "" if value is None else " ".join(str(value).split())
     if limit is not None and len(text_) > limit:
         text_ = text_[:limit] + "…"
-    return _MD_PUNCTUATION.sub(r"\\\1", text_)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text_)), default=0) + 1)
+    return f"{fence} {text_} {fence}"
