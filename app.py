@@ -19,7 +19,6 @@ SHARED_KEYS = ("region", "asof", "grp", "part", "item", "src", "status", "unit",
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="🗺️", layout="wide")
 _errors.configure()
-ensure_static_assets()
 
 pages = [
     st.Page("app_pages/map.py", title=labels.NAV_MAP, default=True, url_path="map"),
@@ -32,7 +31,8 @@ pages = [
 screen = st.Page("app_pages/screen.py", title=labels.NAV_SCREEN, url_path="screen")
 on_screen = st.query_params.get("screen") == "1"  # ?screen=1: the large screen, any address
 navigation = st.navigation([screen] if on_screen else [*pages, screen], position="hidden")
-carried = {k: v for k, v in st.query_params.to_dict().items() if k in SHARED_KEYS}
+# Every value of a key (?grp=a&grp=b), not only the last one.
+carried = {k: st.query_params.get_all(k) for k in SHARED_KEYS if k in st.query_params}
 if navigation.url_path != "screen":
     with st.sidebar:
         for page in pages:
@@ -43,5 +43,6 @@ if navigation.url_path != "screen":
         st.warning(labels.SCREEN_MODE_ONLY_1.format(
             raw=escape.code(st.query_params.get("screen"), _params.RAW_SHOWN)))
 with _errors.friendly_errors():  # a Chinese message instead of a traceback, details logged
+    ensure_static_assets()
     ensure_database()
     navigation.run()

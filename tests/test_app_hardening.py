@@ -364,3 +364,16 @@ def test_a_second_process_holding_the_database_gets_a_message_and_a_retry(
     assert any(labels.APP_SUBTITLE in t.value for t in at.title)
     st.cache_resource.clear()  # let go of this copy
     st.cache_data.clear()
+
+
+def test_page_links_carry_every_value_of_a_filter(run_app):
+    """?src=a&src=b moved to another page with only b: a filter silently narrowed."""
+    from urllib.parse import parse_qs
+
+    sources = list(labels.SOURCES.values())[:2]
+    at = run_app(src=sources, asof="2020-04-30")
+    assert not at.warning
+    for link in at.get("page_link"):
+        carried = parse_qs(link.proto.query_string)
+        if link.proto.label != labels.NAV_SCREEN:
+            assert carried["src"] == sources and carried["asof"] == ["2020-04-30"]
