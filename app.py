@@ -6,8 +6,10 @@ mode runs pages/*.py directly on a cold deep link (e.g. /compare), skipping this
 
 import streamlit as st
 
+from app_pages import _errors, _params
 from app_pages._shared import ensure_database
 from paicha_geo import labels
+from paicha_geo.render import escape
 from paicha_geo.render.assets import ensure_static_assets
 
 # No Material icons anywhere: Streamlit fetches them from a font CDN, and we stay offline.
@@ -16,8 +18,7 @@ SHARED_KEYS = ("region", "asof", "grp", "part", "item", "src", "status", "unit",
                "to")
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="🗺️", layout="wide")
-ensure_static_assets()
-ensure_database()
+_errors.configure()
 
 pages = [
     st.Page("app_pages/map.py", title=labels.NAV_MAP, default=True, url_path="map"),
@@ -30,11 +31,18 @@ pages = [
 screen = st.Page("app_pages/screen.py", title=labels.NAV_SCREEN, url_path="screen")
 on_screen = st.query_params.get("screen") == "1"  # ?screen=1: the large screen, any address
 navigation = st.navigation([screen] if on_screen else [*pages, screen], position="hidden")
-carried = {k: v for k, v in st.query_params.to_dict().items() if k in SHARED_KEYS}
+# Every value of a key (?grp=a&grp=b), not only the last one.
+carried = {k: st.query_params.get_all(k) for k in SHARED_KEYS if k in st.query_params}
 if navigation.url_path != "screen":
     with st.sidebar:
         for page in pages:
             st.page_link(page, query_params=carried)
         st.page_link(screen, query_params={k: v for k, v in carried.items() if k == "asof"})
         st.divider()
-navigation.run()
+    if st.query_params.get("screen") not in (None, "", "1"):
+        st.warning(labels.SCREEN_MODE_ONLY_1.format(
+            raw=escape.code(st.query_params.get("screen"), _params.RAW_SHOWN)))
+with _errors.friendly_errors():  # a Chinese message instead of a traceback, details logged
+    ensure_static_assets()
+    ensure_database()
+    navigation.run()

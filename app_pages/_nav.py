@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages import _params
 from paicha_geo import labels, service
+from paicha_geo.render import escape
 
 
 def current_region(regions) -> service.Resolved:
-    resolved = service.resolve_region(regions, st.query_params.get("region"),
-                                      labels.UNKNOWN_REGION)
+    """The region in the URL (`region`); an unknown or malformed code shows the city, and says
+    so, repeating what was typed as a code span (plain text)."""
+    raw = st.query_params.get("region")
+    resolved = service.resolve_region(regions, raw, labels.UNKNOWN_REGION)
     if resolved.error:
-        st.warning(resolved.error)
+        st.warning(labels.UNKNOWN_REGION.format(code=escape.code(raw, _params.RAW_SHOWN)))
     return resolved
 
 

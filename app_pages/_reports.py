@@ -8,8 +8,10 @@ import functools
 
 import streamlit as st
 
+from app_pages import _params
 from app_pages._shared import cached_regions, cached_snapshot
 from paicha_geo import labels, progress_service, service
+from paicha_geo.domain import params
 from paicha_geo.domain.compare import DEFAULT_RANK_BY
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.render.report import report_filename
@@ -47,6 +49,8 @@ def report_download(version: str, region, asof: dt.date, filters: IssueFilters,
 def rank_by_from_url() -> str:
     """The comparison's ranking rate from the URL (`rank`, written by the compare page's
     selector as its Chinese label), so the report from either page ranks the same way."""
-    by_label = {name: key for key, (name, _unit) in labels.FAIR_RATES.items()}
-    raw = st.query_params.get("rank")
-    return by_label.get(raw, raw if raw in labels.FAIR_RATES else DEFAULT_RANK_BY)
+    by_name = {name: key for key, (name, _unit) in labels.FAIR_RATES.items()}
+    by_name.update({key: key for key in labels.FAIR_RATES})
+    return by_name[_params.read(params.choice, "rank", labels.COMPARE_RANK_BY,
+                                choices=list(by_name),
+                                default=labels.FAIR_RATES[DEFAULT_RANK_BY][0])]

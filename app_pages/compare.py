@@ -3,7 +3,7 @@ rates, with the raw counts beside them, a rank and its change against a week ear
 
 import streamlit as st
 
-from app_pages import _filters, _nav
+from app_pages import _filters, _nav, _params
 from app_pages._reports import cached_comparison_view, report_download
 from app_pages._shared import (
     PAGE_CSS,
@@ -17,8 +17,6 @@ from paicha_geo.domain.compare import DEFAULT_RANK_BY, FAIR_RATES
 from paicha_geo.render import figures
 from paicha_geo.render import progress_tables as pt
 
-BIND = "query-params"
-
 st.markdown(PAGE_CSS, unsafe_allow_html=True)
 version = data_version()
 campaign = cached_campaign(version)
@@ -26,9 +24,9 @@ regions = cached_regions(version)
 
 asof = _filters.asof_input(campaign)
 rates = list(FAIR_RATES)
-rank_by = st.sidebar.selectbox(labels.COMPARE_RANK_BY, rates, index=rates.index(DEFAULT_RANK_BY),
-                               format_func=lambda k: labels.FAIR_RATES[k][0], key="rank",
-                               bind=BIND)
+rank_by = _params.selectbox(st.sidebar, labels.COMPARE_RANK_BY, rates,
+                            index=rates.index(DEFAULT_RANK_BY),
+                            format_func=lambda k: labels.FAIR_RATES[k][0], key="rank")
 filters = _filters.issue_filters(version, campaign)
 resolved = _nav.current_region(regions)
 _nav.breadcrumb(resolved)

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app_pages import _nav
+from app_pages import _filters, _nav, _params
 from app_pages._shared import (
     PAGE_CSS,
     cached_campaign,
@@ -34,7 +34,6 @@ from paicha_geo.render.maps import (
 from paicha_geo.render.scales import scale_for
 
 MAP_KEY = "guarantee_map"
-BIND = "query-params"
 CARD_CSS = """
 <style>
 .paicha-card{border:1px solid #ddd;border-radius:6px;padding:.5rem .7rem;height:100%}
@@ -51,12 +50,11 @@ regions = cached_regions(version)
 layers = cached_layers(version)
 
 bar = st.sidebar
-asof = bar.date_input(labels.AS_OF, value=campaign.default_asof, key="asof", bind=BIND,
-                      min_value=campaign.start_date, format="YYYY-MM-DD")
-check = bar.selectbox(labels.CHECK_PICK, list(labels.CHECK_NAMES)[:-1], key="g", bind=BIND,
-                      format_func=labels.CHECK_NAMES.get)
-mode = bar.radio(labels.CHECK_MODE, list(labels.CHECK_MODES), key="gmode", bind=BIND,
-                 format_func=labels.CHECK_MODES.get)
+asof = _filters.asof_input(campaign)
+check = _params.selectbox(bar, labels.CHECK_PICK, list(labels.CHECK_NAMES)[:-1], key="g",
+                          format_func=labels.CHECK_NAMES.get)
+mode = _params.radio(bar, labels.CHECK_MODE, list(labels.CHECK_MODES), key="gmode",
+                     format_func=labels.CHECK_MODES.get)
 
 resolved = _nav.current_region(regions)
 
@@ -143,7 +141,7 @@ if scope_level not in ("town", "village"):
     st.caption(labels.HOUSEHOLD_PICK_TOWN)
 else:
     personal = may_see_personal_data()
-    only_failing = st.toggle(labels.HOUSEHOLD_ONLY_FAILING, key="gonly", bind=BIND)
+    only_failing = _params.toggle(st, labels.HOUSEHOLD_ONLY_FAILING, key="gonly")
     people = cached_household_list(version, scope_prefix(scope_code, scope_level), asof,
                                    personal, check if only_failing else None)
     shown = people.assign(

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app_pages import _nav
+from app_pages import _filters, _nav, _params
 from app_pages._shared import (
     PAGE_CSS,
     cached_campaign,
@@ -35,7 +35,6 @@ from paicha_geo.render.maps import (
 from paicha_geo.render.scales import scale_for
 from paicha_geo.store.visits import record_visit
 
-BIND = "query-params"
 MAP_KEY = "inspect_map"
 st.markdown(PAGE_CSS + LEGEND_CSS, unsafe_allow_html=True)
 version = data_version()
@@ -45,16 +44,15 @@ layers = cached_layers(version)
 by_code = regions.set_index("code")
 
 bar = st.sidebar
-asof = bar.date_input(labels.AS_OF, value=campaign.default_asof, key="asof", bind=BIND,
-                      min_value=campaign.start_date, format="YYYY-MM-DD")
-count = bar.slider(labels.INSPECT_COUNT, 3, 15, 8, key="n", bind=BIND)
+asof = _filters.asof_input(campaign)
+count = _params.slider(bar, labels.INSPECT_COUNT, 3, 15, 8, key="n")
 start_mode = bar.radio(labels.INSPECT_START, list(labels.INSPECT_STARTS),
                        format_func=labels.INSPECT_STARTS.get, key="start")
-road = bar.slider(labels.INSPECT_ROAD, 1.0, 2.0, 1.4, 0.05, key="road", bind=BIND)
+road = _params.slider(bar, labels.INSPECT_ROAD, 1.0, 2.0, 1.4, 0.05, key="road")
 speed = bar.slider(labels.INSPECT_SPEED, 20, 80, 40, 5, key="speed")
-map_layer = bar.radio(labels.INSPECT_LAYER, list(labels.INSPECT_LAYERS), key="layer", bind=BIND,
-                      format_func=labels.INSPECT_LAYERS.get)
-days = bar.slider(labels.COVERAGE_DAYS, 7, 180, 30, key="cov_days", bind=BIND)
+map_layer = _params.radio(bar, labels.INSPECT_LAYER, list(labels.INSPECT_LAYERS), key="layer",
+                          format_func=labels.INSPECT_LAYERS.get)
+days = _params.slider(bar, labels.COVERAGE_DAYS, 7, 180, 30, key="cov_days")
 
 resolved = _nav.current_region(regions)
 _nav.breadcrumb(resolved)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from app_pages import _nav
+from app_pages import _filters, _nav
 from app_pages._shared import (
     PAGE_CSS,
     cached_campaign,
@@ -18,14 +18,12 @@ from paicha_geo import labels, ledger_export, ledger_service
 from paicha_geo.config import PROJECT_ROOT
 from paicha_geo.domain.regions import scope_prefix
 
-BIND = "query-params"
 st.markdown(PAGE_CSS, unsafe_allow_html=True)
 store = get_store()
 version = data_version()
 campaign = cached_campaign(version)
 regions = cached_regions(version)
-asof = st.sidebar.date_input(labels.AS_OF, value=campaign.default_asof, key="asof", bind=BIND,
-                             min_value=campaign.start_date, format="YYYY-MM-DD")
+asof = _filters.asof_input(campaign)
 resolved = _nav.current_region(regions)
 _nav.breadcrumb(resolved)
 page_header(f"{resolved.region['name']} · {labels.LEDGER_TITLE}", store.get_meta("is_demo") == "1")

@@ -44,6 +44,14 @@ def may_see_personal_data() -> bool:
     return os.environ.get("PAICHA_SHOW_PERSONAL") == "1"
 
 
+def dev_mode() -> bool:
+    """Development mode (PAICHA_DEV=1): pages show Python's full error details in the browser.
+
+    Off by default: visitors get a Chinese message and the details go to the server log.
+    """
+    return os.environ.get("PAICHA_DEV") == "1"
+
+
 def _merge(base: dict, override: dict) -> dict:
     out = dict(base)
     for key, value in override.items():

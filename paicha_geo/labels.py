@@ -165,6 +165,56 @@ NOT_WEAK = "非薄弱村"
 COLOR_ALL_VILLAGES = "村级地图为全部村着色（默认只为经济薄弱村着色）"
 MAP_METRIC_PICK = "地图着色指标"
 UNKNOWN_REGION = "找不到区划代码 {code}，已显示全市。"
+# A URL parameter (or environment variable) that cannot be used as given; the kinds are
+# domain.params' problem kinds. Shown as a notice, never replaced silently.
+PARAM_FROM = {"url": "网址参数“{name}”（{key}={raw}）", "env": "环境变量 {key}={raw}（{name}）"}
+PARAM_PROBLEMS = {
+    "not_number": "不是数字，已使用 {used}。",
+    "not_integer": "不是整数，已使用 {used}。",
+    "not_date": "不是日期（应写作 2020-05-31），已使用 {used}。",
+    "not_bool": "应为 true 或 false，已使用 {used}。",
+    "out_of_range": "超出可选范围（{range}），已使用 {used}。",
+    "raised": "低于下限 {low}，已改为 {used}。",
+    "lowered": "高于上限 {high}，已改为 {used}。",
+    "unknown": "不是可选的值，已使用 {used}。",
+    "some_unknown": "中有不可选的值，已忽略。",
+}
+PARAM_RANGE = "{low} 至 {high}"
+PARAM_RANGE_LOW = "不小于 {low}"
+PARAM_RANGE_HIGH = "不大于 {high}"
+PARAM_NONE = "默认值"
+PARAM_YES_NO = {True: "是", False: "否"}
+REGION_PARAM = "区划"
+SCREEN_MODE_PARAM = "大屏模式"
+SCREEN_MODE_ONLY_1 = "网址参数“大屏模式”（screen={raw}）只能为 1，已显示普通页面。"
+
+
+def _param_value(value, unit: str) -> str:
+    if value is None or value == ():
+        return PARAM_NONE
+    if isinstance(value, bool):
+        return PARAM_YES_NO[value]
+    if isinstance(value, float):
+        value = f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return "、".join(map(str, value))
+    return f"{value}{unit and ' ' + unit}"
+
+
+def param_notice(problem, name: str, raw: str, unit: str = "") -> str:
+    """One sentence naming the parameter, what it held (`raw`, already escaped for display),
+    why it cannot be used and what is used instead."""
+    low, high = _param_value(problem.low, unit), _param_value(problem.high, unit)
+    if problem.low is not None and problem.high is not None:
+        span = PARAM_RANGE.format(low=low, high=high)
+    else:
+        span = PARAM_RANGE_LOW.format(low=low) if problem.low is not None else \
+            PARAM_RANGE_HIGH.format(high=high)
+    head = PARAM_FROM[problem.source].format(name=name, key=problem.key, raw=raw)
+    return head + PARAM_PROBLEMS[problem.kind].format(
+        used=_param_value(problem.used, unit), low=low, high=high, range=span)
+
+
 CLICK_HINT = "点击地图上的区域逐级下钻：市 › 市(区) › 乡镇(街道) › 村"
 FILTERS = "筛选"
 FILTER_GROUP = "排查重点（三落实 / 三精准 / 三保障）"
@@ -395,6 +445,12 @@ SCREEN_ASOF = "数据截至 {asof}"
 SCREEN_REFRESHED = "刷新于 {time}"
 SCREEN_WATERMARK = "演示数据"
 SCREEN_MAP_TITLE = "地图：{metric}"
+SCREEN_REFRESH_PARAM = "大屏刷新间隔"
+SCREEN_REFRESH_ENV = "大屏刷新间隔，单位分钟"
+SCREEN_CAROUSEL_PARAM = "轮播间隔（0 为不轮播）"
+SCREEN_SCALE_PARAM = "大屏缩放"
+SCREEN_METRIC_PARAM = "地图着色指标"
+SECONDS = "秒"
 
 # --- inspection planning ---
 RISK_REASONS = {
@@ -641,6 +697,12 @@ RESTORE_DONE = "已从 {path} 恢复：{rows} 行；原数据库已另存为 {pr
 RESTORE_DONE_NEW = "已从 {path} 恢复到新数据库 {db}：{rows} 行"
 DB_BUSY = ("数据库文件 {path} 正被另一个进程（通常是正在运行的看板）占用。"
            "请在看板中操作，或先关闭看板后再运行此命令。")
+DB_BUSY_PAGE = ("数据库文件正被另一个程序占用（例如正在运行的导入、备份命令，或另一个看板进程），"
+                "看板暂时无法读取数据。请等该程序结束或将其关闭，然后点击“重试”。"
+                "如果一直如此，请联系系统管理员。")
+DB_BUSY_RETRY = "重试"
+UNEXPECTED_ERROR = ("页面出错了，暂时无法显示。请刷新页面或稍后再试；如果问题反复出现，"
+                    "请把错误编号 {ref} 告诉系统管理员（详细信息已记录在服务器日志中）。")
 
 # Boundary import.
 GEO_BAD_FILE = "无法读取边界文件：{detail}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -85,10 +86,16 @@ def hostile_village(app_db) -> str:
 
 
 @contextlib.contextmanager
-def running_app(db: Path, log_dir: Path):
-    """`streamlit run app.py` on a free loopback port against `db`; yields its URL."""
+def running_app(db: Path, log_dir: Path, settings: dict | None = None):
+    """`streamlit run app.py` on a free loopback port against `db`; yields its URL.
+
+    `settings` overrides installation settings (written to a $PAICHA_SETTINGS file)."""
     port = _free_port()
     env = {**os.environ, "PAICHA_DB": str(db)}
+    if settings is not None:
+        override = log_dir / "settings.json"
+        override.write_text(json.dumps(settings), encoding="utf-8")
+        env["PAICHA_SETTINGS"] = str(override)
     log = open(log_dir / "streamlit.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
@@ -120,10 +127,15 @@ def running_app(db: Path, log_dir: Path):
         log.close()
 
 
+# The shared browser-test app lets the large screen refresh every second, so a test can watch
+# 30 refresh cycles; the installation minimum (30 s) is tested in test_app_hardening.
+FAST_SCREEN = {"limits": {"screen_refresh_min_seconds": 1}}
+
+
 @pytest.fixture(scope="session")
 def app_url(app_db, tmp_path_factory):
     """The app against the shared (read-mostly) browser-test database."""
-    with running_app(app_db[0], tmp_path_factory.mktemp("log")) as url:
+    with running_app(app_db[0], tmp_path_factory.mktemp("log"), FAST_SCREEN) as url:
         yield url
 
 

@@ -19,6 +19,7 @@ class Limits:
     import_max_rows: int = 200_000
     screen_refresh_min_seconds: float = 30
     carousel_min_seconds: float = 10
+    screen_scale_max: float = 4
 
     @property
     def upload_max_bytes(self) -> int:

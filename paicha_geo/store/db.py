@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from paicha_geo import labels
 from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -21,7 +22,15 @@ class StoreError(Exception):
 
 
 class StoreBusyError(StoreError):
-    """Another process holds the database file (DuckDB allows one writer process)."""
+    """Another process holds the database file (DuckDB allows one writer process).
+
+    The message names the file, for the console; the dashboard shows its own message
+    without server paths (labels.DB_BUSY_PAGE) and logs this one. `path` is the file.
+    """
+
+    def __init__(self, message: str, path: Path | None = None):
+        super().__init__(message)
+        self.path = path
 
 
 class Store:
@@ -37,10 +46,7 @@ class Store:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise StoreBusyError(
-                    f"数据库文件 {self.path} 正被另一个进程（通常是正在运行的看板）占用，"
-                    "请先关闭该进程，或在看板的数据页面操作。"
-                ) from exc
+                raise StoreBusyError(labels.DB_BUSY.format(path=self.path), self.path) from exc
             raise StoreError(f"无法打开数据库 {self.path}：{exc}") from exc
         if not read_only:
             self.migrate()
