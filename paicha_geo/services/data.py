@@ -1,0 +1,225 @@
+"""The read model: one snapshot of the data, one `Scope`, one way to ask for issues.
+
+The snapshot is read once per data version (the app caches it) and every figure on every page
+slices it in memory. "The issues in scope S as of day D under filters F" is `issues_in_scope`,
+and nothing else computes it; the region-code prefix rule lives in `Scope` alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from paicha_geo.domain import metrics as m
+from paicha_geo.domain.campaign import Campaign
+from paicha_geo.domain.filters import IssueFilters, apply_filters
+from paicha_geo.domain.regions import LEVELS, PREFIX_LENGTH, full_code
+from paicha_geo.store import Store
+from paicha_geo.store import queries as q
+
+_LEVEL_OF_LENGTH = {n: level for level, n in PREFIX_LENGTH.items()}
+
+
+class OutOfScope(Exception):
+    """A read asked for a region outside the reader's scope."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of the data a read may touch: a region-code prefix ("" is all of it).
+
+    A scope is a region: '320412' is 武进区 and everything in it. Pages narrow the reader's
+    scope to the region on screen; a region outside it raises OutOfScope.
+    """
+
+    prefix: str = ""
+
+    def __post_init__(self):
+        if self.prefix and (not self.prefix.isdigit() or len(self.prefix) not in
+                            _LEVEL_OF_LENGTH):
+            raise ValueError(f"not a region prefix: {self.prefix!r}")
+
+    @classmethod
+    def of(cls, code: str, level: str) -> Scope:
+        """The scope of the region `code` at `level`."""
+        return cls(code[: PREFIX_LENGTH[level]])
+
+    def covers(self, code: str) -> bool:
+        return code.startswith(self.prefix)
+
+    def narrow(self, code: str, level: str) -> Scope:
+        """The scope of a region inside this one (OutOfScope if it is not inside)."""
+        inner = Scope.of(code, level)
+        if not inner.prefix.startswith(self.prefix):
+            raise OutOfScope(code)
+        return inner
+
+    def rows(self, frame: pd.DataFrame, column: str) -> pd.DataFrame:
+        """The rows of `frame` whose region code in `column` lies in this scope."""
+        if not self.prefix:
+            return frame
+        return frame[frame[column].str.startswith(self.prefix)]
+
+    @property
+    def level(self) -> str | None:
+        return _LEVEL_OF_LENGTH.get(len(self.prefix))
+
+    @property
+    def code(self) -> str | None:
+        return full_code(self.prefix) if self.prefix else None
+
+
+EVERYTHING = Scope("")
+
+
+@dataclass
+class Snapshot:
+    """Everything the figures need, read once per data version (no names or ID numbers).
+
+    Drill steps slice it in memory instead of querying DuckDB again; the status of every issue
+    as of a day is computed once per day and reused by every region.
+    """
+
+    campaign: Campaign
+    checklist: pd.DataFrame
+    regions: pd.DataFrame
+    villages: pd.DataFrame
+    households: pd.DataFrame
+    issues: pd.DataFrame
+    history: pd.DataFrame
+    visits: pd.DataFrame
+    is_demo: bool
+    _asof_cache: dict = field(default_factory=dict, repr=False)
+
+    def issues_asof(self, asof: dt.date) -> pd.DataFrame:
+        if asof not in self._asof_cache:
+            self._asof_cache[asof] = m.status_as_of(self.issues, self.history, asof)
+        return self._asof_cache[asof]
+
+    @property
+    def root(self) -> pd.Series:
+        """The top of the hierarchy (the city, or the province at province scale)."""
+        return self.regions[self.regions["parent_code"].isna()].iloc[0]
+
+    def region(self, scope: Scope) -> pd.Series:
+        """The region row a scope stands for (the root for the whole database)."""
+        if not scope.prefix:
+            return self.root
+        return self.regions.set_index("code", drop=False).loc[scope.code]
+
+    def scope_of(self, region: pd.Series) -> Scope:
+        return Scope.of(region["code"], region["level"])
+
+    def regional(self, scope: Scope) -> Scope:
+        """`scope`, or the root region's scope for the whole database (views need a region)."""
+        return scope if scope.prefix else self.scope_of(self.root)
+
+
+def load_snapshot(store: Store) -> Snapshot:
+    """Read every table the figures use, one query each."""
+    campaign = Campaign.from_record(q.campaign(store))
+    return Snapshot(
+        campaign=campaign,
+        checklist=q.checklist(store, campaign.campaign_id),
+        regions=q.regions(store),
+        villages=q.villages(store),
+        households=q.household_facts(store),
+        issues=q.issues(store, campaign.campaign_id),
+        history=q.issue_history(store, campaign.campaign_id),
+        visits=q.visits(store),
+        is_demo=store.get_meta("is_demo") == "1",
+    )
+
+
+def data_version(store: Store) -> str:
+    """A token that changes whenever the data changes (the app's cache key)."""
+    return q.data_signature(store)
+
+
+def issues_in_scope(snap: Snapshot, scope: Scope, asof: dt.date,
+                    filters: IssueFilters | None = None) -> pd.DataFrame:
+    """THE issues of every view, export and report: those in `scope`, found by `asof`, with
+    their status as of that day (`status_asof`, `overdue_days`), passing `filters`."""
+    found = scope.rows(snap.issues_asof(asof), "region_code")
+    return apply_filters(found, snap.checklist, filters or IssueFilters())
+
+
+def open_issues(issues: pd.DataFrame) -> pd.DataFrame:
+    """The not-yet-closed ones among issues from `issues_in_scope`."""
+    return issues[issues["status_asof"].isin(m.OPEN_STATUSES)]
+
+
+def place_names(codes: pd.Series, regions: pd.DataFrame) -> pd.Series:
+    """'武进区 · 湖塘镇 · 某村' for each region code (district down to the code's level)."""
+    names = regions.set_index("code")["name"]
+    parts = [codes.str[: PREFIX_LENGTH[level]].map(full_code).map(names)
+             for level in ("district", "town", "village")]
+    out = []
+    for row in zip(*parts, strict=True):
+        seen = [n for i, n in enumerate(row) if isinstance(n, str) and n not in row[:i]]
+        out.append(" · ".join(seen))
+    return pd.Series(out, index=codes.index, dtype=object)
+
+
+@dataclass
+class Resolved:
+    """Where a `?region=` value points: the region to show, and a selected village if any."""
+
+    region: pd.Series
+    selected_village: str | None
+    trail: list[tuple[str, str, str]]  # (code, name, level) from the root down
+    unknown: str | None = None  # the value that named no region (shown back, shortened)
+    outside: bool = False  # it named a region outside the reader's scope
+
+    @property
+    def scope(self) -> Scope:
+        return Scope.of(self.region["code"], self.region["level"])
+
+
+def resolve_region(regions: pd.DataFrame, raw: str | None,
+                   scope: Scope = EVERYTHING) -> Resolved:
+    """Normalise a 2- to 12-digit code; a village shows its township with it selected.
+
+    An unknown or malformed code, or one outside `scope`, falls back to the top of `scope`
+    with `unknown` (or `outside`) set, so the page can say so.
+    """
+    by_code = regions.set_index("code")
+    top = (regions[regions["parent_code"].isna()].iloc[0]["code"] if not scope.prefix
+           else scope.code)
+    code, unknown, outside = top, None, False
+    if raw:
+        digits = raw.strip()
+        if re.fullmatch(r"\d{2,12}", digits) and full_code(digits) in by_code.index:
+            if scope.covers(full_code(digits)):
+                code = full_code(digits)
+            else:
+                outside = True
+        else:
+            unknown = raw[:20]
+    row = by_code.loc[code].copy()
+    row["code"] = code
+    trail = []
+    cursor = code
+    while isinstance(cursor, str):
+        node = by_code.loc[cursor]
+        trail.append((cursor, node["name"], node["level"]))
+        cursor = node["parent_code"] if pd.notna(node["parent_code"]) else None
+    trail.reverse()
+    if row["level"] == "village":
+        parent = by_code.loc[row["parent_code"]].copy()
+        parent["code"] = row["parent_code"]
+        return Resolved(parent, code, trail, unknown, outside)
+    return Resolved(row, None, trail, unknown, outside)
+
+
+def child_level(level: str) -> str:
+    """The level a region's children are at (a village's 'children' are itself)."""
+    index = LEVELS.index(level)
+    return LEVELS[min(index + 1, len(LEVELS) - 1)]

@@ -1,0 +1,154 @@
+"""The map page: a region and its children with every metric, and the village panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from paicha_geo.domain import metrics as m
+from paicha_geo.domain import rules
+from paicha_geo.domain.campaign import Campaign
+from paicha_geo.domain.filters import IssueFilters
+from paicha_geo.domain.regions import PREFIX_LENGTH
+from paicha_geo.services.data import (
+    Scope,
+    Snapshot,
+    child_level,
+    issues_in_scope,
+    open_issues,
+)
+
+
+@dataclass
+class RegionView:
+    """One region and its children, with every metric, as of one day, under the filters."""
+
+    campaign: Campaign
+    asof: dt.date
+    region: pd.Series  # code, name, level, parent_code
+    child_level: str
+    children: pd.DataFrame  # code, name, label_lon, label_lat (code order)
+    child_metrics: pd.DataFrame  # aligned with `children` by position; adds `traffic`
+    totals: pd.Series  # metrics of the region itself
+    weak_villages: pd.DataFrame  # code, name, weak_type, label_lon, label_lat
+    is_demo: bool
+    filters: IssueFilters = field(default_factory=IssueFilters)
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to show: no sub-regions below this one."""
+        return self.children.empty
+
+
+def region_view(snap: Snapshot, scope: Scope, asof: dt.date,
+                filters: IssueFilters | None = None) -> RegionView:
+    """Metrics for the region of `scope` and for each of its children."""
+    scope = snap.regional(scope)
+    region = snap.region(scope)
+    filters = filters or IssueFilters()
+    sub_level = child_level(region["level"])
+    children = snap.regions[snap.regions["parent_code"] == region["code"]].sort_values("code")
+    villages = scope.rows(snap.villages, "code")
+    households = scope.rows(snap.households, "village_code")
+    issues = issues_in_scope(snap, scope, asof, filters)
+    prefix_len = PREFIX_LENGTH[sub_level]
+    ind = m.indicators(villages, households, issues, snap.campaign)
+    child_metrics = m.aggregate(ind, children["code"].str[:prefix_len], prefix_len)
+    child_metrics["traffic"] = m.traffic_light(child_metrics)
+    totals = m.aggregate(ind, [scope.prefix], len(scope.prefix)).iloc[0]
+    weak = villages.loc[villages["weak_type"].notna(),
+                        ["code", "name", "weak_type", "label_lon", "label_lat"]]
+    return RegionView(
+        campaign=snap.campaign, asof=asof, region=region, child_level=sub_level,
+        children=children.reset_index(drop=True),
+        child_metrics=child_metrics.reset_index(drop=True), totals=totals,
+        weak_villages=weak.reset_index(drop=True), is_demo=snap.is_demo, filters=filters,
+    )
+
+
+def village_metrics(snap: Snapshot, scope: Scope, asof: dt.date) -> pd.DataFrame:
+    """Every metric for each village in `scope` (for maps of villages two levels down)."""
+    villages = scope.rows(snap.villages, "code")
+    ind = m.indicators(villages, scope.rows(snap.households, "village_code"),
+                       issues_in_scope(snap, scope, asof), snap.campaign)
+    out = m.aggregate(ind, villages["code"], 12)
+    out.index.name = "code"
+    return out
+
+
+@dataclass
+class VillageProfile:
+    """What the village panel shows; every frame already in display order."""
+
+    code: str
+    name: str
+    weak_type: str | None
+    income: pd.Series  # income, standard, gap, fails
+    first_secretary_present: bool | None
+    population: int | None
+    households: int
+    failing: pd.Series  # per guarantee + any_guarantee + income (counts)
+    issue_status: pd.Series  # status -> count (as of)
+    open_by_group: pd.DataFrame  # group_name, open
+    open_issues: pd.DataFrame  # issue_code, item, description, status_asof, deadline, overdue
+    history: pd.DataFrame  # changed_at, issue_code, item short, from, to, actor, note
+    visits: pd.DataFrame  # visit_date, visitors, kind, households_seen, findings
+
+    @property
+    def open_count(self) -> int:
+        return int(sum(self.issue_status.get(s, 0) for s in m.OPEN_STATUSES))
+
+
+def village_profile(snap: Snapshot, scope: Scope, asof: dt.date,
+                    filters: IssueFilters | None = None,
+                    limit: int | None = 8) -> VillageProfile:
+    """The village panel of the village `scope` stands for, from the snapshot (no SQL);
+    `limit` latest history entries (None: the whole history)."""
+    code = scope.code
+    attrs = snap.villages[snap.villages["code"] == code]
+    row = attrs.iloc[0]
+    income = rules.village_income_standard(attrs, snap.campaign).iloc[0]
+    households = scope.rows(snap.households, "village_code")
+    failing = rules.household_failures(households, snap.campaign).sum().astype(int)
+    issues = issues_in_scope(snap, scope, asof, filters)
+    checklist = snap.checklist.set_index("code")
+    still_open = open_issues(issues)
+    open_by_group = (
+        still_open["item_code"].map(checklist["group_name"]).value_counts()
+        .rename_axis("group_name").reset_index(name="open")
+    )
+    history = snap.history[snap.history["issue_code"].isin(issues["issue_code"])]
+    history = history[pd.to_datetime(history["changed_at"]) < pd.Timestamp(asof)
+                      + pd.Timedelta(days=1)]
+    history = history.sort_values("changed_at", ascending=False, kind="stable")
+    history = (history if limit is None else history.head(limit)).copy()
+    history["item"] = history["issue_code"].map(
+        issues.set_index("issue_code")["item_code"].map(checklist["short"]))
+    visits = scope.rows(snap.visits, "region_code")
+    visits = visits[pd.to_datetime(visits["visit_date"]) <= pd.Timestamp(asof)]
+    seen = (visits[visits["household_id"].notna()]
+            .groupby(["visit_date", "visitors"]).size().rename("households_seen"))
+    visits = visits[visits["household_id"].isna()].join(seen, on=["visit_date", "visitors"])
+    visits["households_seen"] = visits["households_seen"].fillna(0).astype(int)
+    secretary = row["first_secretary_present"]
+    return VillageProfile(
+        code=code,
+        name=row["name"],
+        weak_type=row["weak_type"] if pd.notna(row["weak_type"]) else None,
+        income=income,
+        first_secretary_present=None if pd.isna(secretary) else bool(secretary),
+        population=None if pd.isna(row["population"]) else int(row["population"]),
+        households=len(households),
+        failing=failing,
+        issue_status=issues["status_asof"].value_counts(),
+        open_by_group=open_by_group,
+        open_issues=still_open.assign(item=still_open["item_code"].map(checklist["short"]))
+        .sort_values(["overdue_days", "deadline"], ascending=[False, True])[
+            ["issue_code", "item", "description", "status_asof", "deadline", "overdue_days"]],
+        history=history[["changed_at", "issue_code", "item", "from_status", "to_status",
+                         "actor", "note"]],
+        visits=visits.sort_values("visit_date", ascending=False)[
+            ["visit_date", "visitors", "kind", "households_seen", "findings"]],
+    )
