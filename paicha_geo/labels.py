@@ -518,10 +518,11 @@ ENCODING_CAUSES = {
     "converted": "看起来是 {orig} 编码的文字被当作 {wrong} 读取后又保存过{lost}",
     "big5": "文件似乎是 Big5（繁体中文）编码，本系统只读取 UTF-8 和 GBK 编码",
     "lost": "文件曾被按错误的编码打开并另存，部分文字已变成“�”，无法恢复",
-    "traditional": "文件内容是繁体中文，列名须用简体（如 户编号、区县、问题描述）",
     "unknown": "文字不像正常的中文，可能是编码错误",
 }
 ENCODING_LOST = "，部分文字已丢失"
+ERR_TRADITIONAL = ("文件内容是繁体中文（出现“{sample}”），列名和地名须用简体"
+                   "（如 户编号、区县、问题描述）；请转换为简体后再导入")
 ENCODING_NAMES = {"utf-8": "UTF-8", "gb18030": "GBK", "cp1252": "西文(Windows-1252)",
                   "latin-1": "西文(ISO-8859-1)", "big5": "Big5"}
 ERR_UNDECODABLE = "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）"

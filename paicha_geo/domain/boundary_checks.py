@@ -99,13 +99,17 @@ def check_outlines(features: gpd.GeoDataFrame, stored: gpd.GeoDataFrame,
 
     new_outline = dict(zip(codes[checked], geoms[checked], strict=True))
     old_outline = dict(zip(others["code"], others.geometry, strict=True))
-    for i in np.flatnonzero(checked):
-        up = parent.get(codes[i])
-        outline = new_outline.get(up, old_outline.get(up)) if isinstance(up, str) else None
-        if outline is None or outline.is_empty:
-            continue
-        area = geoms[i].area
-        share = shapely.difference(geoms[i], outline).area / area if area else 0.0
+    ups = [parent.get(c) for c in codes]
+    outlines = np.array([new_outline.get(up, old_outline.get(up)) if isinstance(up, str)
+                         and checked[i] else None for i, up in enumerate(ups)], dtype=object)
+    shapely.prepare(outlines)
+    # Cheap test first: most polygons lie wholly inside their parent.
+    todo = np.flatnonzero(~shapely.is_missing(outlines) & ~shapely.covered_by(geoms, outlines))
+    areas = shapely.area(geoms[todo])
+    outside = shapely.area(shapely.difference(geoms[todo], outlines[todo]))
+    for i, area, rest in zip(todo, areas, outside, strict=True):
+        up = ups[i]
+        share = rest / area if area else 0.0
         if share > checks.outside_parent.tolerance:
             out.append(Finding(checks.outside_parent.severity, int(rows[i]),
                                labels.GEO_OUTSIDE_PARENT.format(
@@ -128,6 +132,8 @@ def _same_level(mine: np.ndarray, rows, codes, geoms, theirs: gpd.GeoDataFrame, 
     left, right = tree.query(pool[: len(mine)], predicate="intersects")
     pairs = (left != right) & ~((right < len(mine)) & (right < left))  # each file pair once
     left, right = left[pairs], right[pairs]
+    inside = shapely.relate_pattern(pool[left], pool[right], "T********")  # interiors meet
+    left, right = left[inside], right[inside]  # neighbours that only touch are fine
     if not len(left):
         return []
     inter = shapely.area(shapely.intersection(pool[left], pool[right]))

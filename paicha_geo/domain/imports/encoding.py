@@ -123,6 +123,8 @@ def diagnose(text: str) -> Diagnosis | None:
 
 def describe(found: Diagnosis) -> str:
     """The Chinese reason for the user: what the file looks like and how to fix it."""
+    if found.cause == "traditional":
+        return labels.ERR_TRADITIONAL.format(sample=found.sample)
     if found.cause == "converted" and found.orig == "big5":
         cause = labels.ENCODING_CAUSES["big5"]
     elif found.cause == "converted":

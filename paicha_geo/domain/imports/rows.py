@@ -144,6 +144,9 @@ def validate(
         out.notices.add(labels.NOTE_SHEETS.format(
             count=len(tables), names="、".join(str(s.name) for s, _ in tables)))
     if out.problems:
+        # Missing columns in a file whose text looks wrongly encoded: say that first.
+        if found := read.doubt or encoding.diagnose(_head_text(read)):
+            out.problems.insert(0, ImportProblem(file, None, None, encoding.describe(found)))
         return out
     total = sum(len(s.rows) - m.row_index - 1 for s, m in tables)
     done, footers = 0, 0
