@@ -525,7 +525,8 @@ ERR_TRADITIONAL = ("文件内容是繁体中文（出现“{sample}”），列�
                    "（如 户编号、区县、问题描述）；请转换为简体后再导入")
 ENCODING_NAMES = {"utf-8": "UTF-8", "gb18030": "GBK", "cp1252": "西文(Windows-1252)",
                   "latin-1": "西文(ISO-8859-1)", "big5": "Big5"}
-ERR_UNDECODABLE = "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）"
+ERR_UNDECODABLE = ("文件编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）；"
+                   "请把文件另存为 UTF-8 或 GBK 编码后再导入")
 ERR_MISSING_COLUMN = "缺少必填列“{label}”（可用的列名：{aliases}）"
 ERR_MISSING_REGION_COLUMNS = "缺少地区列：至少需要“村(社区)”“乡镇(街道)”“市(区)”或“区划代码”之一"
 ERR_MISSING_ITEM_OR_DESC = "缺少“排查项目”列（可用：{aliases}）"
