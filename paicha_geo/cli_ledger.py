@@ -31,6 +31,10 @@ def _cmd_import(args) -> int:
     if not path.is_file():
         print(labels.CLI_FILE_MISSING.format(path=path), file=sys.stderr)
         return 2
+    if reason := ls.file_size_problem(path.name, path.stat().st_size):  # before reading it
+        print(labels.PROBLEM_AT_FILE.format(file=path.name, sheet="", reason=reason),
+              file=sys.stderr)
+        return 1
     data = path.read_bytes()
     if not db_path(args.db).exists():
         print(labels.CLI_DB_MISSING.format(path=db_path(args.db)), file=sys.stderr)

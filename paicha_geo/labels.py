@@ -582,15 +582,31 @@ ERR_NOT_SPREADSHEET = "不是可读取的电子表格（支持 .xlsx 和 .csv）
 ERR_XLS_OLD = "不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入"
 ERR_BROKEN_XLSX = "Excel 文件已损坏或不完整（可能未下载完整），无法打开：{detail}"
 ERR_ENCRYPTED_XLSX = "Excel 文件设置了打开密码，请先取消密码"
-ERR_GARBLED = ("文件内容是乱码（出现“{sample}”），可能是 GBK 编码的文件被按 UTF-8 另存过；"
-               "请用原始文件导入，或在 Excel 中另存为“CSV UTF-8”")
-ERR_UNDECODABLE = "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）"
+ERR_GARBLED = ("文件编码无法识别或疑似乱码（出现“{sample}”）：{cause}。"
+               "请用原始文件导入，或把文件另存为 UTF-8 或 GBK 编码"
+               "（Excel：另存为“CSV UTF-8”）后再导入")
+ENCODING_CAUSES = {
+    "converted": "看起来是 {orig} 编码的文字被当作 {wrong} 读取后又保存过{lost}",
+    "big5": "文件似乎是 Big5（繁体中文）编码，本系统只读取 UTF-8 和 GBK 编码",
+    "lost": "文件曾被按错误的编码打开并另存，部分文字已变成“�”，无法恢复",
+    "unknown": "文字不像正常的中文，可能是编码错误",
+}
+ENCODING_LOST = "，部分文字已丢失"
+ERR_TRADITIONAL = ("文件内容是繁体中文（出现“{sample}”），列名和地名须用简体"
+                   "（如 户编号、区县、问题描述）；请转换为简体后再导入")
+ENCODING_NAMES = {"utf-8": "UTF-8", "gb18030": "GBK", "cp1252": "西文(Windows-1252)",
+                  "latin-1": "西文(ISO-8859-1)", "big5": "Big5"}
+ERR_UNDECODABLE = ("文件编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）；"
+                   "请把文件另存为 UTF-8 或 GBK 编码后再导入")
 ERR_MISSING_COLUMN = "缺少必填列“{label}”（可用的列名：{aliases}）"
 ERR_MISSING_REGION_COLUMNS = "缺少地区列：至少需要“村(社区)”“乡镇(街道)”“市(区)”或“区划代码”之一"
 ERR_MISSING_ITEM_OR_DESC = "缺少“排查项目”列（可用：{aliases}）"
 ERR_MISSING_FOUND_DATE = "缺少“发现日期”列；请在表格中加上发现日期，或在导入时指定统一的发现日期"
 ERR_DUPLICATE_COLUMN = "“{label}”出现在多个列（{columns}），无法确定使用哪一列"
 ERR_TOO_MANY_ROWS = "行数过多（{rows}行），单个文件最多 {limit} 行，请拆分后导入"
+ERR_FILE_TOO_LARGE = "文件 {file} 大小为 {size}，超过上限 {limit}，未读取；请拆分后导入"
+ERR_XLSX_TOO_LARGE = ("Excel 文件 {file} 解压后的表格内容为 {size}，超过上限 {limit}，未读取"
+                      "（文件可能含大量空白格式行）；请删除多余的行和格式，或拆分后导入")
 
 # Row / cell problems.
 ERR_REQUIRED = "必填，不能为空"
@@ -633,6 +649,20 @@ ERR_UNKNOWN_HOUSEHOLD = "户编号 {value} 不在数据库中"
 ERR_HOUSEHOLD_ELSEWHERE = "户编号 {value} 属于另一个村（{village}）"
 ERR_NEED_HOUSEHOLD_KEY = "须填写户编号或身份证号"
 ERR_BAD_ID_NUMBER = "身份证号“{value}”应为18位（最后一位可为X）"
+ERR_ID_BIRTH_DATE = "身份证号“{value}”中的出生日期不是有效日期，请核对"
+ERR_ID_CHECK_DIGIT = "身份证号“{value}”的校验位不符（可能有数字录错），请核对"
+ERR_NUMBER_TOO_LARGE = "数值超出范围：“{value}”超过可存储的最大值 {limit}"
+ERR_OUT_OF_RANGE = "数值超出合理范围：{value}，应{range}"
+WARN_OUT_OF_RANGE = "数值 {value} 不在常见范围内（应{range}），已照常导入，请核实"
+RANGE_BETWEEN = "在 {min} 至 {max} 之间"
+RANGE_AT_MOST = "不超过 {max}"
+RANGE_AT_LEAST = "不少于 {min}"
+NOTE_ROW_WARNINGS = "另有 {count} 处数值不在常见范围内，已照常导入，请核实"
+RANGE_CONVERTED = "{typed}（万元，折合 {stored}）"
+RANGE_UNITS = {"per_capita_income": "元", "collective_operating_income": "元",
+               "collective_disposable_income": "元", "population": "人", "members": "人",
+               "school_age_children": "人", "children_out_of_school": "人",
+               "children_out_of_school_physical": "人"}
 ERR_MEASURES_REQUIRED = "状态为“{status}”，但整改措施为空：已整改的问题须写明整改措施"
 
 # Notices: the import goes ahead, but the user should know.
@@ -663,6 +693,9 @@ IMPORT_DONE = "已导入：新增 {inserted}，更新 {updated}，无变化 {unc
 IMPORT_CONFLICT = ("导入期间数据已被他人修改（如问题 {code}），本次未写入任何数据；"
                    "请重新预览后再导入")
 IMPORT_NOTHING_VALID = "没有可导入的行"
+IMPORT_VALUE_REFUSED = ("数值超出范围：{column}有数值超出数据库可存储的范围，本次未写入任何数据；"
+                        "请检查文件中的数字后再导入")
+IMPORT_VALUE_COLUMN = "“{column}”列"
 
 # Status workflow.
 WORKFLOW_ACTIONS = {"start": "开始整改", "report": "报告整改完成", "close": "验收销号",
@@ -705,7 +738,14 @@ UNEXPECTED_ERROR = ("页面出错了，暂时无法显示。请刷新页面或�
                     "请把错误编号 {ref} 告诉系统管理员（详细信息已记录在服务器日志中）。")
 
 # Boundary import.
-GEO_BAD_FILE = "无法读取边界文件：{detail}"
+GEO_UNREADABLE = "无法读取边界文件 {file}：不是有效的 {format} 文件{hint}"
+GEO_FORMATS = {
+    "geojson": ("GeoJSON", "（内容须是完整的 GeoJSON 文本；文件可能未下载完整，或并非 GeoJSON）"),
+    "gpkg": ("GeoPackage", "（文件可能已损坏或未下载完整）"),
+    "shp": ("Shapefile", "（压缩包中的 .shp、.shx、.dbf 可能已损坏或不是同一套）"),
+    "zip": ("zip 压缩包", "（可能未下载完整）"),
+}
+GEO_ZIP_TOO_LARGE = "无法读取边界文件 {file}：压缩包解压后为 {size}，超过上限 {limit}"
 GEO_UNSUPPORTED = "不支持的边界文件类型“{ext}”（支持 GeoJSON、压缩的 Shapefile(.zip)、GeoPackage）"
 GEO_ZIP_NO_SHP = "压缩包中没有 .shp、.gpkg 或 .geojson 文件"
 GEO_ZIP_SHP_PARTS = "Shapefile 缺少配套文件 {parts}"
@@ -724,8 +764,16 @@ GEO_ZONE_PREFIX_FIXED = "坐标系声明为 {declared}，但坐标{has}带号前
 GEO_OUT_OF_CHINA = "转换后的坐标不在中国范围内（{bounds}），坐标系声明可能有误"
 GEO_EMPTY = "第{row}个要素没有几何图形"
 GEO_NOT_POLYGON = "第{row}个要素不是面（是 {kind}）"
-GEO_UNREPAIRABLE = "第{row}个要素的几何无效且无法修复"
-GEO_REPAIRED = "修复了 {count} 个无效的几何图形（自相交等）"
+GEO_UNREPAIRABLE = "{who}的几何无效且无法修复"
+GEO_REPAIRED = "修复了 {count} 个无效的几何图形（自相交等）：{names}，请核对修复后的边界"
+GEO_FEATURE = "第{row}个要素（{name} {code}）"
+GEO_STORED = "库中已有的{name}（{code}）"
+GEO_FAR = ("{who}超出全市范围约 {km:.0f} 公里（位于东经 {lon:.2f}°、北纬 {lat:.2f}° 附近，"
+           "容许 {limit:g} 公里），区划代码或坐标系可能有误")
+GEO_SAME_OUTLINE = "{who}与{other}的边界相同（两个地区共用一个图形），区划代码可能对应错了"
+GEO_OVERLAP = "{who}与{other}重叠，重叠部分占较小者面积的 {share:.1%}（容许 {limit:.0%}）"
+GEO_OUTSIDE_PARENT = ("{who}有 {share:.1%} 的面积在上级{parent}（{code}）的范围之外"
+                      "（容许 {limit:.0%}）")
 GEO_NO_KEY = "要素没有区划代码或名称字段（可用：{aliases}）"
 GEO_NO_MATCH = "第{row}个要素（{key}）找不到对应的地区"
 GEO_DUPLICATE = "第{row}个要素与第{other}个要素对应同一地区 {code}"

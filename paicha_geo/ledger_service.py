@@ -3,9 +3,11 @@ history, boundaries, backups. No Streamlit, no SQL: store reads and writes joine
 import pipeline.
 
 Import is two calls so the user sees what will happen before anything is written:
-`preview_import` reads and validates the whole file (and plans inserts and updates against
-the ledger); `commit_import` writes that plan in one transaction, either only when the whole
-file is valid, or, when the user chooses, the valid rows only.
+`preview_import` checks the file against the installation's limits before parsing it (size,
+the XML inside an .xlsx, rows), reads and validates the whole file, checks values against
+the plausibility ranges, and plans inserts and updates against the ledger; `commit_import`
+writes that plan in one transaction, either only when the whole file is valid, or, when the
+user chooses, the valid rows only.
 """
 
 from __future__ import annotations
@@ -16,18 +18,21 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from paicha_geo import labels
+from paicha_geo import config, labels
 from paicha_geo.domain import workflow
 from paicha_geo.domain.boundaries import BoundaryPreview, read_boundaries
 from paicha_geo.domain.imports import issues as issue_import
 from paicha_geo.domain.imports import people
 from paicha_geo.domain.imports.common import ImportProblem
 from paicha_geo.domain.imports.items import ItemIndex
+from paicha_geo.domain.imports.limits import check_upload, upload_problem
 from paicha_geo.domain.imports.plan import IssuePlan, plan_issues
+from paicha_geo.domain.imports.plausibility import check_ranges, warning_notices
 from paicha_geo.domain.imports.reader import read_file
 from paicha_geo.domain.imports.regions import RegionIndex
 from paicha_geo.domain.imports.rows import Validated, validate
 from paicha_geo.domain.imports.xlsx import estimate_rows
+from paicha_geo.domain.settings import Settings
 from paicha_geo.render.excel import rejected_workbook
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store import ledger as sl
@@ -80,8 +85,13 @@ class ImportPreview:
         return not self.problems and self.plan is not None
 
     @property
+    def warnings(self) -> list[ImportProblem]:
+        """Rows imported as they are but worth checking (values outside their usual range)."""
+        return self.validated.warnings
+
+    @property
     def notices(self) -> list[str]:
-        return self.validated.notices.messages()
+        return self.validated.notices.messages() + warning_notices(self.warnings)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -149,20 +159,32 @@ def _estimate(file: str, data: bytes) -> int:
     return data.count(b"\n") + 1
 
 
+def file_size_problem(file: str, size: int, settings: Settings | None = None) -> str | None:
+    """Why a file of `size` bytes is refused before it is even read (the CLI asks first)."""
+    return upload_problem(file, size, (settings or config.settings()).limits)
+
+
 def preview_import(store: Store, kind: str, file: str, data: bytes,
                    options: ImportOptions | None = None,
-                   on_progress: Progress | None = None) -> ImportPreview:
+                   on_progress: Progress | None = None,
+                   settings: Settings | None = None) -> ImportPreview:
     """Read and check a whole file, and plan what it would change; writes nothing.
 
-    `on_progress(done, total)` is called while reading and while checking (total counts
-    both passes, so done/total is the fraction finished).
+    The limits in `settings` (the installation's by default) are checked before anything is
+    parsed. `on_progress(done, total)` is called while reading and while checking (total
+    counts both passes, so done/total is the fraction finished).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}")
     options = options or ImportOptions()
+    settings = settings or config.settings()
+    if reason := check_upload(file, data, settings.limits):
+        refused = Validated(kind, file, problems=[ImportProblem(file, None, None, reason)])
+        return ImportPreview(kind, file, refused, options=options)
     expected = max(_estimate(file, data), 1)
     report = on_progress or (lambda done, total: None)
-    read = read_file(file, data, lambda n: report(min(n, expected), 2 * expected))
+    read = read_file(file, data, lambda n: report(min(n, expected), 2 * expected),
+                     max_rows=settings.limits.import_max_rows)
     rows_read = sum(len(s.rows) for s in read.sheets) or expected
     report(rows_read, 2 * rows_read)
 
@@ -195,6 +217,7 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
                     date=options.default_found_date))
     elif kind == "households":
         validated = validate(people.household_kind(regions), file, read, checking)
+        check_ranges(validated, settings.plausibility.ranges)
         preview = ImportPreview(kind, file, validated, options=options)
         if not validated.problems:
             people.check_keys(validated, "household_id")
@@ -207,6 +230,7 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
                 people.HOUSEHOLD_COLUMNS, people.HOUSEHOLD_DEFAULTS, ("members", "exit_status"))
     else:
         validated = validate(people.village_kind(regions), file, read, checking)
+        check_ranges(validated, settings.plausibility.ranges)
         preview = ImportPreview(kind, file, validated, options=options)
         if not validated.problems:
             people.check_keys(validated, "village")
@@ -223,8 +247,9 @@ def commit_import(store: Store, preview: ImportPreview, *, only_valid: bool = Fa
     """Write the previewed plan in one transaction.
 
     Refuses (ImportRejected) a file with file-level problems, and a file with row problems
-    unless `only_valid`. Raises ConflictError when the ledger changed since the preview
-    (nothing is written; preview again).
+    unless `only_valid`, and a file whose values the database refuses (a number too large for
+    its column that validation missed). Raises ConflictError when the ledger changed since the
+    preview (nothing is written; preview again).
     """
     if preview.file_problems or preview.plan is None:
         raise ImportRejected(labels.IMPORT_REJECTED.format(count=len(preview.problems)))
@@ -235,17 +260,20 @@ def commit_import(store: Store, preview: ImportPreview, *, only_valid: bool = Fa
     if on_progress:
         on_progress(0, 1)
     plan = preview.plan
-    if preview.kind == "issues":
-        inserts, updates, history = plan.frames()
-        sl.apply_issue_import(store, inserts, updates, history)
-    elif preview.kind == "households":
-        sl.apply_upsert(store, "household", "household_id", people.HOUSEHOLD_COLUMNS,
-                        pd.DataFrame(plan.inserts, columns=people.HOUSEHOLD_COLUMNS),
-                        pd.DataFrame(plan.updates, columns=people.HOUSEHOLD_COLUMNS))
-    else:
-        sl.apply_upsert(store, "village", "code", people.VILLAGE_COLUMNS,
-                        pd.DataFrame(plan.inserts, columns=people.VILLAGE_COLUMNS),
-                        pd.DataFrame(plan.updates, columns=people.VILLAGE_COLUMNS))
+    try:
+        if preview.kind == "issues":
+            inserts, updates, history = plan.frames()
+            sl.apply_issue_import(store, inserts, updates, history)
+        elif preview.kind == "households":
+            sl.apply_upsert(store, "household", "household_id", people.HOUSEHOLD_COLUMNS,
+                            pd.DataFrame(plan.inserts, columns=people.HOUSEHOLD_COLUMNS),
+                            pd.DataFrame(plan.updates, columns=people.HOUSEHOLD_COLUMNS))
+        else:
+            sl.apply_upsert(store, "village", "code", people.VILLAGE_COLUMNS,
+                            pd.DataFrame(plan.inserts, columns=people.VILLAGE_COLUMNS),
+                            pd.DataFrame(plan.updates, columns=people.VILLAGE_COLUMNS))
+    except sl.ImportValueError as exc:
+        raise ImportRejected(str(exc)) from exc
     if on_progress:
         on_progress(1, 1)
     counts = preview.counts
@@ -254,14 +282,20 @@ def commit_import(store: Store, preview: ImportPreview, *, only_valid: bool = Fa
 
 
 def preview_boundaries(store: Store, file: str, data: bytes, *, source_crs: str | None = None,
-                       level: str | None = None) -> BoundaryPreview:
-    """Read a boundary file and match its features; `source_crs` may be 'gcj02' or an EPSG."""
-    regions = q.regions(store)
+                       level: str | None = None,
+                       settings: Settings | None = None) -> BoundaryPreview:
+    """Read a boundary file, match its features and check them against the stored map;
+    `source_crs` may be 'gcj02' or an EPSG. A file over the upload limit is not read."""
+    settings = settings or config.settings()
+    if reason := upload_problem(file, len(data), settings.limits):
+        return BoundaryPreview(file, problems=[ImportProblem(file, None, None, reason)])
+    regions = q.regions(store, geometry=True)
     roots = regions[regions["parent_code"].isna()]
     home = float(roots["label_lon"].iloc[0]) if len(roots) and pd.notna(
         roots["label_lon"].iloc[0]) else None
     return read_boundaries(file, data, RegionIndex(regions), source_crs=source_crs,
-                           level=level, home_lon=home)
+                           level=level, home_lon=home, stored=regions,
+                           checks=settings.plausibility.boundaries)
 
 
 def commit_boundaries(store: Store, preview: BoundaryPreview) -> int:

@@ -219,9 +219,9 @@ def test_households_and_villages(store):
     district, town, village, code = village_path(store)
     households = [["户编号", "户主姓名", "身份证号", "县(市、区)", "镇", "村", "家庭人口",
                    "人均纯收入（元）", "是否脱贫", "住房等级", "住院自付比例"],
-                  ["H-T-1", "测试甲", "320412199001011234", district, town, village, 3, "6,800",
+                  ["H-T-1", "测试甲", "320412199001011231", district, town, village, 3, "6,800",
                    "已脱贫", "C级", "12%"],
-                  [None, "测试乙", "32041219900101123X", district, town, village, 2, 9000.5,
+                  [None, "测试乙", "32041219900101028X", district, town, village, 2, 9000.5,
                    "未脱贫", "B", 0.05]]
     preview = ls.preview_import(store, "households", "农户.csv", csv_bytes(households, "gbk"))
     assert preview.ok, [p.describe() for p in preview.problems]

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 import xlsxwriter  # noqa: E402
 
 from paicha_geo.demo import samples  # noqa: E402
+from paicha_geo.domain.imports.values import id_check_digit  # noqa: E402
 from paicha_geo.store import Store  # noqa: E402
 from paicha_geo.store import queries as q  # noqa: E402
 
@@ -41,7 +42,8 @@ def _households(regions) -> bytes:
                      "家庭人口", "人均纯收入(元)", "是否脱贫", "住房等级", "住院自付比例",
                      "饮水安全"])
     for i, code in enumerate(villages, start=1):
-        writer.writerow([f"SAMPLE-{i:04d}", f"样例户{i}", f"32041219800101{i:03d}X",
+        first17 = f"32041219800101{i:03d}"
+        writer.writerow([f"SAMPLE-{i:04d}", f"样例户{i}", first17 + id_check_digit(first17),
                          names[code[:6] + "000000"], names[code[:9] + "000"], names[code],
                          i + 1, 6500 + 400 * i, "已脱贫" if i % 2 else "未脱贫",
                          "C级" if i == 1 else "B", f"{8 + i}%", "是"])

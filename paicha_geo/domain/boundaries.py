@@ -7,12 +7,18 @@ its coordinates are longitudes and latitudes; projected coordinates without a CR
 with a hint: an 8-digit easting carries its 3-degree zone number (zone 40 -> EPSG:4528),
 a 6-digit one needs the central meridian (EPSG:4549 for 120°E). A common mistake, a zone
 prefix on coordinates whose .prj declares the CM variant (or the reverse), is corrected and
-reported. Invalid polygons are repaired with make_valid; what cannot be repaired is reported.
+reported. Invalid polygons are repaired with make_valid (a named warning); what cannot be
+repaired is an error. The matched outlines are then checked against each other and against
+the stored map (boundary_checks: far away, duplicates, overlaps, outside the parent).
+
+A file GDAL cannot read gets a Chinese message naming the uploaded file and its format; GDAL's
+own text (English, with temporary paths) goes to the server log only.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import tempfile
 import zipfile
@@ -27,9 +33,14 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from paicha_geo import labels
+from paicha_geo.domain.boundary_checks import check_outlines
 from paicha_geo.domain.gcj02 import geometry_gcj02_to_wgs84
 from paicha_geo.domain.imports.common import CellError, ImportProblem
+from paicha_geo.domain.imports.plausibility import warning_notices
 from paicha_geo.domain.imports.regions import RegionIndex
+from paicha_geo.domain.settings import BoundaryChecks
+
+log = logging.getLogger(__name__)
 
 CODE_FIELDS = ("code", "adcode", "区划代码", "行政区划代码", "xzqdm", "qhdm", "dm",
                "统计用区划代码")
@@ -45,6 +56,7 @@ class BoundaryPreview:
     frame: gpd.GeoDataFrame | None = None  # code, name, geometry (WGS84), matched rows only
     problems: list[ImportProblem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    warnings: list[ImportProblem] = field(default_factory=list)  # named, also in notices
     features: int = 0
     crs: str | None = None
 
@@ -78,18 +90,39 @@ def _central_meridian(crs: CRS) -> float | None:
     return None
 
 
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return {".gpkg": "gpkg", ".shp": "shp", ".zip": "zip"}.get(suffix, "geojson")
+
+
+def _unreadable(file: str, kind: str, exc: BaseException) -> CellError:
+    """The user's message for a file GDAL (or zipfile) cannot read; the detail is logged."""
+    log.warning("boundary file %r unreadable as %s: %s", file, kind, exc)
+    name, hint = labels.GEO_FORMATS[kind]
+    return CellError(labels.GEO_UNREADABLE.format(file=file, format=name, hint=hint))
+
+
 def _open(file: str, data: bytes, workdir: Path) -> Path:
     """Where pyogrio can read the upload: the file itself, or the dataset inside a zip."""
     suffix = Path(file).suffix.lower()
     if data[:4] == b"PK\x03\x04":
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise _unreadable(file, "zip", exc) from None
+        with zf:
             members = [m for m in zf.infolist() if not m.is_dir()]
-            if sum(m.file_size for m in members) > MAX_UNZIPPED:
-                raise CellError(labels.GEO_BAD_FILE.format(detail="zip > 512 MB"))
+            size = sum(m.file_size for m in members)
+            if size > MAX_UNZIPPED:
+                raise CellError(labels.GEO_ZIP_TOO_LARGE.format(
+                    file=file, size=f"{size / 2**20:.0f} MB", limit=f"{MAX_UNZIPPED // 2**20} MB"))
             for m in members:
                 name = Path(m.filename).name  # flatten: no path traversal out of workdir
                 if name:
-                    (workdir / name).write_bytes(zf.read(m))
+                    try:
+                        (workdir / name).write_bytes(zf.read(m))
+                    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+                        raise _unreadable(file, "zip", exc) from None
         found = sorted(p for p in workdir.iterdir()
                        if p.suffix.lower() in (".shp", ".gpkg", ".geojson", ".json"))
         if not found:
@@ -172,9 +205,13 @@ def _key_column(frame, names) -> str | None:
 
 
 def read_boundaries(file: str, data: bytes, regions: RegionIndex, *, source_crs: str | None =
-                    None, level: str | None = None, home_lon: float | None = None
-                    ) -> BoundaryPreview:
-    """Read, convert to WGS84, repair and match every feature; nothing is written here."""
+                    None, level: str | None = None, home_lon: float | None = None,
+                    stored: gpd.GeoDataFrame | None = None,
+                    checks: BoundaryChecks | None = None) -> BoundaryPreview:
+    """Read, convert to WGS84, repair, match and check every feature; nothing is written here.
+
+    `stored` (every region with its current outline) enables the checks against the map.
+    """
     out = BoundaryPreview(file)
 
     def problem(reason: str, row: int | None = None):
@@ -183,12 +220,12 @@ def read_boundaries(file: str, data: bytes, regions: RegionIndex, *, source_crs:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             path = _open(file, data, Path(tmp))
-            frame = pyogrio.read_dataframe(path)
+            try:
+                frame = pyogrio.read_dataframe(path)
+            except Exception as exc:  # noqa: BLE001 - GDAL raises many types
+                raise _unreadable(file, _format_of(path), exc) from None
     except CellError as exc:
         problem(str(exc))
-        return out
-    except Exception as exc:  # noqa: BLE001 - GDAL raises many types; the user needs the text
-        problem(labels.GEO_BAD_FILE.format(detail=str(exc)[:160]))
         return out
     out.features = len(frame)
     if frame.empty:
@@ -220,33 +257,41 @@ def read_boundaries(file: str, data: bytes, regions: RegionIndex, *, source_crs:
     if code_col is None and name_col is None:
         problem(labels.GEO_NO_KEY.format(aliases="、".join(CODE_FIELDS[:4] + NAME_FIELDS[:3])))
         return out
-    repaired, rows, seen = 0, [], {}
+    repaired, rows, seen = [], [], {}
     for i, geom in enumerate(wgs):
         if not present[i]:
             continue
         if geom.geom_type not in ("Polygon", "MultiPolygon"):
             problem(labels.GEO_NOT_POLYGON.format(row=i + 1, kind=geom.geom_type), i + 1)
             continue
-        if not geom.is_valid:
-            geom = _polygonal(shapely.make_valid(geom))
-            if geom.is_empty or not geom.is_valid:
-                problem(labels.GEO_UNREPAIRABLE.format(row=i + 1), i + 1)
-                continue
-            repaired += 1
         code = _match(frame, i, code_col, name_col, regions, level)
         if isinstance(code, str) and code.startswith("!"):
             problem(code[1:], i + 1)
             continue
+        who = labels.GEO_FEATURE.format(row=i + 1, name=regions.name[code], code=code)
+        if not geom.is_valid:
+            geom = _polygonal(shapely.make_valid(geom))
+            if geom.is_empty or not geom.is_valid:
+                problem(labels.GEO_UNREPAIRABLE.format(who=who), i + 1)
+                continue
+            repaired.append(who)
         if code in seen:
             problem(labels.GEO_DUPLICATE.format(row=i + 1, other=seen[code], code=code), i + 1)
             continue
         seen[code] = i + 1
-        rows.append((code, regions.name[code], shapely.orient_polygons(geom)))
+        rows.append((code, regions.name[code], shapely.orient_polygons(geom), i + 1))
     if repaired:
-        out.notices.append(labels.GEO_REPAIRED.format(count=repaired))
+        out.notices.append(labels.GEO_REPAIRED.format(count=len(repaired),
+                                                      names="、".join(repaired[:10])))
     out.frame = gpd.GeoDataFrame(
         {"code": [r[0] for r in rows], "name": [r[1] for r in rows]},
         geometry=[r[2] for r in rows], crs=4326)
+    if stored is not None and rows:
+        numbered = out.frame.assign(row=[r[3] for r in rows])
+        for found in check_outlines(numbered, stored, checks or BoundaryChecks()):
+            where = ImportProblem(file, found.row, None, found.reason)
+            (out.problems if found.severity == "error" else out.warnings).append(where)
+        out.notices.extend(warning_notices(out.warnings))
     return out
 
 

@@ -30,10 +30,96 @@ class Limits:
         return int(self.xlsx_uncompressed_max_mb * 1024 * 1024)
 
 
+SEVERITIES = ("error", "warning")
+# Import fields a range may be set for (households' and villages' numbers).
+RANGE_FIELDS = ("per_capita_income", "collective_operating_income",
+                "collective_disposable_income", "inpatient_selfpay_share", "population",
+                "members", "school_age_children", "children_out_of_school",
+                "children_out_of_school_physical")
+
+
+@dataclass(frozen=True)
+class Range:
+    """Plausible values of one imported field; outside it a row gets an error or a warning.
+
+    `min`/`max` are in the unit the ledger stores (incomes in 元, shares as fractions 0-1);
+    None leaves that side open.
+    """
+
+    min: float | None = None
+    max: float | None = None
+    severity: str = "error"
+
+    def __post_init__(self):
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {SEVERITIES}, not {self.severity!r}")
+
+    def contains(self, value: float) -> bool:
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """One boundary check: how much is tolerated, and what exceeding it is."""
+
+    tolerance: float
+    severity: str = "error"
+
+    def __post_init__(self):
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {SEVERITIES}, not {self.severity!r}")
+
+
+@dataclass(frozen=True)
+class BoundaryChecks:
+    """Checks on imported outlines before anything is written (see domain/boundary_checks).
+
+    overlap: share of the smaller polygon's area two regions of one level may share;
+    outside_parent: share of a polygon's area that may lie outside its parent region;
+    distance_km: how far a polygon may reach beyond the extent of the stored city;
+    duplicate: share of both areas above which two regions count as one shared polygon.
+    """
+
+    overlap: Tolerance = Tolerance(0.02, "error")
+    outside_parent: Tolerance = Tolerance(0.05, "warning")
+    distance_km: Tolerance = Tolerance(20.0, "error")
+    duplicate: Tolerance = Tolerance(0.98, "error")
+
+
+@dataclass(frozen=True)
+class Plausibility:
+    """Ranges per import field (several may apply, e.g. an error and a narrower warning)."""
+
+    ranges: dict[str, tuple[Range, ...]] = field(default_factory=dict)
+    boundaries: BoundaryChecks = field(default_factory=BoundaryChecks)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Plausibility:
+        _refuse_unknown("plausibility", data, {"ranges", "boundaries"})
+        ranges = {}
+        _refuse_unknown("plausibility.ranges", data.get("ranges", {}), set(RANGE_FIELDS))
+        for name, spec in dict(data.get("ranges", {})).items():
+            specs = spec if isinstance(spec, list) else [spec]
+            for one in specs:
+                _refuse_unknown(f"plausibility.ranges.{name}", one, {"min", "max", "severity"})
+            ranges[name] = tuple(Range(**one) for one in specs)
+        checks = dict(data.get("boundaries", {}))
+        _refuse_unknown("plausibility.boundaries", checks, {f.name for f in fields(BoundaryChecks)})
+        for name, spec in checks.items():
+            _refuse_unknown(f"plausibility.boundaries.{name}", spec, {"tolerance", "severity"})
+        return cls(ranges, BoundaryChecks(**{k: Tolerance(**v) for k, v in checks.items()}))
+
+
+def _refuse_unknown(where: str, data: dict, known: set[str]) -> None:
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ValueError(f"unknown {where} setting(s): {', '.join(unknown)}")
+
+
 @dataclass(frozen=True)
 class Settings:
     limits: Limits = field(default_factory=Limits)
-    plausibility: dict = field(default_factory=dict)
+    plausibility: Plausibility = field(default_factory=Plausibility)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -43,4 +129,5 @@ class Settings:
         unknown = sorted(set(limits) - known)
         if unknown:
             raise ValueError(f"unknown limits setting(s): {', '.join(unknown)}")
-        return cls(limits=Limits(**limits), plausibility=dict(data.get("plausibility", {})))
+        return cls(limits=Limits(**limits),
+                   plausibility=Plausibility.from_dict(dict(data.get("plausibility", {}))))

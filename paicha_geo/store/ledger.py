@@ -9,7 +9,10 @@ issue_history is only ever INSERTed into.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
+import re
 import time
 
 import duckdb
@@ -19,6 +22,8 @@ from paicha_geo import labels
 from paicha_geo.domain import workflow
 from paicha_geo.store.db import Store, StoreError
 from paicha_geo.store.loads import insert_frame
+
+log = logging.getLogger(__name__)
 
 _ISSUE_SET = ["region_code", "household_id", "item_code", "source", "severity",
               "responsible_unit", "description", "found_date", "deadline", "status", "measures",
@@ -33,6 +38,11 @@ class ConflictError(StoreError):
         self.current = current
 
 
+class ImportValueError(StoreError):
+    """The database refused a value (a number too large for its column, a CHECK): a problem
+    of the file, not a concurrent change. Validation should have caught it first."""
+
+
 class TransitionRefused(StoreError):
     """The workflow does not allow this change; the message says why."""
 
@@ -44,6 +54,24 @@ class IssueNotFound(StoreError):
 def _is_conflict(exc: Exception) -> bool:
     text = str(exc).lower()
     return isinstance(exc, duckdb.TransactionException) or "conflict" in text
+
+
+def _is_bad_value(exc: Exception) -> bool:
+    """A value the column cannot hold (conversion, overflow, CHECK), not someone else's write.
+
+    A duplicate key is left out: two imports inserting the same new key at once is a conflict.
+    """
+    if isinstance(exc, duckdb.ConversionException | duckdb.OutOfRangeException):
+        return True
+    return isinstance(exc, duckdb.ConstraintException) and "duplicate key" not in str(exc).lower()
+
+
+def _bad_value(exc: Exception) -> ImportValueError:
+    log.warning("import refused by the database: %s", exc)
+    m = re.search(r"column (\w+)", str(exc))
+    column = labels.FIELD_LABELS.get(m.group(1), m.group(1)) if m else None
+    return ImportValueError(labels.IMPORT_VALUE_REFUSED.format(
+        column=labels.IMPORT_VALUE_COLUMN.format(column=column) if column else ""))
 
 
 # -- reads ----------------------------------------------------------------------------------
@@ -119,8 +147,9 @@ def _update_from(cur, table: str, key: str, frame: pd.DataFrame, columns: list[s
         row = cur.execute(
             f"UPDATE {table} SET {sets} FROM _upd f WHERE {where}"  # noqa: S608 - fixed names
         ).fetchone()
-    finally:
-        cur.unregister("_upd")
+    finally:  # after a failed update the transaction is aborted and unregister fails too:
+        with contextlib.suppress(duckdb.Error):  # that must not hide the real error
+            cur.unregister("_upd")
     return int(row[0]) if row else 0
 
 
@@ -153,9 +182,11 @@ def _import_once(store: Store, inserts: pd.DataFrame, updates: pd.DataFrame,
                 insert_frame(cur, "issue_history", history)
     except ConflictError:
         raise
-    except duckdb.ConstraintException as exc:
-        raise ConflictError(labels.IMPORT_CONFLICT.format(code=str(exc)[:80])) from exc
     except duckdb.Error as exc:
+        if _is_bad_value(exc):
+            raise _bad_value(exc) from exc
+        if isinstance(exc, duckdb.ConstraintException):
+            raise ConflictError(labels.IMPORT_CONFLICT.format(code=str(exc)[:80])) from exc
         if _is_conflict(exc):
             raise _Busy() from exc
         raise
@@ -172,8 +203,12 @@ def apply_upsert(store: Store, table: str, key: str, columns: list[str],
             if len(updates):
                 _update_from(cur, table, key, updates[columns],
                              [c for c in columns if c != key], False)
-    except (duckdb.ConstraintException, duckdb.TransactionException) as exc:
-        raise ConflictError(labels.IMPORT_CONFLICT.format(code=str(exc)[:80])) from exc
+    except duckdb.Error as exc:
+        if _is_bad_value(exc):
+            raise _bad_value(exc) from exc
+        if isinstance(exc, duckdb.ConstraintException | duckdb.TransactionException):
+            raise ConflictError(labels.IMPORT_CONFLICT.format(code=str(exc)[:80])) from exc
+        raise
 
 
 # -- the status workflow --------------------------------------------------------------------

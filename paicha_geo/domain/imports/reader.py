@@ -2,27 +2,26 @@
 
 The file type is decided by content, not by its name: a renamed PDF or an old .xls gets its
 own message. CSV text is tried as UTF-8 (with or without BOM), then GB18030 (a superset of
-GBK, what Excel on Chinese Windows writes); a file full of U+FFFD or of Latin-1 look-alikes
-was already damaged by a wrong conversion and is refused with that explanation.
+GBK, what Excel on Chinese Windows writes); a file that was already damaged by a wrong
+conversion (U+FFFD, Latin-1 look-alikes, UTF-8 read as GBK, Big5) is refused with that
+explanation (see encoding.py). Reading stops as soon as a file passes `max_rows`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paicha_geo import labels
-from paicha_geo.domain.imports.xlsx import read_xlsx
+from paicha_geo.domain.imports import encoding
+from paicha_geo.domain.imports.xlsx import TooManyRows, read_xlsx
 
-MAX_ROWS = 200_000
+MAX_ROWS = 200_000  # the default; the import passes Limits.import_max_rows
 _ZIP = b"PK\x03\x04"
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2: old .xls, or an encrypted .xlsx
-_MOJIBAKE = re.compile(r"[\u00c0-\u00ff]{2,}")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Let an enormous cell through the CSV parser so validation can name its row and column.
 csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
 
@@ -40,10 +39,14 @@ class ReadResult:
     error: str | None = None  # why the whole file cannot be read
     notices: list[str] = field(default_factory=list)
     kind: str = ""  # "xlsx" or "csv"
+    # A doubt about the text's encoding too weak to refuse the file on its own; reported
+    # instead of "no header" when no header is found.
+    doubt: encoding.Diagnosis | None = None
 
 
 def read_file(
-    filename: str, data: bytes, on_progress: Callable[[int], None] | None = None
+    filename: str, data: bytes, on_progress: Callable[[int], None] | None = None,
+    max_rows: int = MAX_ROWS,
 ) -> ReadResult:
     """Read every visible sheet of an .xlsx, or the single table of a CSV."""
     if not data or not data.strip():
@@ -52,38 +55,40 @@ def read_file(
         encrypted = "EncryptedPackage".encode("utf-16-le") in data[:65536 * 4]
         return ReadResult(error=labels.ERR_ENCRYPTED_XLSX if encrypted else labels.ERR_XLS_OLD)
     if data.startswith(_ZIP):
-        return _read_xlsx(data, on_progress)
+        return _read_xlsx(data, on_progress, max_rows)
     if filename.lower().endswith((".xlsx", ".xlsm")):
         return ReadResult(error=labels.ERR_BROKEN_XLSX.format(detail=labels.ERR_NOT_SPREADSHEET))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return ReadResult(error=labels.ERR_NOT_SPREADSHEET)
-    return _read_csv(data)
+    return _read_csv(data, max_rows)
 
 
-def _read_xlsx(data: bytes, on_progress) -> ReadResult:
+def _too_many(limit: int) -> ReadResult:
+    return ReadResult(error=labels.ERR_TOO_MANY_ROWS.format(rows=f"{limit:,}+", limit=f"{limit:,}"))
+
+
+def _read_xlsx(data: bytes, on_progress, max_rows: int) -> ReadResult:
     try:
-        sheets = read_xlsx(data, on_progress)
+        sheets = read_xlsx(data, on_progress, max_rows)
+    except TooManyRows:
+        return _too_many(max_rows)
     except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, SyntaxError) as exc:
         # SyntaxError covers xml.etree.ElementTree.ParseError (a cut-off sheet XML).
         detail = type(exc).__name__ if not str(exc) else str(exc)[:120]
         return ReadResult(error=labels.ERR_BROKEN_XLSX.format(detail=detail), kind="xlsx")
     out = ReadResult(kind="xlsx")
-    total = 0
     for name, rows in sheets:
-        total += len(rows)
         out.sheets.append(Sheet(name, [r for _, r in rows], [n for n, _ in rows]))
-    if total > MAX_ROWS:
-        return ReadResult(error=labels.ERR_TOO_MANY_ROWS.format(rows=total, limit=MAX_ROWS))
     return out
 
 
-def _decode(data: bytes) -> tuple[str | None, list[str], str | None]:
-    """(text, notices, error)."""
+def _decode(data: bytes) -> tuple[str | None, list[str], str | None, encoding.Diagnosis | None]:
+    """(text, notices, error, doubt)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), [], None
+            return data.decode("utf-16"), [], None, None
         except UnicodeDecodeError:
-            return None, [], labels.ERR_UNDECODABLE
+            return None, [], labels.ERR_UNDECODABLE, None
     try:
         text = data.decode("utf-8-sig")
         notices = []
@@ -91,20 +96,16 @@ def _decode(data: bytes) -> tuple[str | None, list[str], str | None]:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            return None, [], labels.ERR_UNDECODABLE
+            return None, [], labels.ERR_UNDECODABLE, None
         notices = [labels.NOTE_GBK]
-    head = text[:8192]
-    if "\ufffd" in head:
-        sample = head[max(0, head.index("\ufffd") - 4): head.index("\ufffd") + 6]
-        return None, [], labels.ERR_GARBLED.format(sample=sample.replace("\n", " "))
-    garbled = _MOJIBAKE.findall(head)
-    if garbled and len(_CJK.findall(head)) < len("".join(garbled)) // 2:
-        return None, [], labels.ERR_GARBLED.format(sample=garbled[0][:10])
-    return text, notices, None
+    found = encoding.diagnose(text[:8192])
+    if found is not None and found.certain:
+        return None, [], encoding.describe(found), None
+    return text, notices, None, found
 
 
-def _read_csv(data: bytes) -> ReadResult:
-    text, notices, error = _decode(data)
+def _read_csv(data: bytes, max_rows: int) -> ReadResult:
+    text, notices, error, doubt = _decode(data)
     if error:
         return ReadResult(error=error, kind="csv")
     sample = text[:8192]
@@ -116,9 +117,8 @@ def _read_csv(data: bytes) -> ReadResult:
     rows, numbers = [], []
     try:
         for number, record in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
-            if len(rows) > MAX_ROWS:
-                return ReadResult(error=labels.ERR_TOO_MANY_ROWS.format(
-                    rows=f"{MAX_ROWS}+", limit=MAX_ROWS))
+            if len(rows) > max_rows:
+                return _too_many(max_rows)
             values = [v if v.strip() else None for v in record]
             if any(v is not None for v in values):
                 rows.append(values)
@@ -127,4 +127,5 @@ def _read_csv(data: bytes) -> ReadResult:
         return ReadResult(error=labels.ERR_NOT_SPREADSHEET + f"（{exc}）", kind="csv")
     if not rows:
         return ReadResult(error=labels.ERR_EMPTY_FILE, kind="csv")
-    return ReadResult(sheets=[Sheet(None, rows, numbers)], notices=notices, kind="csv")
+    return ReadResult(sheets=[Sheet(None, rows, numbers)], notices=notices, kind="csv",
+                      doubt=doubt)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paicha_geo import labels
+from paicha_geo.domain.imports import encoding
 from paicha_geo.domain.imports.common import CellError, ImportProblem, Notices, is_blank
 from paicha_geo.domain.imports.headers import ALIASES, HeaderMatch, find_header
 from paicha_geo.domain.imports.reader import ReadResult
@@ -43,6 +44,9 @@ class Validated:
     problems: list[ImportProblem] = field(default_factory=list)  # file-level problems
     notices: Notices = field(default_factory=Notices)
     headers: dict[str | None, HeaderMatch] = field(default_factory=dict)
+    # Row warnings: imported as they are, but worth a look (e.g. a value outside its usual
+    # range); errors go to the row's problems instead.
+    warnings: list[ImportProblem] = field(default_factory=list)
 
     @property
     def valid_rows(self) -> list[Row]:
@@ -114,9 +118,13 @@ def validate(
         out.headers[sheet.name if len(read.sheets) > 1 else None] = match
         tables.append((sheet, match))
     if not tables:
-        reason = (labels.ERR_EMPTY_FILE if not any(s.rows for s in read.sheets) else
-                  labels.ERR_NO_HEADER.format(scan=HEADER_SCAN,
-                                              kind=labels.IMPORT_KINDS[kind.name]))
+        if not any(s.rows for s in read.sheets):
+            reason = labels.ERR_EMPTY_FILE
+        elif found := read.doubt or encoding.diagnose(_head_text(read)):
+            reason = encoding.describe(found)  # not a missing header: unreadable text
+        else:
+            reason = labels.ERR_NO_HEADER.format(scan=HEADER_SCAN,
+                                                 kind=labels.IMPORT_KINDS[kind.name])
         out.problems.append(ImportProblem(file, None, None, reason))
         return out
     for sheet, match in tables:
@@ -136,6 +144,9 @@ def validate(
         out.notices.add(labels.NOTE_SHEETS.format(
             count=len(tables), names="、".join(str(s.name) for s, _ in tables)))
     if out.problems:
+        # Missing columns in a file whose text looks wrongly encoded: say that first.
+        if found := read.doubt or encoding.diagnose(_head_text(read)):
+            out.problems.insert(0, ImportProblem(file, None, None, encoding.describe(found)))
         return out
     total = sum(len(s.rows) - m.row_index - 1 for s, m in tables)
     done, footers = 0, 0
@@ -161,6 +172,12 @@ def validate(
     if on_progress:
         on_progress(total, total)
     return out
+
+
+def _head_text(read: ReadResult) -> str:
+    """The text cells of each sheet's first rows, where a header should have been."""
+    return "\n".join(",".join(v for v in row if isinstance(v, str))
+                     for sheet in read.sheets for row in sheet.rows[:HEADER_SCAN])
 
 
 def _plain(values: list) -> list:

@@ -14,9 +14,11 @@ import re
 from paicha_geo import labels
 from paicha_geo.domain.imports.common import CellError, is_blank
 from paicha_geo.domain.imports.headers import normalize
+from paicha_geo.domain.privacy import mask_id
 
 MIN_DATE, MAX_DATE = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 TEXT_LIMIT, LONG_TEXT_LIMIT = 200, 2000
+INT_MAX = 2**31 - 1  # the ledger's INTEGER columns (家庭人口, 人口, 儿童人数) hold 32 bits
 
 STATUS_WORDS = {
     "pending": ("待整改", "未整改", "未开始", "尚未整改", "未启动", "待启动", "待落实", "新发现",
@@ -211,7 +213,14 @@ def parse_number(value, unit: str | None = None) -> float | None:
         raise CellError(labels.ERR_BAD_NUMBER.format(value=value))
     if number < 0:
         raise CellError(labels.ERR_NEGATIVE)
+    if number * scale == float("inf"):  # 1e308 万元
+        raise CellError(labels.ERR_NUMBER_TOO_LARGE.format(value=_shown(value), limit="1e308"))
     return number * scale
+
+
+def _shown(value) -> str:
+    text = f"{value:,.0f}" if isinstance(value, int | float) and abs(value) < 1e18 else str(value)
+    return text[:40]
 
 
 def parse_int(value) -> int | None:
@@ -220,6 +229,9 @@ def parse_int(value) -> int | None:
         return None
     if not float(number).is_integer():
         raise CellError(labels.ERR_BAD_INTEGER.format(value=value))
+    if number > INT_MAX:
+        raise CellError(labels.ERR_NUMBER_TOO_LARGE.format(value=_shown(value),
+                                                           limit=f"{INT_MAX:,}"))
     return int(number)
 
 
@@ -262,11 +274,34 @@ def parse_code_text(value) -> str | None:
     return parse_text(value, 40)
 
 
+_ID_WEIGHTS = [2 ** (17 - i) % 11 for i in range(17)]
+_ID_CHECK = "10X98765432"
+
+
+def id_check_digit(first17: str) -> str:
+    """GB 11643-1999 check digit (ISO 7064 MOD 11-2) of an 18-digit resident ID number."""
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
 def parse_id_number(value) -> str | None:
+    """An 18-digit resident ID (公民身份号码): format, date of birth and check digit.
+
+    Messages show the number masked (region prefix and last four), never in full.
+    """
     text = parse_code_text(value)
     if text is None:
         return None
-    text = text.upper()
+    text = text.upper().replace(" ", "")
+    shown = mask_id(text[:24])
     if not re.fullmatch(r"\d{17}[\dX]", text):
-        raise CellError(labels.ERR_BAD_ID_NUMBER.format(value=text[:24]))
+        raise CellError(labels.ERR_BAD_ID_NUMBER.format(value=shown))
+    try:
+        born = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        born = None
+    if born is None or not dt.date(1900, 1, 1) <= born <= dt.date.today():
+        raise CellError(labels.ERR_ID_BIRTH_DATE.format(value=shown))
+    if id_check_digit(text[:17]) != text[17]:
+        raise CellError(labels.ERR_ID_CHECK_DIGIT.format(value=shown))
     return text

@@ -242,8 +242,15 @@ def estimate_rows(data: bytes) -> int:
     return total
 
 
-def read_xlsx(data, on_row: Callable[[int], None] | None = None):
-    """[(sheet name, [(row number, values)])] for visible sheets, merged cells filled in."""
+class TooManyRows(Exception):
+    """The visible sheets hold more rows than the caller allows (reading stopped there)."""
+
+
+def read_xlsx(data, on_row: Callable[[int], None] | None = None, max_rows: int | None = None):
+    """[(sheet name, [(row number, values)])] for visible sheets, merged cells filled in.
+
+    Raises TooManyRows as soon as the sheets have given more than `max_rows` rows.
+    """
     import io
 
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -257,6 +264,8 @@ def read_xlsx(data, on_row: Callable[[int], None] | None = None):
             for item in book.rows(sheet):
                 rows.append(item)
                 count += 1
+                if max_rows is not None and count > max_rows:
+                    raise TooManyRows(count)
                 if on_row and count % 1000 == 0:
                     on_row(count)
             _fill_merged(rows, book.merged_ranges(sheet))
