@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from paicha_geo import labels, service
+from paicha_geo.render import escape
 
 
 def current_region(regions) -> service.Resolved:
@@ -30,7 +31,7 @@ def breadcrumb(resolved: service.Resolved) -> None:
         for i, (code, name, _level) in enumerate(resolved.trail):
             if i:
                 st.markdown("›")
-            st.button(name, key=f"crumb-{code}", on_click=go_to, args=(code, root),
+            st.button(escape.markdown(name), key=f"crumb-{code}", on_click=go_to, args=(code, root),
                       disabled=i == len(resolved.trail) - 1, type="tertiary")
 
 

@@ -11,7 +11,9 @@ first blank line, and a value holding one would let the rest of it be read as ma
 Markdown (`markdown`): st.markdown, st.caption, st.info, st.title, button labels and every
 st.table cell read markdown (links, images, `:red[...]`, `$math$`, HTML tags shown as text).
 CommonMark lets a backslash escape any ASCII punctuation, so we escape all of it: the value
-displays exactly as typed and nothing in it is syntax (no link, no autolink, no tag).
+displays exactly as typed and nothing in it is syntax (no link, no tag). GFM's autolinks are
+found again in the text after escapes are resolved ("http://...", "www.", "a@b.c" become
+links), so a word joiner (U+2060, invisible) goes after "://", "www" and "@" to break them.
 
 Spreadsheets (`cell`, `cells`, `XLSX_OPTIONS`): a cell whose text starts with `=`, `+`, `-`,
 `@`, a tab or a carriage return is read as a formula by Excel or LibreOffice when a CSV is
@@ -33,6 +35,8 @@ _JS_TEMPLATE = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;",
                               "\n": "&#10;", "\r": "&#13;"})
 _MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+_AUTOLINK = re.compile(r"(?i)(:(?=//)|www(?=\.)|@)")  # where GFM autolinks start
+WORD_JOINER = "\u2060"
 RISKY_LEADS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
                 "strings_to_numbers": False}
@@ -63,7 +67,8 @@ def markdown(value) -> str:
     would start a new block)."""
     if _missing(value):
         return ""
-    return _MD_PUNCTUATION.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(value)))
+    plain = _AUTOLINK.sub(r"\1" + WORD_JOINER, _LINE_BREAKS.sub(" ", str(value)))
+    return _MD_PUNCTUATION.sub(r"\\\1", plain)
 
 
 def markdown_table(frame: pd.DataFrame) -> pd.DataFrame:
