@@ -6,6 +6,8 @@ one, names stay unique and the original text stays recognisable after it.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 from pathlib import Path
 
@@ -58,3 +60,37 @@ def hostile_copy(demo_db: Path, target: Path, payloads: tuple[str, ...]) -> Path
     shutil.copy(demo_db, target)
     plant(target, payloads)
     return target
+
+
+@contextlib.contextmanager
+def pages_on(db: Path):
+    """Run app pages in AppTest against `db` (the app's caches are per process: cleared)."""
+    import streamlit as st
+
+    old = os.environ.get("PAICHA_DB")
+    os.environ["PAICHA_DB"] = str(db)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    try:
+        yield
+    finally:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        if old is None:
+            os.environ.pop("PAICHA_DB", None)
+        else:
+            os.environ["PAICHA_DB"] = old
+
+
+def run_page(page: str, **params):
+    """One run of app_pages/`page` in AppTest with these query parameters; no exception."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / page), default_timeout=180)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

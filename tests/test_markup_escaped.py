@@ -19,11 +19,9 @@ import re
 
 import duckdb
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
-from tests.hostile_fixture import EVIL_LINK, MARKUP, hostile_copy
+from tests.hostile_fixture import EVIL_LINK, MARKUP, hostile_copy, pages_on
+from tests.hostile_fixture import run_page as _run
 
 # Markup as a markdown renderer reads it: not preceded by an escaping backslash.
 RAW_MARKUP = re.compile(r"(?<!\\)\]\(http://evil|(?<!\\)<script|(?<!\\)<b>")
@@ -64,25 +62,11 @@ def hostile_db(demo_db, tmp_path_factory):
         "campaign": con.execute("SELECT name FROM campaign").fetchone()[0],
     }
     con.close()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PAICHA_DB", str(db))
-        st.cache_data.clear()
-        st.cache_resource.clear()  # the app's store is cached per process
+    with pages_on(db):
         yield {"village": village, "issue": issue, "fields": fields}
-        st.cache_data.clear()
-        st.cache_resource.clear()
 
 
-def _run(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app_pages" / page), default_timeout=180)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _texts(at: AppTest) -> list[tuple[str, str, bool]]:
+def _texts(at) -> list[tuple[str, str, bool]]:
     """(where, text, is_html) of everything Streamlit renders as markdown on the page."""
     out = []
     for kind in ("markdown", "caption", "title", "header", "subheader", "info", "success",
@@ -102,7 +86,7 @@ def _texts(at: AppTest) -> list[tuple[str, str, bool]]:
     return out
 
 
-def _check(at: AppTest) -> str:
+def _check(at) -> str:
     """Assert no planted markup is live on the page; returns everything shown, as text."""
     shown = []
     for where, text, is_html in _texts(at):
