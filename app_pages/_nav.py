@@ -34,7 +34,7 @@ def breadcrumb(resolved: service.Resolved) -> None:
         for i, (code, name, _level) in enumerate(resolved.trail):
             if i:
                 st.markdown("›")
-            st.button(name, key=f"crumb-{code}", on_click=go_to, args=(code, root),
+            st.button(escape.markdown(name), key=f"crumb-{code}", on_click=go_to, args=(code, root),
                       disabled=i == len(resolved.trail) - 1, type="tertiary")
 
 

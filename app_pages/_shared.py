@@ -9,6 +9,7 @@ import streamlit as st
 from paicha_geo import labels, service
 from paicha_geo.config import db_path
 from paicha_geo.domain.filters import IssueFilters
+from paicha_geo.render import escape
 from paicha_geo.render.geometry import simplify_levels
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
@@ -109,13 +110,13 @@ def page_header(title: str, is_demo: bool, campaign=None, asof=None, extra: str 
     """Title with the 演示数据 badge; the campaign, as-of day and deadline (or `extra`) under it;
     a note when issue filters are active."""
     head, badge = st.columns([6, 1])
-    head.title(title)
+    head.title(escape.markdown(title))
     with badge:
         demo_badge(is_demo)
     if campaign is not None and asof is not None:
         tail = extra or f"{labels.DEADLINE} {campaign.deadline:%Y-%m-%d}"
-        st.markdown(f'<div class="paicha-asof">{campaign.name} · {labels.AS_OF} '
-                    f"{asof:%Y-%m-%d} · {tail}</div>", unsafe_allow_html=True)
+        st.markdown(f'<div class="paicha-asof">{escape.text(campaign.name)} · {labels.AS_OF} '
+                    f"{asof:%Y-%m-%d} · {escape.text(tail)}</div>", unsafe_allow_html=True)
     if filters is not None and not filters.is_empty():
         st.info(labels.FILTER_ACTIVE)
 

@@ -20,8 +20,8 @@ def village_panel(version, code, asof, filters) -> None:
     p = cached_village_profile(version, code, asof, filters)
     with st.container(border=True, key="village-panel"):
         kind = labels.WEAK_TYPES[p.weak_type]
-        st.markdown(f"### {escape.text(p.name)}")
-        st.markdown(f"**{labels.PANEL_WEAK}**：{kind} · 代码 {p.code}")
+        st.markdown(f"### {escape.markdown(p.name)}")
+        st.markdown(f"**{labels.PANEL_WEAK}**：{kind} · 代码 {escape.markdown(p.code)}")
         if p.weak_type:
             if p.income["fails"]:
                 gap, verdict = labels.PANEL_GAP, labels.PANEL_FAILS
@@ -62,9 +62,9 @@ def village_details(version, code, asof, filters) -> None:
         open_issues = p.open_issues.assign(
             status_asof=p.open_issues["status_asof"].map(labels.STATUSES))
         with st.container(key="open-issues"):
-            # st.table renders data as text (React escapes it), and keeps it selectable.
-            st.table(open_issues.rename(columns=labels.OPEN_ISSUE_COLUMNS).set_index(
-                labels.OPEN_ISSUE_COLUMNS["issue_code"]))
+            # st.table reads its cells as markdown: the data is escaped to show as typed.
+            st.table(escape.markdown_table(open_issues.rename(
+                columns=labels.OPEN_ISSUE_COLUMNS).set_index(labels.OPEN_ISSUE_COLUMNS["issue_code"])))
     st.markdown(f"**{labels.PANEL_HISTORY}**")
     if p.history.empty:
         st.caption(labels.PANEL_NO_HISTORY)

@@ -22,7 +22,7 @@ from paicha_geo import labels, service
 from paicha_geo.config import may_see_personal_data
 from paicha_geo.domain import guarantees
 from paicha_geo.domain.regions import scope_prefix
-from paicha_geo.render import charts
+from paicha_geo.render import charts, escape
 from paicha_geo.render.maps import (
     LEGEND_CSS,
     build_base_map,
@@ -155,15 +155,16 @@ else:
     rows = picked.selection.rows if picked else []
     if rows:
         household = people.iloc[rows[0]]
-        st.markdown(f"**{labels.HOUSEHOLD_ISSUES}**：{household['household_id']}")
+        st.markdown(f"**{labels.HOUSEHOLD_ISSUES}**：{escape.markdown(household['household_id'])}")
         issues = service.household_issues(get_store(), household["household_id"], asof,
                                           cached_snapshot(version))
         if issues.empty:
             st.caption(labels.HOUSEHOLD_NO_ISSUES)
         else:
             with st.container(key="household-issues"):
-                st.table(issues.assign(status_asof=issues["status_asof"].map(labels.STATUSES))
-                         .rename(columns=labels.OPEN_ISSUE_COLUMNS | {"found_date": "发现日期"})
-                         .set_index(labels.OPEN_ISSUE_COLUMNS["issue_code"]))
+                st.table(escape.markdown_table(
+                    issues.assign(status_asof=issues["status_asof"].map(labels.STATUSES))
+                    .rename(columns=labels.OPEN_ISSUE_COLUMNS | {"found_date": "发现日期"})
+                    .set_index(labels.OPEN_ISSUE_COLUMNS["issue_code"])))
 if resolved.selected_village:
     village_details(version, resolved.selected_village, asof, None)

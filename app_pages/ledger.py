@@ -17,6 +17,7 @@ from app_pages._shared import (
 from paicha_geo import labels, ledger_export, ledger_service
 from paicha_geo.config import PROJECT_ROOT
 from paicha_geo.domain.regions import scope_prefix
+from paicha_geo.render import escape
 
 st.markdown(PAGE_CSS, unsafe_allow_html=True)
 store = get_store()
@@ -39,7 +40,7 @@ def _show_problems(preview) -> None:
         st.dataframe(frame.astype(object).fillna("—"), hide_index=True,
                      use_container_width=True, key="problems")
     for notice in preview.notices:
-        st.info(notice)
+        st.info(escape.markdown(notice))
 
 
 with tab_import:
@@ -79,11 +80,12 @@ with tab_import:
         if kind == "boundaries":
             matched = 0 if preview.frame is None else len(preview.frame)
             st.success(labels.BOUNDARY_SUMMARY.format(features=preview.features,
-                                                      matched=matched, crs=preview.crs))
+                                                      matched=matched,
+                                                      crs=escape.markdown(preview.crs)))
             if preview.problems:
                 st.dataframe([p.as_dict() for p in preview.problems], use_container_width=True)
             for notice in preview.notices:
-                st.info(notice)
+                st.info(escape.markdown(notice))
             if preview.ok and st.button(labels.CONFIRM_IMPORT, key="commit-boundaries"):
                 count = ledger_service.commit_boundaries(store, preview)
                 st.session_state.pop("import_preview")
@@ -107,7 +109,7 @@ with tab_import:
                 try:
                     result = ledger_service.commit_import(store, preview, only_valid=only_valid)
                 except (ledger_service.ImportRejected, ledger_service.ConflictError) as exc:
-                    st.error(str(exc))
+                    st.error(escape.markdown(exc))
                 else:
                     st.session_state.pop("import_preview")
                     st.success(result.message())
@@ -120,15 +122,16 @@ with tab_status:
         picked = st.selectbox(labels.STATUS_PICK, [None, *open_codes], key="issue_pick")
         code = picked or ""
     if done := st.session_state.pop("status_done", None):
-        st.success(done)
+        st.success(escape.markdown(done))
     if code:
         issue = ledger_service.get_issue(store, code)
         if issue is None:
-            st.error(labels.REFUSE_NOT_FOUND.format(code=code))
+            st.error(labels.REFUSE_NOT_FOUND.format(code=escape.markdown(code)))
         else:
             st.markdown(labels.STATUS_CURRENT.format(
                 status=labels.status_label(issue["status"]), version=issue["version"],
-                deadline=issue["deadline"], unit=issue["responsible_unit"] or "—"))
+                deadline=issue["deadline"],
+                unit=escape.markdown(issue["responsible_unit"]) or "—"))
             with st.container(key="issue-description"):
                 st.text(issue["description"] or "")
             actions = ledger_service.allowed_actions(issue["status"])
@@ -149,10 +152,10 @@ with tab_status:
                             store, code, action.to_status, actor=actor,
                             expected_version=issue["version"], note=note, measures=measures)
                     except ledger_service.ConflictError as exc:
-                        st.error(str(exc))
+                        st.error(escape.markdown(exc))
                     except (ledger_service.TransitionRefused,
                             ledger_service.IssueNotFound) as exc:
-                        st.error(str(exc))
+                        st.error(escape.markdown(exc))
                     else:  # show the new state at once, with the message above it
                         st.session_state["status_done"] = labels.STATUS_DONE.format(
                             code=code, status=labels.status_label(new["status"]),
@@ -160,10 +163,11 @@ with tab_status:
                         st.rerun()
             st.markdown(f"**{labels.STATUS_HISTORY}**")
             with st.container(key="issue-history"):  # short, so a plain (printable) table
-                st.table(ledger_service.history_table(store, code))
+                st.table(escape.markdown_table(ledger_service.history_table(store, code)))
 
 with tab_export:
-    st.caption(labels.EXPORT_HINT.format(region=resolved.region["name"], asof=asof))
+    st.caption(labels.EXPORT_HINT.format(region=escape.markdown(resolved.region["name"]),
+                                         asof=asof))
     region_code = resolved.region["code"]
     stem = f"整改台账_{resolved.region['name']}_{asof:%Y%m%d}"
     st.download_button(

@@ -15,7 +15,7 @@ from app_pages._shared import (
 )
 from app_pages._village_panel import village_details, village_panel
 from paicha_geo import labels
-from paicha_geo.render import basemaps, tables
+from paicha_geo.render import basemaps, escape, tables
 from paicha_geo.render.maps import (
     LEGEND_CSS,
     build_base_map,
@@ -100,7 +100,7 @@ if panel_col is not None:
     village_details(version, resolved.selected_village, asof, filters)
 
 level_name = labels.LEVELS[view.child_level]
-st.subheader(f"{view.region['name']} · 各{level_name}情况")
+st.subheader(f"{escape.markdown(view.region['name'])} · 各{level_name}情况")
 table = tables.region_table(view.children, view.child_metrics)
 st.dataframe(
     tables.display_names(table), hide_index=True, use_container_width=True,

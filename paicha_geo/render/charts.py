@@ -1,7 +1,7 @@
 """Plotly figures for the 三保障 page and the village profile. `build_*` return figures.
 
-Colours: Okabe-Ito, distinguishable by colour-blind viewers. Text is data (plotly escapes
-it in SVG text); hover templates never interpolate user text as HTML.
+Colours: Okabe-Ito, distinguishable by colour-blind viewers. Text is data: plotly reads tags
+such as <a href> and <b> inside any text, so names and codes are escaped (`escape.chart`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def build_failing_by_subregion(names: pd.Series, child_metrics: pd.DataFrame,
     """Stacked bars: failing households per guarantee in each sub-region."""
     fig = go.Figure()
     for key in GUARANTEE_KEYS:
-        fig.add_bar(x=list(names), y=child_metrics[f"failing_{key}"].tolist(),
+        fig.add_bar(x=[escape.chart(n) for n in names], y=child_metrics[f"failing_{key}"].tolist(),
                     name=labels.GUARANTEES[key], marker_color=GUARANTEE_COLORS[key])
     fig.update_layout(barmode="stack", yaxis_title="未达标农户（户）")
     return _layout(fig, title)
@@ -56,8 +56,8 @@ def build_income_histogram(dist: pd.DataFrame, threshold: float, title: str) -> 
 def build_weak_village_income(weak: pd.DataFrame, title: str) -> go.Figure:
     """Each weak village's collective income against its own standard (18万 or 35万)."""
     weak = weak.sort_values("gap")
-    names = [f"{n}（{labels.WEAK_TYPES[w][:2]}）" for n, w in zip(weak["name"],
-                                                              weak["weak_type"], strict=True)]
+    names = [f"{escape.chart(n)}（{labels.WEAK_TYPES[w][:2]}）"
+             for n, w in zip(weak["name"], weak["weak_type"], strict=True)]
     fig = go.Figure()
     fig.add_bar(y=names, x=(weak["income"] / 10000).tolist(), orientation="h",
                 marker_color=[FAIL if f else PASS for f in weak["fails"]], name="集体经济收入",
@@ -82,11 +82,11 @@ def build_issue_timeline(history: pd.DataFrame, asof, title: str) -> go.Figure:
         for (start, stop), status in zip(zip(times[:-1], times[1:], strict=True),
                                          events["to_status"], strict=True):
             fig.add_bar(
-                y=[code], x=[(stop - start).total_seconds() * 1000], base=[start],
+                y=[escape.chart(code)], x=[(stop - start).total_seconds() * 1000], base=[start],
                 orientation="h", marker_color=status_colors[status],
                 name=labels.STATUSES[status], showlegend=status not in shown,
                 legendgroup=status,
-                hovertemplate=f"{escape.text(code)} {labels.STATUSES[status]}<extra></extra>")
+                hovertemplate=f"{escape.chart(code)} {labels.STATUSES[status]}<extra></extra>")
             shown.add(status)
     fig.update_layout(barmode="overlay", xaxis=dict(type="date"),
                       yaxis=dict(autorange="reversed"))

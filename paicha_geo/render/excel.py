@@ -2,37 +2,63 @@
 
 Workbooks are written with XlsxWriter in constant-memory mode (openpyxl needed ~2 s per
 thousand rows; a province-size ledger would take minutes). Dates are written as dates with a
-date format; `strings_to_formulas` is off so a user-typed "=HYPERLINK(...)" stays text, and in
-CSV such text (and + @) gets a leading apostrophe for the same reason.
+date format. Every workbook of the program is opened by `new_workbook` (formula, URL and number
+conversion off), every cell goes through `write_cell` and every sheet named from data through
+`sheet_name`; text that a spreadsheet would run (a user-typed "=HYPERLINK(...)", "-2+3+cmd|...")
+gets a leading apostrophe by `escape.cell`, in the workbooks and in the CSV alike.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pandas as pd
 import xlsxwriter
 
 from paicha_geo import labels
+from paicha_geo.render import escape
 
 DATE_FORMAT = "yyyy-mm-dd"
 _WIDTHS = {"issue_code": 24, "description": 40, "measures": 36, "item": 22,
            "responsible_unit": 20, "district": 10, "town": 14, "village": 14}
 _DATE_COLS = ("found_date", "deadline", "rectified_date", "closed_date")
-_INVALID_SHEET = str.maketrans({c: "_" for c in "[]:*?/\\"})
-_OPTIONS = {"in_memory": True, "constant_memory": True, "strings_to_formulas": False,
-            "strings_to_urls": False, "strings_to_numbers": False}
+_INVALID_SHEET = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")  # Excel's rules, control chars
+SHEET_NAME_MAX = 31  # UTF-16 code units
 
 
-def _sheet_name(name: str, used: set[str]) -> str:
-    base = (str(name).translate(_INVALID_SHEET).strip("'") or "Sheet")[:31]
+def new_workbook(buffer, **options) -> xlsxwriter.Workbook:
+    """An in-memory XlsxWriter workbook that turns no string into a formula, URL or number."""
+    return xlsxwriter.Workbook(buffer, {"in_memory": True, **options, **escape.XLSX_OPTIONS})
+
+
+def _fit(text: str, units: int) -> str:
+    """`text` cut to `units` UTF-16 code units (how Excel counts a sheet name's length)."""
+    while len(text.encode("utf-16-le")) > 2 * units:
+        text = text[:-1]
+    return text.strip().strip("'")
+
+
+def sheet_name(name, used: set[str], fallback: str = "Sheet") -> str:
+    """A valid worksheet name from data, unique (ignoring case) among `used`, which it joins.
+
+    Excel forbids []:*?/\\ in names, a leading or trailing apostrophe, more than 31
+    characters and two names differing only in case; "History" is reserved."""
+    base = _fit(_INVALID_SHEET.sub("_", str(name)), SHEET_NAME_MAX) or fallback
+    if base.lower() == "history":
+        base = f"{base}_"
     candidate, n = base, 2
     while candidate.lower() in used:
         suffix = f"({n})"
-        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+        candidate, n = (_fit(base, SHEET_NAME_MAX - len(suffix)) or fallback) + suffix, n + 1
     used.add(candidate.lower())
     return candidate
+
+
+def add_sheet(wb: xlsxwriter.Workbook, name):
+    """A new worksheet named after `name` (data or label), made valid and unique."""
+    return wb.add_worksheet(sheet_name(name, {ws.name.lower() for ws in wb.worksheets()}))
 
 
 def _plain(value):
@@ -48,7 +74,8 @@ def _plain(value):
     return value
 
 
-def _write(ws, r: int, c: int, value, fmt=None, date_fmt=None) -> None:
+def write_cell(ws, r: int, c: int, value, fmt=None, date_fmt=None) -> None:
+    """One cell by the type of its value; text through `escape.cell`, missing as blank."""
     value = _plain(value)
     if value is None or value == "":
         ws.write_blank(r, c, None, fmt)
@@ -59,7 +86,7 @@ def _write(ws, r: int, c: int, value, fmt=None, date_fmt=None) -> None:
     elif isinstance(value, int | float):
         ws.write_number(r, c, value, fmt)
     else:
-        ws.write_string(r, c, str(value), fmt)
+        ws.write_string(r, c, escape.cell(str(value)), fmt)
 
 
 class _Formats:
@@ -77,41 +104,41 @@ def _write_ledger_sheet(ws, fmt: _Formats, frame: pd.DataFrame, columns: list[st
     for j, key in enumerate(columns):
         ws.set_column(j, j, _WIDTHS.get(key, 12))
     ws.freeze_panes(2, 0)
-    ws.write_string(0, 0, title, fmt.title)
+    write_cell(ws, 0, 0, title, fmt.title)
     for j, key in enumerate(columns):
-        ws.write_string(1, j, labels.FIELD_LABELS.get(key, key), fmt.header)
+        write_cell(ws, 1, j, labels.FIELD_LABELS.get(key, key), fmt.header)
     overdue = columns.index("overdue_days")
     wrap = {columns.index(k) for k in ("description", "measures")}
     for i, record in enumerate(frame[columns].itertuples(index=False, name=None), start=2):
         for j, value in enumerate(record):
             if j == overdue and value and value > 0:
-                _write(ws, i, j, int(value), fmt.red)
+                write_cell(ws, i, j, int(value), fmt.red)
             else:
-                _write(ws, i, j, value, fmt.wrap if j in wrap else None, fmt.date)
+                write_cell(ws, i, j, value, fmt.wrap if j in wrap else None, fmt.date)
     ws.autofilter(1, 0, max(len(frame) + 1, 1), len(columns) - 1)
 
 
 def ledger_workbook(sheets: list[tuple[str, pd.DataFrame]], title: str) -> bytes:
     """One sheet per (name, rows); the rows carry the keys of labels.LEDGER_COLUMNS."""
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, _OPTIONS)
+    wb = new_workbook(buffer, constant_memory=True)
     fmt = _Formats(wb)
-    used: set[str] = set()
     columns = list(labels.LEDGER_COLUMNS)
     if not sheets:
         sheets = [(labels.LEDGER_TITLE, pd.DataFrame(columns=columns))]
     for name, frame in sheets:
-        ws = wb.add_worksheet(_sheet_name(name, used))
+        ws = add_sheet(wb, name)
         _write_ledger_sheet(ws, fmt, frame, columns,
                             f"{title}　{name}" if len(sheets) > 1 else title)
     wb.close()
     return buffer.getvalue()
 
 
-def _csv_safe(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
-        return "'" + value
-    return value
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A frame as CSV for Excel: UTF-8 with BOM (Chinese headers), text through `escape.cell`,
+    CRLF line ends, so a field holding a line break (a bare CR too) is quoted and cannot
+    start a new row whose first cell would be read as a formula."""
+    return escape.cells(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def ledger_csv(frame: pd.DataFrame) -> bytes:
@@ -122,10 +149,7 @@ def ledger_csv(frame: pd.DataFrame) -> bytes:
         out[key] = [v.isoformat() if isinstance(v, dt.date) else "" for v in
                     pd.Series(out[key]).map(lambda x: None if pd.isna(x) else
                                             pd.Timestamp(x).date())]
-    for key in columns:
-        out[key] = out[key].map(_csv_safe)
-    out = out.rename(columns=labels.FIELD_LABELS)
-    return out.to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(out.rename(columns=labels.FIELD_LABELS))
 
 
 def rejected_workbook(headers: list[str], rows: list[tuple[str | None, int, list, str]]) -> bytes:
@@ -134,16 +158,16 @@ def rejected_workbook(headers: list[str], rows: list[tuple[str | None, int, list
     `rows` holds (sheet, row number, original cells, reason).
     """
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, _OPTIONS)
+    wb = new_workbook(buffer, constant_memory=True)
     fmt = _Formats(wb)
-    ws = wb.add_worksheet(labels.REJECTED_SHEET_TITLE)
+    ws = add_sheet(wb, labels.REJECTED_SHEET_TITLE)
     multi = len({r[0] for r in rows}) > 1
     lead = ([labels.REJECTED_SHEET_COLUMN] if multi else []) + [labels.REJECTED_ROW_COLUMN]
     titles = lead + list(headers) + [labels.REJECTED_REASON_COLUMN]
     ws.freeze_panes(1, 0)
     ws.set_column(len(titles) - 1, len(titles) - 1, 60)
     for j, t in enumerate(titles):
-        ws.write_string(0, j, str(t), fmt.header)
+        write_cell(ws, 0, j, str(t), fmt.header)
     width = len(headers)
     for i, (sheet, number, raw, reason) in enumerate(rows, start=1):
         cells = list(raw[:width]) + [None] * (width - len(raw[:width]))
@@ -151,7 +175,7 @@ def rejected_workbook(headers: list[str], rows: list[tuple[str | None, int, list
         for j, value in enumerate(values):
             if not isinstance(_plain(value), str | int | float | bool | dt.date | type(None)):
                 value = str(value)
-            _write(ws, i, j, value, None, fmt.date)
-        ws.write_string(i, len(values), reason, fmt.red)
+            write_cell(ws, i, j, value, None, fmt.date)
+        write_cell(ws, i, len(values), reason, fmt.red)
     wb.close()
     return buffer.getvalue()

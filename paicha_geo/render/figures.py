@@ -10,7 +10,6 @@ HTML-escaped, since plotly reads tags such as <a> and <br> inside text.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 
 import pandas as pd
@@ -20,6 +19,7 @@ from plotly.subplots import make_subplots
 from paicha_geo import labels
 from paicha_geo.domain.compare import FAIR_RATES
 from paicha_geo.domain.progress import Burndown
+from paicha_geo.render import escape
 
 BLACK, ORANGE, SKY, GREEN = "#000000", "#E69F00", "#56B4E9", "#009E73"
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#999999"
@@ -27,10 +27,6 @@ AGEING_COLORS = ("#fecc5c", "#fd8d3c", "#bd0026")  # light to dark: older is dar
 FONT = dict(family="Noto Sans CJK SC, Microsoft YaHei, sans-serif", size=14)
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
           "toImageButtonOptions": {"format": "png", "scale": 2}}
-
-
-def _safe(value) -> str:
-    return html.escape(str(value), quote=False)
 
 
 def _layout(fig: go.Figure, title: str, height: int = 430) -> go.Figure:
@@ -115,7 +111,7 @@ def build_ageing_figure(ageing: pd.DataFrame) -> go.Figure:
 def build_breakdown_figure(frame: pd.DataFrame, by: str, names=None) -> go.Figure:
     """Horizontal stacked bars per category: closed, open within deadline, overdue."""
     names = names or {}
-    cats = [_safe(names.get(k, n)) for k, n in zip(frame["key"], frame["name"], strict=True)]
+    cats = [escape.chart(names.get(k, n)) for k, n in zip(frame["key"], frame["name"], strict=True)]
     within = frame["issues_open"] - frame["issues_overdue"]
     fig = go.Figure()
     for values, name, color in ((frame["issues_closed"], labels.SERIES_NAMES["closed"], BLUE),
@@ -147,7 +143,7 @@ def build_small_multiples(table: pd.DataFrame, level_name: str) -> go.Figure:
                         subplot_titles=[f"{labels.FAIR_RATES[r][0]}<br><sup>"
                                         f"{labels.RATE_DIRECTION[FAIR_RATES[r]]}</sup>"
                                         for r in rates])
-    names = [_safe(n) for n in table["name"]]
+    names = [escape.chart(n) for n in table["name"]]
     for col, rate in enumerate(rates, start=1):
         values = table[rate].astype(float)
         scale = 100 if labels.FAIR_RATES[rate][1] == "%" else 1

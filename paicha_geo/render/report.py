@@ -4,7 +4,8 @@ One sheet per table, each with a title row, a frozen header row in Chinese and a
 dates are real Excel dates, rates are numbers with a percent format (so Excel can sort and
 chart them), an undefined rate is the text "—" (never 0), and the daily sheet carries native
 Excel line charts of the cumulative curves and the burn-down, so the report needs no images.
-XlsxWriter, with formulas off: region and unit names are text, whatever they start with.
+XlsxWriter through render.excel (formula conversion off, text escaped by `escape.cell`):
+region and unit names are inert text, whatever they start with.
 """
 
 from __future__ import annotations
@@ -14,14 +15,12 @@ import io
 import math
 
 import pandas as pd
-import xlsxwriter
 
 from paicha_geo import labels
 from paicha_geo.domain.compare import COUNT_COLUMNS, FAIR_RATES
 from paicha_geo.domain.progress import BREAKDOWNS
+from paicha_geo.render.excel import add_sheet, new_workbook, write_cell
 
-_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-            "strings_to_numbers": False}
 HEADER_ROW = 1  # row 0 holds the title
 
 
@@ -57,7 +56,7 @@ def _put(ws, fmt: _Formats, r: int, c: int, value, kind: str = "text") -> None:
     if kind == "date":
         ws.write_datetime(r, c, pd.Timestamp(value).to_pydatetime(), fmt.date)
     elif kind == "text":
-        ws.write_string(r, c, str(value))
+        write_cell(ws, r, c, str(value))
     else:
         number = float(value)
         style = {"int": fmt.integer, "percent": fmt.percent, "decimal": fmt.decimal,
@@ -69,11 +68,11 @@ def _put(ws, fmt: _Formats, r: int, c: int, value, kind: str = "text") -> None:
 def _sheet(wb, fmt: _Formats, name: str, title: str, columns: list[tuple[str, str, int]],
            rows: pd.DataFrame):
     """A titled sheet: `columns` holds (frame column, Chinese header, width); kinds by name."""
-    ws = wb.add_worksheet(name[:31])
-    ws.write_string(0, 0, title, fmt.title)
+    ws = add_sheet(wb, name)
+    write_cell(ws, 0, 0, title, fmt.title)
     for j, (_key, header, width) in enumerate(columns):
         ws.set_column(j, j, width)
-        ws.write_string(HEADER_ROW, j, header, fmt.header)
+        write_cell(ws, HEADER_ROW, j, header, fmt.header)
     ws.set_row(HEADER_ROW, 32)
     ws.freeze_panes(HEADER_ROW + 1, 1)
     for i, record in enumerate(rows.itertuples(index=False), start=HEADER_ROW + 1):
@@ -117,7 +116,7 @@ def _compare_sheet(wb, fmt, view, title: str) -> None:
     note = labels.COMPARE_NOTE.format(rate=labels.FAIR_RATES[view.rank_by][0],
                                       before=view.before)
     ws = _sheet(wb, fmt, labels.REPORT_SHEETS["compare"], title, columns, table)
-    ws.write_string(len(table) + HEADER_ROW + 2, 0, note, fmt.note)
+    write_cell(ws, len(table) + HEADER_ROW + 2, 0, note, fmt.note)
     ws.set_row(len(table) + HEADER_ROW, None, fmt.bold)
 
 
@@ -138,7 +137,7 @@ def _series_sheet(wb, fmt, progress, title: str) -> None:
     ws.set_column(len(columns) + 1, len(columns) + 1, 20)
     ws.set_column(len(columns) + 2, len(columns) + 2, 12)
     for i, (key, value, kind) in enumerate(summary, start=HEADER_ROW):
-        ws.write_string(i, len(columns) + 1, labels.REPORT_SUMMARY[key], fmt.bold)
+        write_cell(ws, i, len(columns) + 1, labels.REPORT_SUMMARY[key], fmt.bold)
         _put(ws, fmt, i, len(columns) + 2, value, kind)
     last = HEADER_ROW + len(frame)
     if len(frame):
@@ -178,7 +177,7 @@ def _breakdown_rows(progress) -> pd.DataFrame:
 def build_weekly_report(comparison, progress) -> bytes:
     """The 周报 workbook for one region and day (a ComparisonView and a ProgressView)."""
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, _OPTIONS)
+    wb = new_workbook(buffer)
     fmt = _Formats(wb)
     title = labels.REPORT_TITLE.format(region=progress.region["name"], asof=progress.asof)
     _compare_sheet(wb, fmt, comparison, title)

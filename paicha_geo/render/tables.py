@@ -1,14 +1,18 @@
 """Region tables for the page and for download: Chinese headers, numeric columns stay numeric
-(so sorting works), rates as fractions the page formats as percentages."""
+(so sorting works), rates as fractions the page formats as percentages. Downloads are inert:
+region names pass through `escape.cell` (the CSV by render.excel.csv_bytes), and the workbook
+is XlsxWriter with formula conversion off (openpyxl writes text starting with "=" as a
+formula)."""
 
 from __future__ import annotations
 
 import io
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from paicha_geo import labels
+from paicha_geo.render import escape
+from paicha_geo.render.excel import csv_bytes, sheet_name
 
 REGION_COLUMNS = {
     "name": "地区",
@@ -61,24 +65,23 @@ def to_csv_bytes(table: pd.DataFrame) -> bytes:
     for col in RATE_COLUMNS:
         if col in out:
             out[col] = (out[col] * 100).round(1)
-    return display_names(out).to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(display_names(out))
 
 
 def to_excel_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     """A workbook with a frozen header row, rates formatted as percentages."""
     buffer = io.BytesIO()
-    frame = display_names(table)
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
-        ws = writer.sheets[sheet[:31]]
-        ws.freeze_panes = "A2"
-        for idx, col in enumerate(table.columns, start=1):
-            letter = get_column_letter(idx)
-            ws.column_dimensions[letter].width = max(10, len(REGION_COLUMNS.get(col, col)) * 2 + 2)
-            if col in RATE_COLUMNS:
-                for cell in ws[letter][1:]:
-                    cell.number_format = "0.0%"
-            elif col.startswith("open_per_"):
-                for cell in ws[letter][1:]:
-                    cell.number_format = "0.00"
+    frame = escape.cells(display_names(table))
+    name = sheet_name(sheet, set())
+    with pd.ExcelWriter(buffer, engine="xlsxwriter",
+                        engine_kwargs={"options": escape.XLSX_OPTIONS}) as writer:
+        frame.to_excel(writer, sheet_name=name, index=False)
+        ws = writer.sheets[name]
+        ws.freeze_panes(1, 0)
+        percent = writer.book.add_format({"num_format": "0.0%"})
+        decimal = writer.book.add_format({"num_format": "0.00"})
+        for idx, col in enumerate(table.columns):
+            fmt = (percent if col in RATE_COLUMNS else
+                   decimal if col.startswith("open_per_") else None)
+            ws.set_column(idx, idx, max(10, len(REGION_COLUMNS.get(col, col)) * 2 + 2), fmt)
     return buffer.getvalue()

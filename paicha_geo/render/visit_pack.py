@@ -1,6 +1,8 @@
 """The inspectors' visit pack: an Excel workbook and a printable page, villages in route order.
 
-Household names are already masked by the service; every text going into HTML is escaped.
+Household names are already masked by the service; every text going into HTML is escaped, and
+the workbook is written through render.excel (no formulas; sheet names made valid and unique
+from village names, which may hold any character).
 """
 
 from __future__ import annotations
@@ -8,10 +10,10 @@ from __future__ import annotations
 import io
 
 import pandas as pd
-import xlsxwriter
 
 from paicha_geo import labels
 from paicha_geo.render import escape
+from paicha_geo.render.excel import add_sheet, new_workbook, write_cell
 
 ISSUE_COLUMNS = {"issue_code": "问题编号", "item": "排查条目", "description": "问题描述",
                  "status_asof": "状态", "deadline": "整改时限", "overdue_days": "超期天数"}
@@ -53,44 +55,41 @@ def _facts(stop: dict) -> list[tuple[str, str]]:
 def workbook(stops: list[dict], route_rows: pd.DataFrame, title: str) -> bytes:
     """Sheet 1 the route; then one sheet per village with its facts and three tables."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "remove_timezone": True})
+    book = new_workbook(buffer, remove_timezone=True)
     bold = book.add_format({"bold": True, "font_size": 14})
     head = book.add_format({"bold": True, "bg_color": "#DDE6F0", "border": 1,
                             "text_wrap": True})
     cell = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
     date = book.add_format({"border": 1, "num_format": "yyyy-mm-dd"})
-    sheet = book.add_worksheet(labels.PACK_ROUTE_SHEET)
-    sheet.write(0, 0, title, bold)
+    sheet = add_sheet(book, labels.PACK_ROUTE_SHEET)
+    write_cell(sheet, 0, 0, title, bold)
     for j, name in enumerate(route_rows.columns):
-        sheet.write(2, j, name, head)
+        write_cell(sheet, 2, j, name, head)
         sheet.set_column(j, j, 16)
     for i, row in enumerate(route_rows.itertuples(index=False), start=3):
         for j, value in enumerate(row):
-            sheet.write(i, j, value, cell)
+            write_cell(sheet, i, j, value, cell, date)
     sheet.freeze_panes(3, 0)
     for n, stop in enumerate(stops, start=1):
-        ws = book.add_worksheet(f"{n}-{stop['name']}"[:31])
-        ws.write(0, 0, f"{n}. {stop['name']}", bold)
+        ws = add_sheet(book, f"{n}-{stop['name']}")
+        write_cell(ws, 0, 0, f"{n}. {stop['name']}", bold)
         r = 1
         for key, value in _facts(stop):
-            ws.write(r, 0, key, head)
-            ws.write(r, 1, value, cell)
+            write_cell(ws, r, 0, key, head)
+            write_cell(ws, r, 1, value, cell)
             r += 1
         ws.set_column(0, 0, 18)
         ws.set_column(1, 6, 22)
         for caption, frame in _frames(stop).items():
             r += 1
-            ws.write(r, 0, caption, bold)
+            write_cell(ws, r, 0, caption, bold)
             r += 1
             for j, name in enumerate(frame.columns):
-                ws.write(r, j, name, head)
+                write_cell(ws, r, j, name, head)
             for row in frame.itertuples(index=False):
                 r += 1
                 for j, value in enumerate(row):
-                    if hasattr(value, "year"):
-                        ws.write_datetime(r, j, pd.Timestamp(value).to_pydatetime(), date)
-                    else:
-                        ws.write(r, j, "" if pd.isna(value) else value, cell)
+                    write_cell(ws, r, j, value, cell, date)
             r += 1
     book.close()
     return buffer.getvalue()
