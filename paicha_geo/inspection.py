@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from paicha_geo import labels
+from paicha_geo import config, labels
 from paicha_geo.domain import coverage, risk, route
 from paicha_geo.domain.metrics import OPEN_STATUSES
 from paicha_geo.domain.rules import household_failures, village_income_standard
@@ -24,7 +24,7 @@ from paicha_geo.store import queries as q
 def ranked_villages(store: Store, snap: Snapshot, scope: str, asof: dt.date,
                     weights: dict | None = None) -> pd.DataFrame:
     """Every village in `scope` with its risk components, contributions, score and reasons."""
-    weights = weights or risk.load_weights()
+    weights = weights or config.risk_weights()
     villages = _within(snap.villages, "code", scope)
     households = _within(snap.households, "village_code", scope)
     fails = household_failures(households, snap.campaign)

@@ -20,9 +20,9 @@ import datetime as dt
 import pandas as pd
 
 from paicha_geo import service
-from paicha_geo.domain.campaign import load_campaign_file
+from paicha_geo.config import default_campaign
 
-CAMPAIGN, CHECKLIST = load_campaign_file()
+CAMPAIGN, CHECKLIST = default_campaign()
 ASOF = dt.date(2020, 5, 31)
 BEFORE = dt.date(2020, 5, 24)
 DISTRICTS = ("320401", "320402", "320403", "320404")
