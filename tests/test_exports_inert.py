@@ -20,13 +20,13 @@ import pytest
 from paicha_geo import (
     inspection,
     labels,
-    ledger_export,
-    ledger_service,
     progress_service,
     service,
 )
 from paicha_geo.domain.regions import scope_prefix
 from paicha_geo.render import tables, visit_pack
+from paicha_geo.services import exports as ledger_export
+from paicha_geo.services import ledger_service
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 from tests.hostile_fixture import FORMULAS, hostile_copy

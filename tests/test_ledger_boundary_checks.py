@@ -15,8 +15,8 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from paicha_geo import ledger_service as ls
 from paicha_geo.domain.settings import BoundaryChecks, Limits, Settings, Tolerance
+from paicha_geo.services import ledger_service as ls
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import copy_store, fingerprint
 

@@ -12,9 +12,9 @@ import zipfile
 import pytest
 
 from paicha_geo import cli
-from paicha_geo import ledger_service as ls
 from paicha_geo.domain.id_numbers import id_check_digit
 from paicha_geo.domain.settings import Limits, Range, Settings
+from paicha_geo.services import ledger_service as ls
 from paicha_geo.store import Store
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q

@@ -16,10 +16,11 @@ import duckdb
 import openpyxl
 import pytest
 
-from paicha_geo import inspection, labels, ledger_export, service
+from paicha_geo import inspection, labels, service
 from paicha_geo.domain.regions import scope_prefix
 from paicha_geo.render import tables, visit_pack
 from paicha_geo.render.excel import sheet_name
+from paicha_geo.services import exports
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 from tests.hostile_fixture import pages_on, run_page
@@ -100,7 +101,7 @@ def test_ledger_export_gives_colliding_districts_their_own_sheets(odd_names_db):
     db, _ = odd_names_db
     store = Store(db, read_only=True)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(ledger_export.export_ledger_xlsx(
+        book = openpyxl.load_workbook(io.BytesIO(exports.export_ledger_xlsx(
             store, None, ASOF)))
         districts = q.regions(store, level="district")
     finally:
