@@ -45,7 +45,7 @@ def friendly_errors() -> Iterator[None]:
         raise  # a fragment's error Streamlit has already shown
     except StoreBusyError as exc:
         # Not cached by st.cache_resource (it raised), so the next run tries again.
-        log.warning("database busy: %s (%s)", exc, exc.__cause__)  # DuckDB names the holder
+        log.warning("database busy: %s (%s)", labels.say(exc), exc.__cause__)  # DuckDB: holder
         st.error(labels.DB_BUSY_PAGE)
         st.button(labels.DB_BUSY_RETRY, key=f"db-busy-retry-{uuid.uuid4().hex}")
     except Exception:

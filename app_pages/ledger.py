@@ -109,7 +109,7 @@ with tab_import:
                 try:
                     result = ledger_service.commit_import(store, preview, only_valid=only_valid)
                 except (ledger_service.ImportRejected, ledger_service.ConflictError) as exc:
-                    st.error(escape.markdown(exc))
+                    st.error(escape.markdown(labels.say(exc)))
                 else:
                     st.session_state.pop("import_preview")
                     st.success(result.message())
@@ -152,10 +152,10 @@ with tab_status:
                             store, code, action.to_status, actor=actor,
                             expected_version=issue["version"], note=note, measures=measures)
                     except ledger_service.ConflictError as exc:
-                        st.error(escape.markdown(exc))
+                        st.error(escape.markdown(labels.say(exc)))
                     except (ledger_service.TransitionRefused,
                             ledger_service.IssueNotFound) as exc:
-                        st.error(escape.markdown(exc))
+                        st.error(escape.markdown(labels.say(exc)))
                     else:  # show the new state at once, with the message above it
                         st.session_state["status_done"] = labels.STATUS_DONE.format(
                             code=code, status=labels.status_label(new["status"]),

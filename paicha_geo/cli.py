@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from paicha_geo import labels
 from paicha_geo.cli_ledger import add_ledger_commands
 from paicha_geo.config import db_path
 from paicha_geo.store import Store, StoreError
@@ -13,7 +14,6 @@ from paicha_geo.store.queries import table_counts
 
 
 def _cmd_demo(args) -> int:
-    from paicha_geo import labels
     from paicha_geo.demo.install import first_start_allowed, install_demo
 
     path = db_path(args.db)
@@ -21,7 +21,8 @@ def _cmd_demo(args) -> int:
         if not path.exists():
             print(labels.DEMO_FIRST_START_SKIPPED.format(path=path), file=sys.stderr)
         return 0
-    print(f"正在生成演示数据库（{args.scale}，seed={args.seed}）：{path}", file=sys.stderr)
+    print(labels.CLI_BUILDING_DEMO.format(scale=args.scale, seed=args.seed, path=path),
+          file=sys.stderr)
     result = install_demo(path, args.scale, args.seed, force=args.force)
     if result["backup"]:
         print(labels.DEMO_BACKUP_MADE.format(path=result["backup"]), file=sys.stderr)
@@ -33,7 +34,7 @@ def _cmd_demo(args) -> int:
 def _cmd_info(args) -> int:
     path = db_path(args.db)
     if not path.exists():
-        print(f"数据库文件不存在：{path}（可先运行 paicha-geo demo）", file=sys.stderr)
+        print(labels.CLI_DB_MISSING.format(path=path), file=sys.stderr)
         return 2
     with Store(path, read_only=True) as store:
         counts = table_counts(store)
@@ -48,19 +49,18 @@ def _cmd_info(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="paicha-geo", description="排查地图 命令行工具")
+    helps = labels.CLI_HELP
+    parser = argparse.ArgumentParser(prog="paicha-geo", description=helps["program"])
     sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", help="（重新）生成演示数据库")
+    demo = sub.add_parser("demo", help=helps["demo"])
     demo.add_argument("--scale", choices=["city", "province"], default="city")
     demo.add_argument("--seed", type=int, default=2020)
-    demo.add_argument("--db", help="数据库文件路径（默认 $PAICHA_DB 或 data/paicha.duckdb）")
-    demo.add_argument("--force", action="store_true",
-                      help="替换非演示数据或已改动的演示库（先把原文件另存一份）")
-    demo.add_argument("--first-start", action="store_true",
-                      help="仅在首次启动的默认位置且无数据库时生成（scripts/run.sh 使用）")
+    demo.add_argument("--db", help=helps["db"])
+    demo.add_argument("--force", action="store_true", help=helps["force"])
+    demo.add_argument("--first-start", action="store_true", help=helps["first_start"])
     demo.set_defaults(func=_cmd_demo)
-    info = sub.add_parser("info", help="显示数据库概况")
-    info.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+    info = sub.add_parser("info", help=helps["info"])
+    info.add_argument("--json", action="store_true", help=helps["json"])
     info.add_argument("--db")
     info.set_defaults(func=_cmd_info)
     add_ledger_commands(sub)
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except StoreError as exc:
-        print(str(exc), file=sys.stderr)
+        print(labels.say(exc), file=sys.stderr)
         return 3
 
 

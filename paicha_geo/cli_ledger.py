@@ -20,7 +20,7 @@ def _print_problems(problems, limit: int = 200) -> None:
     for p in problems[:limit]:
         print(p.describe(), file=sys.stderr)
     if len(problems) > limit:
-        print(f"……（共 {len(problems)} 处）", file=sys.stderr)
+        print(labels.CLI_MORE_PROBLEMS.format(count=len(problems)), file=sys.stderr)
 
 
 def _cmd_import(args) -> int:
@@ -111,25 +111,25 @@ def _cmd_restore(args) -> int:
 
 
 def add_ledger_commands(sub: argparse._SubParsersAction) -> None:
-    imp = sub.add_parser("import", help="导入问题清单、农户、村情况或行政区划边界")
+    helps = labels.CLI_HELP
+    imp = sub.add_parser("import", help=helps["import"])
     imp.add_argument("kind", choices=["issues", "households", "villages", "boundaries"])
-    imp.add_argument("file", help=".xlsx / .csv（边界：.geojson / .zip / .gpkg）")
+    imp.add_argument("file", help=helps["file"])
     imp.add_argument("--db")
-    imp.add_argument("--dry-run", action="store_true", help="只校验，不写入")
-    imp.add_argument("--only-valid", action="store_true", help="只导入没有问题的行")
-    imp.add_argument("--rejected-out", help="把未导入的行及原因保存为 .xlsx")
-    imp.add_argument("--actor", help="记入整改记录的操作人（默认“导入”）")
-    imp.add_argument("--found-date", help="表中没有发现日期时统一使用的日期（YYYY-MM-DD）")
-    imp.add_argument("--item", help="表中没有排查项目时统一使用的清单编号（如 3.3.4）")
-    imp.add_argument("--crs", help="边界坐标系，如 EPSG:4549，或 gcj02（高德/腾讯坐标）")
-    imp.add_argument("--level", choices=["district", "town", "village"],
-                     help="边界按名称匹配时的层级")
+    imp.add_argument("--dry-run", action="store_true", help=helps["dry_run"])
+    imp.add_argument("--only-valid", action="store_true", help=helps["only_valid"])
+    imp.add_argument("--rejected-out", help=helps["rejected_out"])
+    imp.add_argument("--actor", help=helps["actor"])
+    imp.add_argument("--found-date", help=helps["found_date"])
+    imp.add_argument("--item", help=helps["item"])
+    imp.add_argument("--crs", help=helps["crs"])
+    imp.add_argument("--level", choices=["district", "town", "village"], help=helps["level"])
     imp.set_defaults(func=_cmd_import)
-    bak = sub.add_parser("backup", help="备份整个数据库到一个新目录")
+    bak = sub.add_parser("backup", help=helps["backup"])
     bak.add_argument("dir")
     bak.add_argument("--db")
     bak.set_defaults(func=_cmd_backup)
-    res = sub.add_parser("restore", help="从备份目录恢复数据库（原文件另存）")
+    res = sub.add_parser("restore", help=helps["restore"])
     res.add_argument("dir")
     res.add_argument("--db")
     res.set_defaults(func=_cmd_restore)

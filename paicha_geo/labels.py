@@ -276,6 +276,7 @@ TOOLTIP_FIELDS = {
 OVERVIEW_HEADING = "全市问题排查整改总览"
 TABLE_HEADING = "各市(区)情况"
 EXCEPTION_DB = "无法打开数据库 {path}：{reason}"
+DB_NEWER = "数据库 {path} 的结构版本为 {version}，高于本程序支持的 {supported}，请升级 paicha-geo。"
 
 # Column headers for region tables.
 TABLE_COLUMNS = {
@@ -567,7 +568,10 @@ PROBLEM_COLUMNS = {"file": "文件", "sheet": "工作表", "row": "行号", "col
 PROBLEM_AT = "{file}{sheet} 第{row}行 “{column}”列：{reason}"
 PROBLEM_AT_ROW = "{file}{sheet} 第{row}行：{reason}"
 PROBLEM_AT_FILE = "{file}{sheet}：{reason}"
+PROBLEM_SHEET = "［{sheet}］"
 REJECTED_REASON_COLUMN = "错误原因"
+REJECTED_REASON_IN_COLUMN = "{column}：{reason}"
+REJECTED_REASONS_SEPARATOR = "；"
 REJECTED_ROW_COLUMN = "原行号"
 REJECTED_SHEET_COLUMN = "原工作表"
 REJECTED_SHEET_TITLE = "未导入的行"
@@ -579,18 +583,17 @@ ERR_NO_HEADER = ("找不到表头：前{scan}行中没有可识别的列名"
                  "（如 区县、乡镇、村、问题描述、整改时限）；"
                  "请确认第一张表是{kind}")
 ERR_NOT_SPREADSHEET = "不是可读取的电子表格（支持 .xlsx 和 .csv）"
+ERR_NOT_SPREADSHEET_DETAIL = ERR_NOT_SPREADSHEET + "（{detail}）"
 ERR_XLS_OLD = "不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入"
 ERR_BROKEN_XLSX = "Excel 文件已损坏或不完整（可能未下载完整），无法打开：{detail}"
 ERR_ENCRYPTED_XLSX = "Excel 文件设置了打开密码，请先取消密码"
 ERR_GARBLED = ("文件编码无法识别或疑似乱码（出现“{sample}”）：{cause}。"
                "请用原始文件导入，或把文件另存为 UTF-8 或 GBK 编码"
                "（Excel：另存为“CSV UTF-8”）后再导入")
-ENCODING_CAUSES = {
-    "converted": "看起来是 {orig} 编码的文字被当作 {wrong} 读取后又保存过{lost}",
-    "big5": "文件似乎是 Big5（繁体中文）编码，本系统只读取 UTF-8 和 GBK 编码",
-    "lost": "文件曾被按错误的编码打开并另存，部分文字已变成“�”，无法恢复",
-    "unknown": "文字不像正常的中文，可能是编码错误",
-}
+ENCODING_CAUSE_CONVERTED = "看起来是 {orig} 编码的文字被当作 {wrong} 读取后又保存过{lost}"
+ENCODING_CAUSE_BIG5 = "文件似乎是 Big5（繁体中文）编码，本系统只读取 UTF-8 和 GBK 编码"
+ENCODING_CAUSE_LOST = "文件曾被按错误的编码打开并另存，部分文字已变成“�”，无法恢复"
+ENCODING_CAUSE_UNKNOWN = "文字不像正常的中文，可能是编码错误"
 ENCODING_LOST = "，部分文字已丢失"
 ERR_TRADITIONAL = ("文件内容是繁体中文（出现“{sample}”），列名和地名须用简体"
                    "（如 户编号、区县、问题描述）；请转换为简体后再导入")
@@ -640,6 +643,9 @@ ERR_UNKNOWN_REGION = "找不到{level}“{name}”{within}"
 ERR_AMBIGUOUS_REGION = ("{level}“{name}”{within}有多个同名：{candidates}；"
                         "请补充上级地区或填写区划代码")
 ERR_REGION_WITHIN = "（在{parent}内）"
+REGION_CANDIDATES = "{regions}{more}"
+REGION_CANDIDATE = "{path}（{code}）"
+LIST_MORE = "……"
 ERR_NEED_VILLAGE = "须指明村(社区)"
 ERR_NO_REGION = "没有填写地区（村、乡镇或市(区)）"
 ERR_DUPLICATE_CODE = "问题编号与第{row}行重复"
@@ -739,11 +745,13 @@ UNEXPECTED_ERROR = ("页面出错了，暂时无法显示。请刷新页面或�
 
 # Boundary import.
 GEO_UNREADABLE = "无法读取边界文件 {file}：不是有效的 {format} 文件{hint}"
-GEO_FORMATS = {
-    "geojson": ("GeoJSON", "（内容须是完整的 GeoJSON 文本；文件可能未下载完整，或并非 GeoJSON）"),
-    "gpkg": ("GeoPackage", "（文件可能已损坏或未下载完整）"),
-    "shp": ("Shapefile", "（压缩包中的 .shp、.shx、.dbf 可能已损坏或不是同一套）"),
-    "zip": ("zip 压缩包", "（可能未下载完整）"),
+GEO_FORMAT_NAMES = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "shp": "Shapefile",
+                    "zip": "zip 压缩包"}
+GEO_FORMAT_HINTS = {
+    "geojson": "（内容须是完整的 GeoJSON 文本；文件可能未下载完整，或并非 GeoJSON）",
+    "gpkg": "（文件可能已损坏或未下载完整）",
+    "shp": "（压缩包中的 .shp、.shx、.dbf 可能已损坏或不是同一套）",
+    "zip": "（可能未下载完整）",
 }
 GEO_ZIP_TOO_LARGE = "无法读取边界文件 {file}：压缩包解压后为 {size}，超过上限 {limit}"
 GEO_UNSUPPORTED = "不支持的边界文件类型“{ext}”（支持 GeoJSON、压缩的 Shapefile(.zip)、GeoPackage）"
@@ -759,8 +767,11 @@ GEO_NO_CRS_HINT = "请在导入时指定坐标系（如 EPSG:4549）"
 GEO_BAD_CRS = "无法识别指定的坐标系“{value}”"
 GEO_ASSUMED_WGS84 = "文件未声明坐标系，坐标为经纬度，按 WGS84/CGCS2000 读取（两者相差不足1米）"
 GEO_CRS_DETECTED = "坐标系：{name}{epsg}，已转换为 WGS84"
+GEO_CRS_EPSG = "（EPSG:{epsg}）"
 GEO_CRS_GCJ02 = "按用户指定，坐标为 GCJ-02（高德/腾讯坐标），已纠偏转换为 WGS84"
 GEO_ZONE_PREFIX_FIXED = "坐标系声明为 {declared}，但坐标{has}带号前缀；已按 {used} 读取"
+GEO_ZONE_PREFIX_HAS = "带有"
+GEO_ZONE_PREFIX_LACKS = "没有"
 GEO_OUT_OF_CHINA = "转换后的坐标不在中国范围内（{bounds}），坐标系声明可能有误"
 GEO_EMPTY = "第{row}个要素没有几何图形"
 GEO_NOT_POLYGON = "第{row}个要素不是面（是 {kind}）"
@@ -776,6 +787,7 @@ GEO_OUTSIDE_PARENT = ("{who}有 {share:.1%} 的面积在上级{parent}（{code}�
                       "（容许 {limit:.0%}）")
 GEO_NO_KEY = "要素没有区划代码或名称字段（可用：{aliases}）"
 GEO_NO_MATCH = "第{row}个要素（{key}）找不到对应的地区"
+GEO_NO_MATCH_BECAUSE = GEO_NO_MATCH + "：{reason}"
 GEO_DUPLICATE = "第{row}个要素与第{other}个要素对应同一地区 {code}"
 GEO_SUMMARY = "共 {features} 个要素，可更新 {matched} 个地区的边界，有问题 {problems} 处"
 GEO_DONE = "已更新 {count} 个地区的边界"
@@ -790,6 +802,29 @@ LEDGER_COLUMNS = ["issue_code", "district", "town", "village", "item", "descript
                   "escalated"]
 
 CLI_DRY_RUN = "试运行（--dry-run），未写入"
+CLI_MORE_PROBLEMS = "……（共 {count} 处）"
+CLI_BUILDING_DEMO = "正在生成演示数据库（{scale}，seed={seed}）：{path}"
+CLI_HELP = {
+    "program": "排查地图 命令行工具",
+    "demo": "（重新）生成演示数据库",
+    "db": "数据库文件路径（默认 $PAICHA_DB 或 data/paicha.duckdb）",
+    "force": "替换非演示数据或已改动的演示库（先把原文件另存一份）",
+    "first_start": "仅在首次启动的默认位置且无数据库时生成（scripts/run.sh 使用）",
+    "info": "显示数据库概况",
+    "json": "输出一个 JSON 对象",
+    "import": "导入问题清单、农户、村情况或行政区划边界",
+    "file": ".xlsx / .csv（边界：.geojson / .zip / .gpkg）",
+    "dry_run": "只校验，不写入",
+    "only_valid": "只导入没有问题的行",
+    "rejected_out": "把未导入的行及原因保存为 .xlsx",
+    "actor": "记入整改记录的操作人（默认“导入”）",
+    "found_date": "表中没有发现日期时统一使用的日期（YYYY-MM-DD）",
+    "item": "表中没有排查项目时统一使用的清单编号（如 3.3.4）",
+    "crs": "边界坐标系，如 EPSG:4549，或 gcj02（高德/腾讯坐标）",
+    "level": "边界按名称匹配时的层级",
+    "backup": "备份整个数据库到一个新目录",
+    "restore": "从备份目录恢复数据库（原文件另存）",
+}
 CLI_FILE_MISSING = "文件不存在：{path}"
 CLI_REJECTED_SAVED = "未导入的行及原因已保存到 {path}"
 ERR_CLOSED_BEFORE_FOUND = "销号日期 {closed} 早于发现日期 {found}"
@@ -801,3 +836,51 @@ CLI_DB_MISSING = "数据库文件不存在：{path}（可先运行 paicha-geo de
 IMPORT_ACTIONS = {"insert": "新增", "update": "更新", "unchanged": "无变化",
                   "stale": "系统中更新，保留", "rejected": "有问题，未导入"}
 IMPORT_ACTION_COLUMNS = {"sheet": "工作表", "row": "行号", "key": "编号", "action": "导入结果"}
+
+
+# --- typed errors ---
+# Below the services, errors and notices are domain.errors.Message values: a code (the name
+# of a wording above) and its fields. `say` words them.
+LIST_SEPARATOR = "、"
+_LIST_SEPARATORS = {"HISTORY_IMPORT_UPDATE": "；"}  # a list field of these codes
+
+
+def _with_unit(number, field: str) -> str:
+    """A number with its field's unit, when it has one (RANGE_UNITS): 1,000 元, 3 人."""
+    unit = RANGE_UNITS.get(field)
+    return f"{number} {unit}" if unit else str(number)
+
+
+WITH_UNIT = _with_unit  # a wording may be a function of the fields instead of a template
+
+
+def say(item) -> str:
+    """Chinese for a Message (domain.errors), an error carrying one, a Term or a tuple of
+    these (listed with 、); any other value as str(). Fields are worded the same way, except
+    plain values, which the wording's format spec formats ({km:.0f}, {date:%m-%d})."""
+    message = getattr(item, "message", None)
+    if message is not None and hasattr(message, "code"):
+        return _word(message)
+    if isinstance(item, BaseException):
+        return str(item)
+    return _word(item)
+
+
+def _word(item, separator: str = LIST_SEPARATOR) -> str:
+    if hasattr(item, "vocabulary"):  # a Term
+        return str(globals()[item.vocabulary].get(item.key, item.key))
+    if hasattr(item, "code") and hasattr(item, "items"):  # a Message
+        inner = _LIST_SEPARATORS.get(item.code, LIST_SEPARATOR)
+        fields = {k: _field(v, inner) for k, v in item.items}
+        wording = globals()[item.code]
+        return wording(**fields) if callable(wording) else wording.format(**fields)
+    if isinstance(item, tuple):
+        return separator.join(_word(x) for x in item)
+    return str(item)
+
+
+def _field(value, separator: str):
+    if isinstance(value, tuple) or hasattr(value, "vocabulary") or (
+            hasattr(value, "code") and hasattr(value, "items")):
+        return _word(value, separator)
+    return value

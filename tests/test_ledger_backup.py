@@ -8,14 +8,13 @@ import sys
 import threading
 import time
 
-import pytest
-
 from paicha_geo import cli
 from paicha_geo.services.ledger_service import change_status, get_issue
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store import queries as q
 from paicha_geo.store.backup import backup, fingerprint, restore
 from tests.ledger_helpers import copy_store
+from tests.said import raises_saying
 
 
 def test_backup_and_restore_round_trip(demo_db, tmp_path):
@@ -88,9 +87,9 @@ def test_a_damaged_backup_is_refused(demo_db, tmp_path):
     store.close()
     path = tmp_path / "bk" / "issue.parquet"
     path.write_bytes(path.read_bytes()[:-10] + b"0123456789")
-    with pytest.raises(StoreError, match="已损坏"):
+    with raises_saying(StoreError, "已损坏"):
         restore(tmp_path / "ledger.duckdb", tmp_path / "bk")
-    with pytest.raises(StoreError, match="不是 paicha-geo 备份目录"):
+    with raises_saying(StoreError, "不是 paicha-geo 备份目录"):
         restore(tmp_path / "ledger.duckdb", tmp_path)
 
 
@@ -98,7 +97,7 @@ def test_backup_into_a_non_empty_folder_is_refused(demo_db, tmp_path):
     store = copy_store(demo_db, tmp_path)
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x.txt").write_text("x")
-    with pytest.raises(StoreError, match="不为空"):
+    with raises_saying(StoreError, "不为空"):
         backup(store, tmp_path / "full")
 
 

@@ -20,6 +20,7 @@ from tests.ledger_helpers import (
     village_path,
     xlsx_bytes,
 )
+from tests.said import raises_saying
 
 
 @pytest.fixture
@@ -255,6 +256,6 @@ def test_an_import_racing_a_status_change_writes_nothing(store):
     issue = ls.get_issue(store, code)
     ls.change_status(store, code, "rectifying", actor="乙", expected_version=issue["version"])
     snapshot = fingerprint(store)
-    with pytest.raises(ls.ConflictError, match="请重新预览"):
+    with raises_saying(ls.ConflictError, "请重新预览"):
         ls.commit_import(store, preview)
     assert fingerprint(store) == snapshot

@@ -19,6 +19,7 @@ from paicha_geo.store import Store
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import copy_store, csv_bytes, fingerprint, village_path, xlsx_bytes
+from tests.said import raises_saying
 
 HOUSEHOLD = ["户编号", "区县", "乡镇", "村", "家庭人口", "是否脱贫", "人均纯收入", "身份证号",
              "适龄儿童人数", "住院自付比例"]
@@ -182,8 +183,9 @@ def test_database_refusing_a_value_is_not_called_a_concurrent_change(store, plac
     before = fingerprint(store)
     with pytest.raises(ls.ImportRejected) as refused:
         ls.commit_import(store, preview)
-    assert "数值超出范围" in str(refused.value) and "“人口”列" in str(refused.value)
-    assert "他人修改" not in str(refused.value)
+    said = ls.labels.say(refused.value)
+    assert "数值超出范围" in said and "“人口”列" in said
+    assert "他人修改" not in said
     assert fingerprint(store) == before
 
 
@@ -196,7 +198,7 @@ def test_store_tells_a_refused_value_from_a_conflict_on_insert(store, place):
     row.update(code=place[3], population=99_999_999_999)
     frame = pd.DataFrame([row], columns=people.VILLAGE_COLUMNS)
     before = fingerprint(store)
-    with pytest.raises(sl.ImportValueError, match="数值超出范围"):
+    with raises_saying(sl.ImportValueError, "数值超出范围"):
         sl.apply_upsert(store, "village", "code", people.VILLAGE_COLUMNS, frame, frame.iloc[:0])
     assert fingerprint(store) == before
 

@@ -12,6 +12,7 @@ from paicha_geo.io.imports.headers import classify, find_header
 from paicha_geo.io.imports.items import ItemIndex
 from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.store import queries as q
+from tests.said import raises_saying
 
 D = dt.date(2020, 6, 30)
 
@@ -38,7 +39,7 @@ def test_month_deadlines_mean_the_last_day(raw):
     (1, "不在合理范围"), ("1999-12-31", "不在合理范围"), (True, "无法识别"),
 ])
 def test_bad_dates(raw, reason):
-    with pytest.raises(CellError, match=reason):
+    with raises_saying(CellError, reason):
         v.parse_date(raw)
 
 
@@ -55,7 +56,7 @@ def test_status_words(word, status):
 
 @pytest.mark.parametrize("word", ["未完成", "差不多", "OK"])
 def test_unknown_status_words_are_reported_not_guessed(word):
-    with pytest.raises(CellError, match="无法识别的整改状态"):
+    with raises_saying(CellError, "无法识别的整改状态"):
         v.parse_status(word)
 
 
@@ -113,10 +114,10 @@ def test_region_names_within_their_parent(regions, demo_store):
 
 
 def test_ambiguous_and_unknown_names_list_the_candidates(regions):
-    with pytest.raises(CellError, match=r"有多个同名：.*（3204\d{8}）") as err:
+    with raises_saying(CellError, r"有多个同名：.*（3204\d{8}）") as err:
         regions.resolve(None, None, "金桥社区")
     assert err.value.field == "village"
-    with pytest.raises(CellError, match="找不到乡镇\\(街道\\)“无名镇”（在武进区内）"):
+    with raises_saying(CellError, "找不到乡镇\\(街道\\)“无名镇”（在武进区内）"):
         regions.resolve("武进区", "无名镇", None)
 
 
@@ -127,8 +128,8 @@ def test_checklist_items(demo_store):
     assert items.resolve("脱贫户住房安全") == ("3.3.4", None)
     assert items.resolve("住房安全保障") == ("3.3.1", "住房安全保障")
     assert items.resolve("住房安全") == ("3.3.1", "住房安全保障")
-    with pytest.raises(CellError, match="范围太大"):
+    with raises_saying(CellError, "范围太大"):
         items.resolve("三保障")
-    with pytest.raises(CellError, match="无法对应"):
+    with raises_saying(CellError, "无法对应"):
         items.resolve("9.9.9")
 

@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from paicha_geo import labels
 from paicha_geo.domain import workflow
 from paicha_geo.services.ledger_service import (
     ConflictError,
@@ -19,6 +20,7 @@ from paicha_geo.services.ledger_service import (
 )
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import copy_store
+from tests.said import raises_saying
 
 M = "逐户核查，补齐台账"
 
@@ -50,11 +52,11 @@ def test_transition_rules(frm, to, kwargs, refused_with):
     if refused_with is None:
         assert reason is None
     else:
-        assert reason is not None and refused_with in reason
+        assert reason is not None and refused_with in labels.say(reason)
 
 
 def test_an_actor_is_required():
-    assert "操作人" in workflow.refusal("pending", "rectifying", actor="  ")
+    assert "操作人" in labels.say(workflow.refusal("pending", "rectifying", actor="  "))
 
 
 def test_allowed_actions_offer_the_next_steps_only():
@@ -77,7 +79,7 @@ def test_a_full_cycle_is_recorded_in_the_history(demo_db, tmp_path):
     issue = change_status(store, code, "rectified", actor="王五", measures=M,
                           expected_version=issue["version"])
     assert issue["measures"] == M and issue["rectified_date"] is not None
-    with pytest.raises(TransitionRefused, match="不能是报告整改完成的人"):
+    with raises_saying(TransitionRefused, "不能是报告整改完成的人"):
         change_status(store, code, "closed", actor="王五", expected_version=issue["version"])
     issue = change_status(store, code, "closed", actor="验收组赵六",
                           expected_version=issue["version"])
@@ -99,7 +101,7 @@ def test_a_refused_change_writes_nothing(demo_db, tmp_path):
     store = copy_store(demo_db, tmp_path)
     issue = _pending_issue(store)
     n = len(issue_history(store, issue["issue_code"]))
-    with pytest.raises(TransitionRefused, match="须依次|不能从"):
+    with raises_saying(TransitionRefused, "须依次|不能从"):
         change_status(store, issue["issue_code"], "closed", actor="甲",
                       expected_version=issue["version"])
     assert get_issue(store, issue["issue_code"]) == issue
@@ -111,7 +113,7 @@ def test_the_second_official_is_told_and_sees_the_new_state(demo_db, tmp_path):
     issue = _pending_issue(store)
     seen = issue["version"]
     change_status(store, issue["issue_code"], "rectifying", actor="甲", expected_version=seen)
-    with pytest.raises(ConflictError, match="刚被他人修改") as err:
+    with raises_saying(ConflictError, "刚被他人修改") as err:
         change_status(store, issue["issue_code"], "rectifying", actor="乙", expected_version=seen)
     assert err.value.current["status"] == "rectifying"
     assert err.value.current["version"] == seen + 1

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import zipfile
 
+from paicha_geo import labels
 from paicha_geo.io.imports.reader import read_file
 from paicha_geo.io.imports.xlsx import Formula
 
@@ -83,4 +84,4 @@ def test_1904_date_system():
 
 def test_cut_off_sheet_xml_is_a_broken_file():
     result = read_file("a.xlsx", _book(SHEET[: len(SHEET) // 2]))
-    assert result.error and "损坏或不完整" in result.error
+    assert result.error and "损坏或不完整" in labels.say(result.error)

@@ -13,6 +13,7 @@ from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 from paicha_geo.store.loads import insert_regions
 from paicha_geo.store.schema import SCHEMA_VERSION
+from tests.said import raises_saying
 
 
 def _regions():
@@ -43,7 +44,7 @@ def test_file_from_a_newer_version_is_refused_with_a_clear_message(tmp_path):
     path = tmp_path / "new.duckdb"
     with Store(path) as store:
         store.set_meta("schema_version", str(SCHEMA_VERSION + 1))
-    with pytest.raises(Exception, match="高于本程序支持"):
+    with raises_saying(Exception, "高于本程序支持"):
         Store(path)
 
 
@@ -117,7 +118,7 @@ def test_data_version_changes_with_every_kind_of_write(demo_db, tmp_path):
     import shutil
 
     from paicha_geo.service import data_version
-    from paicha_geo.store.ledger import change_status, get_issue
+    from paicha_geo.services.ledger_service import change_status, get_issue
     from paicha_geo.store.visits import record_visit
 
     db = tmp_path / "v.duckdb"

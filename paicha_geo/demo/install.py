@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from paicha_geo import labels
 from paicha_geo.config import DEFAULT_DB
 from paicha_geo.demo.build import build_demo
+from paicha_geo.domain.errors import Message
 from paicha_geo.store import StoreError
 from paicha_geo.store.guard import copy_aside, held
 
@@ -54,14 +54,14 @@ def install_demo(db: str | Path, scale: str = "city", seed: int = 2020,
     return {**timings, "backup": str(backup) if backup else None}
 
 
-def _refusal(db: Path, facts) -> str:
+def _refusal(db: Path, facts) -> Message:
     if not facts.readable:
-        return labels.DEMO_REFUSE_UNKNOWN.format(path=db)
+        return Message("DEMO_REFUSE_UNKNOWN", path=db)
     if facts.is_demo:
-        return labels.DEMO_REFUSE_CHANGED.format(path=db, **facts.counts)
+        return Message("DEMO_REFUSE_CHANGED", path=db, **facts.counts)
     if "households" in facts.counts:
-        return labels.DEMO_REFUSE_REAL.format(path=db, **facts.counts)
-    return labels.DEMO_REFUSE_UNKNOWN.format(path=db)
+        return Message("DEMO_REFUSE_REAL", path=db, **facts.counts)
+    return Message("DEMO_REFUSE_UNKNOWN", path=db)
 
 
 def first_start_allowed(path: Path, environ=os.environ, default: Path | None = None) -> bool:

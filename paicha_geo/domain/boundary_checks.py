@@ -24,7 +24,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message
 from paicha_geo.domain.settings import BoundaryChecks
 
 _KM_PER_DEGREE = 111.32
@@ -34,7 +34,7 @@ _KM_PER_DEGREE = 111.32
 class Finding:
     severity: str  # "error" or "warning"
     row: int  # the feature's number in the file (1-based)
-    reason: str
+    reason: Message
 
 
 def _extent(stored: gpd.GeoDataFrame) -> tuple[float, float, float, float] | None:
@@ -55,8 +55,8 @@ def _overhang_km(bounds, extent) -> float:
     return math.hypot(dx * _KM_PER_DEGREE * math.cos(lat), dy * _KM_PER_DEGREE)
 
 
-def _who(row: int, name: str, code: str) -> str:
-    return labels.GEO_FEATURE.format(row=row, name=name, code=code)
+def _who(row: int, name: str, code: str) -> Message:
+    return Message("GEO_FEATURE", row=int(row), name=name, code=code)
 
 
 def check_outlines(features: gpd.GeoDataFrame, stored: gpd.GeoDataFrame,
@@ -83,9 +83,9 @@ def check_outlines(features: gpd.GeoDataFrame, stored: gpd.GeoDataFrame,
             km = _overhang_km(geom.bounds, extent)
             if km > checks.distance_km.tolerance:
                 at = geom.representative_point()
-                out.append(Finding(checks.distance_km.severity, int(rows[i]), labels.GEO_FAR.format(
-                    who=_who(rows[i], names[codes[i]], codes[i]), km=km, lon=at.x, lat=at.y,
-                    limit=checks.distance_km.tolerance)))
+                out.append(Finding(checks.distance_km.severity, int(rows[i]), Message(
+                    "GEO_FAR", who=_who(rows[i], names[codes[i]], codes[i]), km=km, lon=at.x,
+                    lat=at.y, limit=checks.distance_km.tolerance)))
                 checked[i] = False
 
     replaced = set(codes)
@@ -111,11 +111,10 @@ def check_outlines(features: gpd.GeoDataFrame, stored: gpd.GeoDataFrame,
         up = ups[i]
         share = rest / area if area else 0.0
         if share > checks.outside_parent.tolerance:
-            out.append(Finding(checks.outside_parent.severity, int(rows[i]),
-                               labels.GEO_OUTSIDE_PARENT.format(
-                                   who=_who(rows[i], names[codes[i]], codes[i]), share=share,
-                                   parent=names.get(up, up), code=up,
-                                   limit=checks.outside_parent.tolerance)))
+            out.append(Finding(checks.outside_parent.severity, int(rows[i]), Message(
+                "GEO_OUTSIDE_PARENT", who=_who(rows[i], names[codes[i]], codes[i]),
+                share=share, parent=names.get(up, up), code=up,
+                limit=checks.outside_parent.tolerance)))
     return sorted(out, key=lambda f: f.row)
 
 
@@ -125,8 +124,8 @@ def _same_level(mine: np.ndarray, rows, codes, geoms, theirs: gpd.GeoDataFrame, 
     if not len(mine):
         return []
     pool = np.concatenate([geoms[mine], theirs.geometry.to_numpy()])
-    labels_of = [_who(rows[i], names[codes[i]], codes[i]) for i in mine] + [
-        labels.GEO_STORED.format(name=n, code=c)
+    who = [_who(rows[i], names[codes[i]], codes[i]) for i in mine] + [
+        Message("GEO_STORED", name=n, code=c)
         for n, c in zip(theirs["name"], theirs["code"], strict=True)]
     tree = shapely.STRtree(pool)
     left, right = tree.query(pool[: len(mine)], predicate="intersects")
@@ -146,10 +145,10 @@ def _same_level(mine: np.ndarray, rows, codes, geoms, theirs: gpd.GeoDataFrame, 
         iou = inter[k] / union[k] if union[k] else 0.0
         smaller = inter[k] / min(area_l[k], area_r[k])
         if iou >= checks.duplicate.tolerance:
-            out.append(Finding(checks.duplicate.severity, row, labels.GEO_SAME_OUTLINE.format(
-                who=labels_of[a], other=labels_of[b])))
+            out.append(Finding(checks.duplicate.severity, row, Message(
+                "GEO_SAME_OUTLINE", who=who[a], other=who[b])))
         elif smaller > checks.overlap.tolerance:
-            out.append(Finding(checks.overlap.severity, row, labels.GEO_OVERLAP.format(
-                who=labels_of[a], other=labels_of[b], share=smaller,
+            out.append(Finding(checks.overlap.severity, row, Message(
+                "GEO_OVERLAP", who=who[a], other=who[b], share=smaller,
                 limit=checks.overlap.tolerance)))
     return out

@@ -3,14 +3,14 @@
 待整改 → 整改中 → 已整改(待验收) → 已销号, plus two ways back that need a written reason:
 验收不通过 sends a rectified issue back to 整改中, and 回头看 reopens a closed issue as 待整改.
 Pure functions: the store asks `refusal(...)` inside its transaction and writes nothing when
-it gets a reason back.
+it gets a reason back (a Message: labels words it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message, Term
 
 STATUSES = ("pending", "rectifying", "rectified", "closed")
 
@@ -28,14 +28,13 @@ NOTE_REQUIRED = ("send_back", "reopen")
 @dataclass(frozen=True)
 class Action:
     to_status: str
-    action: str
-    label: str
+    action: str  # its wording: labels.WORKFLOW_ACTIONS[action]
 
 
 def allowed_actions(status: str) -> list[Action]:
     """The buttons to offer for an issue in `status`, in workflow order."""
     return [
-        Action(to, action, labels.WORKFLOW_ACTIONS[action])
+        Action(to, action)
         for (frm, to), action in TRANSITIONS.items()
         if frm == status
     ]
@@ -57,31 +56,29 @@ def refusal(
     measures: str | None = None,
     note: str | None = None,
     rectified_by: str | None = None,
-) -> str | None:
-    """None when the change is allowed, else the reason (Chinese) it is refused.
+) -> Message | None:
+    """None when the change is allowed, else the reason it is refused.
 
     `measures` is the issue's measures after the change; `rectified_by` is who reported the
     rectification (the actor of the latest change to 已整改), and may not also close it.
     """
     if to_status not in STATUSES:
-        return labels.REFUSE_UNKNOWN_STATUS.format(status=to_status)
+        return Message("REFUSE_UNKNOWN_STATUS", status=to_status)
     if not actor or not actor.strip():
-        return labels.REFUSE_NO_ACTOR
+        return Message("REFUSE_NO_ACTOR")
     if from_status == to_status:
-        return labels.REFUSE_SAME.format(status=labels.status_label(to_status))
+        return Message("REFUSE_SAME", status=Term("STATUSES", to_status))
     action = action_of(from_status, to_status)
     if action is None:
-        return labels.REFUSE_TRANSITION.format(
-            from_status=labels.status_label(from_status),
-            to_status=labels.status_label(to_status),
-            hint=labels.REFUSE_HINTS.get(from_status, ""),
-        )
+        return Message("REFUSE_TRANSITION", from_status=Term("STATUSES", from_status),
+                       to_status=Term("STATUSES", to_status),
+                       hint=Term("REFUSE_HINTS", from_status))
     if action == "report" and not (measures and measures.strip()):
-        return labels.REFUSE_NO_MEASURES
+        return Message("REFUSE_NO_MEASURES")
     if action == "close" and _same_person(actor, rectified_by):
-        return labels.REFUSE_SAME_VERIFIER.format(verifier=actor.strip(), reporter=rectified_by)
+        return Message("REFUSE_SAME_VERIFIER", verifier=actor.strip(), reporter=rectified_by)
     if action in NOTE_REQUIRED and not (note and note.strip()):
-        return labels.REFUSE_NOTE_REQUIRED.format(action=labels.WORKFLOW_ACTIONS[action])
+        return Message("REFUSE_NOTE_REQUIRED", action=Term("WORKFLOW_ACTIONS", action))
     return None
 
 

@@ -11,8 +11,8 @@ reported. Invalid polygons are repaired with make_valid (a named warning); what 
 repaired is an error. The matched outlines are then checked against each other and against
 the stored map (boundary_checks: far away, duplicates, overlaps, outside the parent).
 
-A file GDAL cannot read gets a Chinese message naming the uploaded file and its format; GDAL's
-own text (English, with temporary paths) goes to the server log only.
+A file GDAL cannot read gets a message (a code: labels words it) naming the uploaded file and
+its format; GDAL's own text (English, with temporary paths) goes to the server log only.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from paicha_geo import labels
 from paicha_geo.domain.boundary_checks import check_outlines
+from paicha_geo.domain.errors import Message, Term
 from paicha_geo.domain.gcj02 import geometry_gcj02_to_wgs84
 from paicha_geo.domain.settings import BoundaryChecks
 from paicha_geo.io.imports.common import CellError, ImportProblem
@@ -55,7 +55,7 @@ class BoundaryPreview:
     file: str
     frame: gpd.GeoDataFrame | None = None  # code, name, geometry (WGS84), matched rows only
     problems: list[ImportProblem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
     warnings: list[ImportProblem] = field(default_factory=list)  # named, also in notices
     features: int = 0
     crs: str | None = None
@@ -98,8 +98,8 @@ def _format_of(path: Path) -> str:
 def _unreadable(file: str, kind: str, exc: BaseException) -> CellError:
     """The user's message for a file GDAL (or zipfile) cannot read; the detail is logged."""
     log.warning("boundary file %r unreadable as %s: %s", file, kind, exc)
-    name, hint = labels.GEO_FORMATS[kind]
-    return CellError(labels.GEO_UNREADABLE.format(file=file, format=name, hint=hint))
+    return CellError("GEO_UNREADABLE", file=file, format=Term("GEO_FORMAT_NAMES", kind),
+                     hint=Term("GEO_FORMAT_HINTS", kind))
 
 
 def _open(file: str, data: bytes, workdir: Path) -> Path:
@@ -114,8 +114,8 @@ def _open(file: str, data: bytes, workdir: Path) -> Path:
             members = [m for m in zf.infolist() if not m.is_dir()]
             size = sum(m.file_size for m in members)
             if size > MAX_UNZIPPED:
-                raise CellError(labels.GEO_ZIP_TOO_LARGE.format(
-                    file=file, size=f"{size / 2**20:.0f} MB", limit=f"{MAX_UNZIPPED // 2**20} MB"))
+                raise CellError("GEO_ZIP_TOO_LARGE", file=file, size=f"{size / 2**20:.0f} MB",
+                                limit=f"{MAX_UNZIPPED // 2**20} MB")
             for m in members:
                 name = Path(m.filename).name  # flatten: no path traversal out of workdir
                 if name:
@@ -126,48 +126,48 @@ def _open(file: str, data: bytes, workdir: Path) -> Path:
         found = sorted(p for p in workdir.iterdir()
                        if p.suffix.lower() in (".shp", ".gpkg", ".geojson", ".json"))
         if not found:
-            raise CellError(labels.GEO_ZIP_NO_SHP)
+            raise CellError("GEO_ZIP_NO_SHP")
         path = found[0]
         if path.suffix.lower() == ".shp":
             lacking = [ext for ext in (".shx", ".dbf")
                        if not any(p.suffix.lower() == ext and p.stem == path.stem
                                   for p in workdir.iterdir())]
             if lacking:
-                raise CellError(labels.GEO_ZIP_SHP_PARTS.format(parts="、".join(lacking)))
+                raise CellError("GEO_ZIP_SHP_PARTS", parts=tuple(lacking))
         return path
     if suffix not in (".geojson", ".json", ".gpkg"):
-        raise CellError(labels.GEO_UNSUPPORTED.format(ext=suffix or file))
+        raise CellError("GEO_UNSUPPORTED", ext=suffix or file)
     path = workdir / f"upload{suffix}"
     path.write_bytes(data)
     return path
 
 
 def _decide_crs(frame: gpd.GeoDataFrame, source_crs: str | None, home_lon: float | None,
-                notices: list[str]):
+                notices: list[Message]):
     """The CRS to read the coordinates in ('gcj02' or a pyproj CRS); CellError if unknown."""
     if source_crs and source_crs.strip().lower().replace("-", "") in ("gcj02", "gcj"):
-        notices.append(labels.GEO_CRS_GCJ02)
+        notices.append(Message("GEO_CRS_GCJ02"))
         return "gcj02"
     if source_crs:
         try:
             crs = CRS.from_user_input(source_crs.strip())
         except CRSError:
-            raise CellError(labels.GEO_BAD_CRS.format(value=source_crs[:40])) from None
+            raise CellError("GEO_BAD_CRS", value=source_crs[:40]) from None
     else:
         crs = frame.crs
     minx, miny, maxx, maxy = frame.total_bounds
     if crs is None:
         if -180 <= minx and maxx <= 180 and -90 <= miny and maxy <= 90:
-            notices.append(labels.GEO_ASSUMED_WGS84)
+            notices.append(Message("GEO_ASSUMED_WGS84"))
             return CRS.from_epsg(4326)
         if maxx >= 1e7 and (epsg := _gk_epsg_for_zone(int(minx // 1e6))):
-            hint = labels.GEO_NO_CRS_HINT_ZONE.format(zone=int(minx // 1e6), epsg=epsg)
+            hint = Message("GEO_NO_CRS_HINT_ZONE", zone=int(minx // 1e6), epsg=epsg)
         elif home_lon is not None and maxx < 1e6 and (epsg := _gk_epsg_for_cm(
                 round(home_lon / 3) * 3)):
-            hint = labels.GEO_NO_CRS_HINT_CM.format(cm=round(home_lon / 3) * 3, epsg=epsg)
+            hint = Message("GEO_NO_CRS_HINT_CM", cm=round(home_lon / 3) * 3, epsg=epsg)
         else:
-            hint = labels.GEO_NO_CRS_HINT
-        raise CellError(labels.GEO_NO_CRS.format(x=minx, y=miny, hint=hint))
+            hint = Message("GEO_NO_CRS_HINT")
+        raise CellError("GEO_NO_CRS", x=float(minx), y=float(miny), hint=hint)
     easting = _false_easting(crs)
     if easting is not None and crs.is_projected:
         cm = _central_meridian(crs)
@@ -177,15 +177,15 @@ def _decide_crs(frame: gpd.GeoDataFrame, source_crs: str | None, home_lon: float
             epsg = _gk_epsg_for_zone(zone)
             if epsg and cm is not None and abs(zone * 3 - cm) < 1e-6:
                 crs = CRS.from_epsg(epsg)
-                notices.append(labels.GEO_ZONE_PREFIX_FIXED.format(
-                    declared=declared, has="带有", used=crs.name))
+                notices.append(Message("GEO_ZONE_PREFIX_FIXED", declared=declared,
+                                       has=Message("GEO_ZONE_PREFIX_HAS"), used=crs.name))
         elif easting >= 1e7 and maxx < 1e6 and cm is not None and (epsg := _gk_epsg_for_cm(cm)):
             crs = CRS.from_epsg(epsg)
-            notices.append(labels.GEO_ZONE_PREFIX_FIXED.format(
-                declared=declared, has="没有", used=crs.name))
+            notices.append(Message("GEO_ZONE_PREFIX_FIXED", declared=declared,
+                                   has=Message("GEO_ZONE_PREFIX_LACKS"), used=crs.name))
     epsg = crs.to_epsg(min_confidence=70)
-    notices.append(labels.GEO_CRS_DETECTED.format(
-        name=crs.name, epsg=f"（EPSG:{epsg}）" if epsg else ""))
+    notices.append(Message("GEO_CRS_DETECTED", name=crs.name,
+                           epsg=Message("GEO_CRS_EPSG", epsg=epsg) if epsg else ""))
     return crs
 
 
@@ -214,7 +214,7 @@ def read_boundaries(file: str, data: bytes, regions: RegionIndex, *, source_crs:
     """
     out = BoundaryPreview(file)
 
-    def problem(reason: str, row: int | None = None):
+    def problem(reason: Message, row: int | None = None):
         out.problems.append(ImportProblem(file, row, None, reason))
 
     try:
@@ -225,22 +225,22 @@ def read_boundaries(file: str, data: bytes, regions: RegionIndex, *, source_crs:
             except Exception as exc:  # noqa: BLE001 - GDAL raises many types
                 raise _unreadable(file, _format_of(path), exc) from None
     except CellError as exc:
-        problem(str(exc))
+        problem(exc.message)
         return out
     out.features = len(frame)
     if frame.empty:
-        problem(labels.ERR_EMPTY_FILE)
+        problem(Message("ERR_EMPTY_FILE"))
         return out
     geoms = frame.geometry.to_numpy()
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     for i in np.flatnonzero(~present):
-        problem(labels.GEO_EMPTY.format(row=i + 1), i + 1)
+        problem(Message("GEO_EMPTY", row=int(i + 1)), int(i + 1))
     if not present.any():
         return out
     try:
         crs = _decide_crs(frame[present], source_crs, home_lon, out.notices)
     except CellError as exc:
-        problem(str(exc))
+        problem(exc.message)
         return out
     if crs == "gcj02":
         wgs = geometry_gcj02_to_wgs84(geoms)
@@ -251,38 +251,38 @@ def read_boundaries(file: str, data: bytes, regions: RegionIndex, *, source_crs:
     bounds = shapely.total_bounds(wgs[present])
     if not (CHINA[0] <= bounds[0] and bounds[2] <= CHINA[2] and CHINA[1] <= bounds[1]
             and bounds[3] <= CHINA[3]):
-        problem(labels.GEO_OUT_OF_CHINA.format(bounds=", ".join(f"{b:.2f}" for b in bounds)))
+        problem(Message("GEO_OUT_OF_CHINA", bounds=", ".join(f"{b:.2f}" for b in bounds)))
         return out
     code_col, name_col = _key_column(frame, CODE_FIELDS), _key_column(frame, NAME_FIELDS)
     if code_col is None and name_col is None:
-        problem(labels.GEO_NO_KEY.format(aliases="、".join(CODE_FIELDS[:4] + NAME_FIELDS[:3])))
+        problem(Message("GEO_NO_KEY", aliases=CODE_FIELDS[:4] + NAME_FIELDS[:3]))
         return out
     repaired, rows, seen = [], [], {}
     for i, geom in enumerate(wgs):
         if not present[i]:
             continue
         if geom.geom_type not in ("Polygon", "MultiPolygon"):
-            problem(labels.GEO_NOT_POLYGON.format(row=i + 1, kind=geom.geom_type), i + 1)
+            problem(Message("GEO_NOT_POLYGON", row=i + 1, kind=geom.geom_type), i + 1)
             continue
         code = _match(frame, i, code_col, name_col, regions, level)
-        if isinstance(code, str) and code.startswith("!"):
-            problem(code[1:], i + 1)
+        if isinstance(code, Message):
+            problem(code, i + 1)
             continue
-        who = labels.GEO_FEATURE.format(row=i + 1, name=regions.name[code], code=code)
+        who = Message("GEO_FEATURE", row=i + 1, name=regions.name[code], code=code)
         if not geom.is_valid:
             geom = _polygonal(shapely.make_valid(geom))
             if geom.is_empty or not geom.is_valid:
-                problem(labels.GEO_UNREPAIRABLE.format(who=who), i + 1)
+                problem(Message("GEO_UNREPAIRABLE", who=who), i + 1)
                 continue
             repaired.append(who)
         if code in seen:
-            problem(labels.GEO_DUPLICATE.format(row=i + 1, other=seen[code], code=code), i + 1)
+            problem(Message("GEO_DUPLICATE", row=i + 1, other=seen[code], code=code), i + 1)
             continue
         seen[code] = i + 1
         rows.append((code, regions.name[code], shapely.orient_polygons(geom), i + 1))
     if repaired:
-        out.notices.append(labels.GEO_REPAIRED.format(count=len(repaired),
-                                                      names="、".join(repaired[:10])))
+        out.notices.append(Message("GEO_REPAIRED", count=len(repaired),
+                                   names=tuple(repaired[:10])))
     out.frame = gpd.GeoDataFrame(
         {"code": [r[0] for r in rows], "name": [r[1] for r in rows]},
         geometry=[r[2] for r in rows], crs=4326)
@@ -295,8 +295,9 @@ def read_boundaries(file: str, data: bytes, regions: RegionIndex, *, source_crs:
     return out
 
 
-def _match(frame, i, code_col, name_col, regions: RegionIndex, level: str | None) -> str:
-    """The region code of feature i, or '!' + the reason it has none."""
+def _match(frame, i, code_col, name_col, regions: RegionIndex,
+           level: str | None) -> str | Message:
+    """The region code of feature i, or the reason it has none."""
     if code_col is not None:
         value = frame.iloc[i][code_col]
         if value is not None and str(value).strip() not in ("", "nan", "None"):
@@ -305,16 +306,17 @@ def _match(frame, i, code_col, name_col, regions: RegionIndex, level: str | None
             try:
                 return regions.by_code(text)
             except CellError as exc:
-                return "!" + labels.GEO_NO_MATCH.format(row=i + 1, key=text) + "：" + str(exc)
+                return Message("GEO_NO_MATCH_BECAUSE", row=i + 1, key=text, reason=exc.message)
     name = frame.iloc[i][name_col] if name_col is not None else None
     if name is None or not str(name).strip():
-        return "!" + labels.GEO_NO_MATCH.format(row=i + 1, key="")
+        return Message("GEO_NO_MATCH", row=i + 1, key="")
     levels = [level] if level else ["district", "town", "village"]
     hits = [c for lv in levels for c in regions.candidates(str(name).strip(), lv)]
     if len(hits) == 1:
         return hits[0]
-    key = labels.GEO_NO_MATCH.format(row=i + 1, key=str(name)[:40])
     if not hits:
-        return "!" + key
-    shown = "、".join(f"{regions.path(c)}（{c}）" for c in sorted(hits)[:6])
-    return "!" + key + "：" + labels.GEO_AMBIGUOUS.format(candidates=shown)
+        return Message("GEO_NO_MATCH", row=i + 1, key=str(name)[:40])
+    shown = tuple(Message("REGION_CANDIDATE", path=regions.path(c), code=c)
+                  for c in sorted(hits)[:6])
+    return Message("GEO_NO_MATCH_BECAUSE", row=i + 1, key=str(name)[:40],
+                   reason=Message("GEO_AMBIGUOUS", candidates=shown))

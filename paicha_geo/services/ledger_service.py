@@ -8,6 +8,11 @@ the XML inside an .xlsx, rows), reads and validates the whole file, checks value
 the plausibility ranges, and plans inserts and updates against the ledger; `commit_import`
 writes that plan in one transaction, either only when the whole file is valid, or, when the
 user chooses, the valid rows only.
+
+Below this module problems, notices and errors are codes with fields (domain.errors); here they
+are worded (labels.say) for the pages and the CLI: `ImportPreview.problems` and `.notices`, the
+`BoundaryCheck` of a boundary file. Errors raised through (StoreError and its kinds) carry a
+message the caller words with labels.say(error).
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import geopandas as gpd
 import pandas as pd
 
 from paicha_geo import config, labels
 from paicha_geo.domain import workflow
+from paicha_geo.domain.errors import Message
 from paicha_geo.domain.settings import Settings
 from paicha_geo.io.boundaries import BoundaryPreview, read_boundaries
 from paicha_geo.io.imports import issues as issue_import
@@ -43,7 +50,6 @@ from paicha_geo.store.ledger import (  # noqa: F401 - part of this API
     ConflictError,
     IssueNotFound,
     TransitionRefused,
-    change_status,
     get_issue,
     issue_history,
 )
@@ -54,6 +60,33 @@ Progress = Callable[[int, int], None]
 
 class ImportRejected(StoreError):
     """commit_import on a file with problems, without choosing to import the valid rows."""
+
+
+@dataclass(frozen=True)
+class ShownProblem:
+    """An import problem as the user reads it: where (file, sheet, row, column) and why."""
+
+    file: str
+    row: int | None
+    column: str | None
+    reason: str
+    sheet: str | None = None
+    text: str = ""  # the whole sentence, location first
+
+    def describe(self) -> str:
+        return self.text
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "sheet": self.sheet, "row": self.row,
+                "column": self.column, "reason": self.reason}
+
+
+def shown(problem: ImportProblem) -> ShownProblem:
+    """Word one problem (labels.say) for a table, a message or the console."""
+    return ShownProblem(problem.file, problem.row,
+                        None if problem.column is None else labels.say(problem.column),
+                        labels.say(problem.reason), problem.sheet,
+                        labels.say(problem.as_message()))
 
 
 @dataclass
@@ -72,26 +105,27 @@ class ImportPreview:
     options: ImportOptions = field(default_factory=ImportOptions)
 
     @property
-    def problems(self) -> list[ImportProblem]:
-        return self.validated.all_problems()
+    def problems(self) -> list[ShownProblem]:
+        return [shown(p) for p in self.validated.all_problems()]
 
     @property
-    def file_problems(self) -> list[ImportProblem]:
-        return self.validated.problems
+    def file_problems(self) -> list[ShownProblem]:
+        return [shown(p) for p in self.validated.problems]
 
     @property
     def ok(self) -> bool:
         """True when the whole file can be imported as it is."""
-        return not self.problems and self.plan is not None
+        return not self.validated.all_problems() and self.plan is not None
 
     @property
-    def warnings(self) -> list[ImportProblem]:
+    def warnings(self) -> list[ShownProblem]:
         """Rows imported as they are but worth checking (values outside their usual range)."""
-        return self.validated.warnings
+        return [shown(p) for p in self.validated.warnings]
 
     @property
     def notices(self) -> list[str]:
-        return self.validated.notices.messages() + warning_notices(self.warnings)
+        return [labels.say(n) for n in self.validated.notices.messages()
+                + warning_notices(self.validated.warnings)]
 
     @property
     def counts(self) -> dict[str, int]:
@@ -103,8 +137,8 @@ class ImportPreview:
                 "unchanged": actions.count("unchanged") + actions.count("stale")}
 
     def summary(self) -> str:
-        if self.file_problems:
-            return labels.IMPORT_REJECTED.format(count=len(self.file_problems))
+        if self.validated.problems:
+            return labels.IMPORT_REJECTED.format(count=len(self.validated.problems))
         return labels.IMPORT_SUMMARY.format(**self.counts)
 
     def problems_frame(self) -> pd.DataFrame:
@@ -132,8 +166,9 @@ class ImportPreview:
         """The rejected rows with their original cells and a 错误原因 column."""
         rows = []
         for row in self.validated.rejected_rows:
-            reason = "；".join(
-                (f"{p.column}：{p.reason}" if p.column else p.reason) for p in row.problems)
+            reason = labels.REJECTED_REASONS_SEPARATOR.join(
+                labels.REJECTED_REASON_IN_COLUMN.format(column=p.column, reason=p.reason)
+                if p.column else p.reason for p in map(shown, row.problems))
             rows.append((row.sheet, row.number, row.raw, reason))
         headers = next(iter(self.validated.headers.values())).titles \
             if self.validated.headers else []
@@ -161,7 +196,8 @@ def _estimate(file: str, data: bytes) -> int:
 
 def file_size_problem(file: str, size: int, settings: Settings | None = None) -> str | None:
     """Why a file of `size` bytes is refused before it is even read (the CLI asks first)."""
-    return upload_problem(file, size, (settings or config.settings()).limits)
+    reason = upload_problem(file, size, (settings or config.settings()).limits)
+    return None if reason is None else labels.say(reason)
 
 
 def preview_import(store: Store, kind: str, file: str, data: bytes,
@@ -210,11 +246,11 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
             defaulted = sum(1 for r in validated.valid_rows
                             if "deadline" not in r.record["given"])
             if defaulted:
-                validated.notices.add(labels.NOTE_DEFAULT_DEADLINE.format(
-                    rows=defaulted, deadline=campaign["deadline"]))
+                validated.notices.add(Message("NOTE_DEFAULT_DEADLINE", rows=defaulted,
+                                              deadline=campaign["deadline"]))
             if any("found_date" not in r.values for r in validated.valid_rows):
-                validated.notices.add(labels.NOTE_DEFAULT_FOUND.format(
-                    date=options.default_found_date))
+                validated.notices.add(Message("NOTE_DEFAULT_FOUND",
+                                              date=options.default_found_date))
     elif kind == "households":
         validated = validate(people.household_kind(regions), file, read, checking)
         check_ranges(validated, settings.plausibility.ranges)
@@ -251,18 +287,18 @@ def commit_import(store: Store, preview: ImportPreview, *, only_valid: bool = Fa
     its column that validation missed). Raises ConflictError when the ledger changed since the
     preview (nothing is written; preview again).
     """
-    if preview.file_problems or preview.plan is None:
-        raise ImportRejected(labels.IMPORT_REJECTED.format(count=len(preview.problems)))
-    if preview.problems and not only_valid:
-        raise ImportRejected(labels.IMPORT_REJECTED.format(count=len(preview.problems)))
+    problems = preview.validated.all_problems()
+    if preview.validated.problems or preview.plan is None or (problems and not only_valid):
+        raise ImportRejected("IMPORT_REJECTED", count=len(problems))
     if not preview.plan.row_action:
-        raise ImportRejected(labels.IMPORT_NOTHING_VALID)
+        raise ImportRejected("IMPORT_NOTHING_VALID")
     if on_progress:
         on_progress(0, 1)
     plan = preview.plan
     try:
         if preview.kind == "issues":
             inserts, updates, history = plan.frames()
+            history["note"] = history["note"].map(labels.say)
             sl.apply_issue_import(store, inserts, updates, history)
         elif preview.kind == "households":
             sl.apply_upsert(store, "household", "household_id", people.HOUSEHOLD_COLUMNS,
@@ -273,7 +309,7 @@ def commit_import(store: Store, preview: ImportPreview, *, only_valid: bool = Fa
                             pd.DataFrame(plan.inserts, columns=people.VILLAGE_COLUMNS),
                             pd.DataFrame(plan.updates, columns=people.VILLAGE_COLUMNS))
     except sl.ImportValueError as exc:
-        raise ImportRejected(str(exc)) from exc
+        raise ImportRejected(exc.message) from exc
     if on_progress:
         on_progress(1, 1)
     counts = preview.counts
@@ -281,33 +317,97 @@ def commit_import(store: Store, preview: ImportPreview, *, only_valid: bool = Fa
                         counts["rejected"])
 
 
+@dataclass(frozen=True)
+class BoundaryCheck:
+    """A boundary file read and checked (io.boundaries.BoundaryPreview), worded for the user."""
+
+    preview: BoundaryPreview
+
+    @property
+    def file(self) -> str:
+        return self.preview.file
+
+    @property
+    def frame(self) -> gpd.GeoDataFrame | None:
+        """code, name, geometry (WGS84) of the matched features."""
+        return self.preview.frame
+
+    @property
+    def features(self) -> int:
+        return self.preview.features
+
+    @property
+    def crs(self) -> str | None:
+        return self.preview.crs
+
+    @property
+    def ok(self) -> bool:
+        return self.preview.ok
+
+    @property
+    def problems(self) -> list[ShownProblem]:
+        return [shown(p) for p in self.preview.problems]
+
+    @property
+    def warnings(self) -> list[ShownProblem]:
+        return [shown(p) for p in self.preview.warnings]
+
+    @property
+    def notices(self) -> list[str]:
+        return [labels.say(n) for n in self.preview.notices]
+
+
 def preview_boundaries(store: Store, file: str, data: bytes, *, source_crs: str | None = None,
                        level: str | None = None,
-                       settings: Settings | None = None) -> BoundaryPreview:
+                       settings: Settings | None = None) -> BoundaryCheck:
     """Read a boundary file, match its features and check them against the stored map;
     `source_crs` may be 'gcj02' or an EPSG. A file over the upload limit is not read."""
     settings = settings or config.settings()
     if reason := upload_problem(file, len(data), settings.limits):
-        return BoundaryPreview(file, problems=[ImportProblem(file, None, None, reason)])
+        return BoundaryCheck(BoundaryPreview(
+            file, problems=[ImportProblem(file, None, None, reason)]))
     regions = q.regions(store, geometry=True)
     roots = regions[regions["parent_code"].isna()]
     home = float(roots["label_lon"].iloc[0]) if len(roots) and pd.notna(
         roots["label_lon"].iloc[0]) else None
-    return read_boundaries(file, data, RegionIndex(regions), source_crs=source_crs,
-                           level=level, home_lon=home, stored=regions,
-                           checks=settings.plausibility.boundaries)
+    return BoundaryCheck(read_boundaries(
+        file, data, RegionIndex(regions), source_crs=source_crs, level=level, home_lon=home,
+        stored=regions, checks=settings.plausibility.boundaries))
 
 
-def commit_boundaries(store: Store, preview: BoundaryPreview) -> int:
+def commit_boundaries(store: Store, preview: BoundaryCheck) -> int:
     """Write the matched outlines (one transaction); refuses a preview with problems."""
     if not preview.ok:
-        raise ImportRejected(labels.IMPORT_REJECTED.format(count=len(preview.problems)))
+        raise ImportRejected("IMPORT_REJECTED", count=len(preview.preview.problems))
     return apply_boundaries(store, preview.frame)
 
 
-def allowed_actions(status: str) -> list[workflow.Action]:
+@dataclass(frozen=True)
+class ActionChoice:
+    """A status change to offer: its target status, action key and wording."""
+
+    to_status: str
+    action: str
+    label: str
+
+
+def allowed_actions(status: str) -> list[ActionChoice]:
     """The status changes to offer for an issue in `status` (label and target status)."""
-    return workflow.allowed_actions(status)
+    return [ActionChoice(a.to_status, a.action, labels.WORKFLOW_ACTIONS[a.action])
+            for a in workflow.allowed_actions(status)]
+
+
+def change_status(store: Store, issue_code: str, to_status: str, *, actor: str,
+                  expected_version: int, note: str | None = None,
+                  measures: str | None = None, when: dt.datetime | None = None) -> dict:
+    """Move one issue along the workflow (store.ledger.change_status, with the history notes
+    the store adds worded in Chinese); returns the issue as this change left it.
+
+    Raises IssueNotFound, ConflictError or TransitionRefused: word them with labels.say.
+    """
+    return sl.change_status(store, issue_code, to_status, actor=actor,
+                            expected_version=expected_version, say=labels.say, note=note,
+                            measures=measures, when=when)
 
 
 def open_issue_codes(store: Store, scope: str | None = None, limit: int = 500) -> list[str]:

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import duckdb
 
-from paicha_geo import labels
 from paicha_geo.store.db import Store, StoreBusyError, StoreError
 from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
@@ -71,7 +70,7 @@ def backup(store: Store, directory: str | os.PathLike) -> dict:
     """Write a consistent snapshot of every table to `directory` (new or empty)."""
     target = Path(directory)
     if target.exists() and any(target.iterdir()):
-        raise StoreError(labels.BACKUP_DIR_NOT_EMPTY.format(path=target))
+        raise StoreError("BACKUP_DIR_NOT_EMPTY", path=target)
     target.mkdir(parents=True, exist_ok=True)
     counts, files, prints = {}, {}, {}
     cur = store.cursor()
@@ -105,17 +104,17 @@ def read_manifest(directory: str | os.PathLike) -> dict:
     source = Path(directory)
     path = source / MANIFEST
     if not path.exists():
-        raise StoreError(labels.RESTORE_NO_MANIFEST.format(path=source))
+        raise StoreError("RESTORE_NO_MANIFEST", path=source)
     manifest = json.loads(path.read_text(encoding="utf-8"))
     if manifest.get("schema_version", 0) > SCHEMA_VERSION:
-        raise StoreError(labels.RESTORE_NEWER.format(version=manifest["schema_version"],
-                                                     supported=SCHEMA_VERSION))
+        raise StoreError("RESTORE_NEWER", version=manifest["schema_version"],
+                         supported=SCHEMA_VERSION)
     for name, digest in manifest["sha256"].items():
         file = source / name
         if not file.exists():
-            raise StoreError(labels.RESTORE_MISSING_FILE.format(name=name))
+            raise StoreError("RESTORE_MISSING_FILE", name=name)
         if _sha256(file) != digest:
-            raise StoreError(labels.RESTORE_BAD_FILE.format(name=name))
+            raise StoreError("RESTORE_BAD_FILE", name=name)
     return manifest
 
 
@@ -127,8 +126,8 @@ def _ensure_free(db: Path) -> None:
         con = duckdb.connect(str(db))
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise StoreBusyError(labels.DB_BUSY.format(path=db)) from exc
-        raise StoreError(str(exc)) from exc
+            raise StoreBusyError(db) from exc
+        raise StoreError("EXCEPTION_DB", path=db, reason=str(exc)) from exc
     con.close()
 
 
@@ -156,7 +155,7 @@ def restore(db: str | os.PathLike, directory: str | os.PathLike) -> dict:
             )
             count, digest = _fingerprint(con, table)
             if count != manifest["counts"][table] or digest != manifest["md5"][table]:
-                raise StoreError(labels.RESTORE_BAD_FILE.format(name=f"{table}.parquet"))
+                raise StoreError("RESTORE_BAD_FILE", name=f"{table}.parquet")
         for sequence, (table, column) in SEQUENCES.items():
             top = con.execute(f"SELECT max({column}) FROM {table}").fetchone()[0]  # noqa: S608
             if top:

@@ -13,23 +13,23 @@ from pathlib import Path
 
 import duckdb
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message, UserError
 from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
-class StoreError(Exception):
-    """A store failure with a Chinese message fit for the screen."""
+class StoreError(UserError):
+    """A store failure the user is told about: a code and its fields (labels.say words it)."""
 
 
 class StoreBusyError(StoreError):
     """Another process holds the database file (DuckDB allows one writer process).
 
-    The message names the file, for the console; the dashboard shows its own message
+    The message (DB_BUSY) names the file, for the console; the dashboard shows its own message
     without server paths (labels.DB_BUSY_PAGE) and logs this one. `path` is the file.
     """
 
-    def __init__(self, message: str, path: Path | None = None):
-        super().__init__(message)
+    def __init__(self, path: Path):
+        super().__init__(Message("DB_BUSY", path=path))
         self.path = path
 
 
@@ -46,8 +46,8 @@ class Store:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise StoreBusyError(labels.DB_BUSY.format(path=self.path), self.path) from exc
-            raise StoreError(f"无法打开数据库 {self.path}：{exc}") from exc
+                raise StoreBusyError(self.path) from exc
+            raise StoreError("EXCEPTION_DB", path=self.path, reason=str(exc)) from exc
         if not read_only:
             self.migrate()
 
@@ -116,10 +116,8 @@ class Store:
         """Bring an older (or empty) file to SCHEMA_VERSION, one version per transaction."""
         current = self.schema_version()
         if current > SCHEMA_VERSION:
-            raise StoreError(
-                f"数据库 {self.path} 的结构版本为 {current}，高于本程序支持的 {SCHEMA_VERSION}，"
-                "请升级 paicha-geo。"
-            )
+            raise StoreError("DB_NEWER", path=self.path, version=current,
+                             supported=SCHEMA_VERSION)
         for version in range(current + 1, SCHEMA_VERSION + 1):
             with self.transaction() as cur:
                 for statement in MIGRATIONS[version]:

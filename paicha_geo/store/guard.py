@@ -16,7 +16,6 @@ from pathlib import Path
 
 import duckdb
 
-from paicha_geo import labels
 from paicha_geo.store.db import StoreBusyError
 from paicha_geo.store.queries import data_signature
 
@@ -75,7 +74,7 @@ def held(path: str | Path) -> Iterator[FileFacts]:
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise StoreBusyError(labels.DB_BUSY.format(path=path)) from exc
+            raise StoreBusyError(path) from exc
         con = None
     except duckdb.Error:
         con = None

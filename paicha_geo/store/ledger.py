@@ -4,7 +4,8 @@ Every change to an issue bumps `version` and appends to issue_history in the sam
 transaction. A writer states the version it saw; `UPDATE ... WHERE version = ?` touching no
 row, or DuckDB refusing a concurrent write to the same row, both mean someone else changed the
 issue first: the transaction is rolled back and ConflictError carries the current row.
-issue_history is only ever INSERTed into.
+issue_history is only ever INSERTed into. Errors carry a code and fields (domain.errors);
+history notes the store adds itself are worded by the `say` function the caller passes.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import datetime as dt
 import logging
 import re
 import time
+from collections.abc import Callable
 
 import duckdb
 import pandas as pd
 
-from paicha_geo import labels
 from paicha_geo.domain import workflow
+from paicha_geo.domain.errors import Message, Term
 from paicha_geo.store.db import Store, StoreError
 from paicha_geo.store.loads import insert_frame
 
@@ -33,7 +35,7 @@ _ISSUE_SET = ["region_code", "household_id", "item_code", "source", "severity",
 class ConflictError(StoreError):
     """Someone changed the issue first; `current` is its row now (None if it is gone)."""
 
-    def __init__(self, message: str, current: dict | None = None):
+    def __init__(self, message: Message, current: dict | None = None):
         super().__init__(message)
         self.current = current
 
@@ -44,7 +46,7 @@ class ImportValueError(StoreError):
 
 
 class TransitionRefused(StoreError):
-    """The workflow does not allow this change; the message says why."""
+    """The workflow does not allow this change; the message (workflow.refusal) says why."""
 
 
 class IssueNotFound(StoreError):
@@ -69,9 +71,8 @@ def _is_bad_value(exc: Exception) -> bool:
 def _bad_value(exc: Exception) -> ImportValueError:
     log.warning("import refused by the database: %s", exc)
     m = re.search(r"column (\w+)", str(exc))
-    column = labels.FIELD_LABELS.get(m.group(1), m.group(1)) if m else None
-    return ImportValueError(labels.IMPORT_VALUE_REFUSED.format(
-        column=labels.IMPORT_VALUE_COLUMN.format(column=column) if column else ""))
+    column = Message("IMPORT_VALUE_COLUMN", column=Term("FIELD_LABELS", m.group(1))) if m else ""
+    return ImportValueError("IMPORT_VALUE_REFUSED", column=column)
 
 
 # -- reads ----------------------------------------------------------------------------------
@@ -163,7 +164,7 @@ def apply_issue_import(store: Store, inserts: pd.DataFrame, updates: pd.DataFram
     try:
         _with_retries(lambda: _import_once(store, inserts, updates, history))
     except _Busy:
-        raise ConflictError(labels.IMPORT_CONFLICT.format(code="")) from None
+        raise ConflictError(Message("IMPORT_CONFLICT", code="")) from None
 
 
 def _import_once(store: Store, inserts: pd.DataFrame, updates: pd.DataFrame,
@@ -176,8 +177,8 @@ def _import_once(store: Store, inserts: pd.DataFrame, updates: pd.DataFrame,
             if len(updates):
                 changed = _update_from(cur, "issue", "issue_code", updates, _ISSUE_SET, True)
                 if changed != len(updates):
-                    raise ConflictError(labels.IMPORT_CONFLICT.format(
-                        code=updates["issue_code"].iloc[0]))
+                    raise ConflictError(Message("IMPORT_CONFLICT",
+                                                code=updates["issue_code"].iloc[0]))
             if len(history):
                 insert_frame(cur, "issue_history", history)
     except ConflictError:
@@ -186,7 +187,7 @@ def _import_once(store: Store, inserts: pd.DataFrame, updates: pd.DataFrame,
         if _is_bad_value(exc):
             raise _bad_value(exc) from exc
         if isinstance(exc, duckdb.ConstraintException):
-            raise ConflictError(labels.IMPORT_CONFLICT.format(code=str(exc)[:80])) from exc
+            raise ConflictError(Message("IMPORT_CONFLICT", code=str(exc)[:80])) from exc
         if _is_conflict(exc):
             raise _Busy() from exc
         raise
@@ -207,7 +208,7 @@ def apply_upsert(store: Store, table: str, key: str, columns: list[str],
         if _is_bad_value(exc):
             raise _bad_value(exc) from exc
         if isinstance(exc, duckdb.ConstraintException | duckdb.TransactionException):
-            raise ConflictError(labels.IMPORT_CONFLICT.format(code=str(exc)[:80])) from exc
+            raise ConflictError(Message("IMPORT_CONFLICT", code=str(exc)[:80])) from exc
         raise
 
 
@@ -222,10 +223,10 @@ def _rectified_by(cur, issue_code: str) -> str | None:
 def _conflict(store: Store, issue_code: str, seen: int) -> ConflictError:
     current = get_issue(store, issue_code)
     if current is None:
-        return ConflictError(labels.REFUSE_NOT_FOUND.format(code=issue_code), None)
-    return ConflictError(labels.CONFLICT.format(
-        code=issue_code, status=labels.status_label(current["status"]),
-        version=current["version"], seen=seen), current)
+        return ConflictError(Message("REFUSE_NOT_FOUND", code=issue_code), None)
+    return ConflictError(Message("CONFLICT", code=issue_code,
+                                 status=Term("STATUSES", current["status"]),
+                                 version=current["version"], seen=seen), current)
 
 
 class _Busy(Exception):
@@ -249,30 +250,34 @@ def _with_retries(attempt, tries: int = 50):
 
 
 def change_status(store: Store, issue_code: str, to_status: str, *, actor: str,
-                  expected_version: int, note: str | None = None,
-                  measures: str | None = None, when: dt.datetime | None = None) -> dict:
+                  expected_version: int, say: Callable[[Message], str],
+                  note: str | None = None, measures: str | None = None,
+                  when: dt.datetime | None = None) -> dict:
     """Move one issue along the workflow; returns the issue as this change left it.
 
-    Raises IssueNotFound, ConflictError (someone else changed it since `expected_version`;
-    `.current` holds the new state) or TransitionRefused (the rule and its reason).
+    `say` words the notes the store adds to the history (measures changed, a reopened
+    issue's former close-out): the service passes labels.say. Raises IssueNotFound,
+    ConflictError (someone else changed it since `expected_version`; `.current` holds the
+    new state) or TransitionRefused (the rule and its reason).
     """
     when = when or dt.datetime.now()
     actor = (actor or "").strip()
     try:
         return _with_retries(lambda: _change_once(store, issue_code, to_status, actor,
-                                                  expected_version, note, measures, when))
+                                                  expected_version, note, measures, when,
+                                                  say))
     except _Busy:
         raise _conflict(store, issue_code, expected_version) from None
 
 
 def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
                  expected_version: int, note: str | None, measures: str | None,
-                 when: dt.datetime) -> dict:
+                 when: dt.datetime, say: Callable[[Message], str]) -> dict:
     try:
         with store.transaction() as cur:
             current = get_issue(store, issue_code, cur)
             if current is None:
-                raise IssueNotFound(labels.REFUSE_NOT_FOUND.format(code=issue_code))
+                raise IssueNotFound("REFUSE_NOT_FOUND", code=issue_code)
             if current["version"] != expected_version:
                 raise _conflict(store, issue_code, expected_version)
             new_measures = measures.strip() if measures and measures.strip() else None
@@ -287,8 +292,8 @@ def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
                       "closed_date": current["closed_date"], "verifier": current["verifier"]}
             text = [note.strip()] if note and note.strip() else []
             if new_measures and current["measures"] and new_measures != current["measures"]:
-                text.append(labels.HISTORY_MEASURES_CHANGED.format(
-                    old=current["measures"], new=new_measures))
+                text.append(say(Message("HISTORY_MEASURES_CHANGED", old=current["measures"],
+                                        new=new_measures)))
             action = workflow.action_of(frm, to_status)
             if action == "report":
                 values["rectified_date"] = when.date()
@@ -297,8 +302,8 @@ def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
             elif action == "send_back":
                 values["rectified_date"] = None
             elif action == "reopen":
-                text.append(labels.HISTORY_REOPEN_TRACE.format(
-                    closed=current["closed_date"], verifier=current["verifier"]))
+                text.append(say(Message("HISTORY_REOPEN_TRACE", closed=current["closed_date"],
+                                        verifier=current["verifier"])))
                 values.update(closed_date=None, verifier=None, rectified_date=None)
             changed = cur.execute(
                 "UPDATE issue SET status = ?, measures = ?, rectified_date = ?, "

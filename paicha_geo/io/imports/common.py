@@ -1,11 +1,14 @@
-"""What every import step shares: the problem record and the notice collector."""
+"""What every import step shares: the problem record and the notice collector.
+
+Reasons and notices are `domain.errors.Message`s (a code and its fields); labels words them.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message, Term, UserError
 
 
 @dataclass(frozen=True)
@@ -13,30 +16,26 @@ class ImportProblem:
     """One reason a file or a row cannot be imported, located as the user sees it.
 
     `row` is the spreadsheet row number (None for the whole file); `column` is the header text
-    as written in the file (or the field's canonical name when the column is missing).
+    as written in the file, or (a Term of FIELD_LABELS) the field's canonical name when the
+    column is missing.
     """
 
     file: str
     row: int | None
-    column: str | None
-    reason: str
+    column: str | Term | None
+    reason: Message
     sheet: str | None = None
 
-    def describe(self) -> str:
-        sheet = f"［{self.sheet}］" if self.sheet else ""
+    def as_message(self) -> Message:
+        """The whole sentence: file, sheet, row and column, then the reason."""
+        sheet = Message("PROBLEM_SHEET", sheet=self.sheet) if self.sheet else ""
         if self.row is None:
-            return labels.PROBLEM_AT_FILE.format(file=self.file, sheet=sheet, reason=self.reason)
+            return Message("PROBLEM_AT_FILE", file=self.file, sheet=sheet, reason=self.reason)
         if not self.column:
-            return labels.PROBLEM_AT_ROW.format(
-                file=self.file, sheet=sheet, row=self.row, reason=self.reason
-            )
-        return labels.PROBLEM_AT.format(
-            file=self.file, sheet=sheet, row=self.row, column=self.column, reason=self.reason
-        )
-
-    def as_dict(self) -> dict:
-        return {"file": self.file, "sheet": self.sheet, "row": self.row,
-                "column": self.column, "reason": self.reason}
+            return Message("PROBLEM_AT_ROW", file=self.file, sheet=sheet, row=self.row,
+                           reason=self.reason)
+        return Message("PROBLEM_AT", file=self.file, sheet=sheet, row=self.row,
+                       column=self.column, reason=self.reason)
 
 
 @dataclass
@@ -45,21 +44,22 @@ class Notices:
 
     counts: Counter = field(default_factory=Counter)
 
-    def add(self, message: str, times: int = 1) -> None:
+    def add(self, message: Message, times: int = 1) -> None:
         self.counts[message] += times
 
-    def messages(self) -> list[str]:
+    def messages(self) -> list[Message]:
         return list(self.counts)
 
 
-class CellError(ValueError):
-    """A value that cannot be parsed; the message is the Chinese reason for the user.
+class CellError(UserError, ValueError):
+    """A value that cannot be parsed; `message` is the reason (labels words it).
 
     `field` names the column to blame when it is not the one being parsed (region lookups).
+    Raise with a Message or a code and its fields: CellError("ERR_BAD_DATE", value=raw).
     """
 
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
+    def __init__(self, message: Message | str, field: str | None = None, **fields):
+        super().__init__(message, **fields)
         self.field = field
 
 

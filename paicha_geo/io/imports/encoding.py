@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message, Term
 
 # Wrong readings seen in practice: (encoding the text was wrongly read with, real encoding).
 _REVERSALS = (("gb18030", "utf-8"), ("cp1252", "utf-8"), ("latin-1", "utf-8"),
@@ -121,16 +121,18 @@ def diagnose(text: str) -> Diagnosis | None:
     return Diagnosis(_sample(text), "lost" if damaged else "unknown", lost=damaged)
 
 
-def describe(found: Diagnosis) -> str:
-    """The Chinese reason for the user: what the file looks like and how to fix it."""
+def describe(found: Diagnosis) -> Message:
+    """The reason for the user: what the file looks like and how to fix it."""
     if found.cause == "traditional":
-        return labels.ERR_TRADITIONAL.format(sample=found.sample)
+        return Message("ERR_TRADITIONAL", sample=found.sample)
     if found.cause == "converted" and found.orig == "big5":
-        cause = labels.ENCODING_CAUSES["big5"]
+        cause = Message("ENCODING_CAUSE_BIG5")
     elif found.cause == "converted":
-        cause = labels.ENCODING_CAUSES["converted"].format(
-            orig=labels.ENCODING_NAMES[found.orig], wrong=labels.ENCODING_NAMES[found.wrong],
-            lost=labels.ENCODING_LOST if found.lost else "")
+        cause = Message("ENCODING_CAUSE_CONVERTED", orig=Term("ENCODING_NAMES", found.orig),
+                        wrong=Term("ENCODING_NAMES", found.wrong),
+                        lost=Message("ENCODING_LOST") if found.lost else "")
+    elif found.cause == "lost":
+        cause = Message("ENCODING_CAUSE_LOST")
     else:
-        cause = labels.ENCODING_CAUSES[found.cause]
-    return labels.ERR_GARBLED.format(sample=found.sample, cause=cause)
+        cause = Message("ENCODING_CAUSE_UNKNOWN")
+    return Message("ERR_GARBLED", sample=found.sample, cause=cause)

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message
 from paicha_geo.io.imports import values as v
 from paicha_geo.io.imports.common import CellError, Notices
 from paicha_geo.io.imports.headers import ALIASES, HeaderMatch
@@ -80,17 +80,17 @@ def derive_code(region: str, item: str, found: dt.date, description: str | None)
 
 
 def issue_kind(ctx: IssueContext) -> Kind:
-    def required(match: HeaderMatch) -> list[str]:
+    def required(match: HeaderMatch) -> list[Message]:
         reasons = []
         if not has_region_columns(match):
-            reasons.append(labels.ERR_MISSING_REGION_COLUMNS)
+            reasons.append(Message("ERR_MISSING_REGION_COLUMNS"))
         if "item" not in match.columns and ctx.default_item is None:
-            reasons.append(labels.ERR_MISSING_ITEM_OR_DESC.format(
-                aliases="、".join(ALIASES["issues"]["item"][:6])))
+            reasons.append(Message("ERR_MISSING_ITEM_OR_DESC",
+                                   aliases=ALIASES["issues"]["item"][:6]))
         if reason := missing(match, "issues", "description"):
             reasons.append(reason)
         if "found_date" not in match.columns and ctx.default_found_date is None:
-            reasons.append(labels.ERR_MISSING_FOUND_DATE)
+            reasons.append(Message("ERR_MISSING_FOUND_DATE"))
         return reasons
 
     def finish(row: Row) -> dict:
@@ -100,33 +100,33 @@ def issue_kind(ctx: IssueContext) -> Kind:
         try:
             item, part = ctx.items.resolve(val.get("item"))
         except CellError as exc:
-            raise CellError(str(exc), "item") from None
+            raise CellError(exc.message, "item") from None
         if item is None:
             item = ctx.default_item
         if item is None:
-            raise CellError(labels.ERR_REQUIRED, "item")
+            raise CellError("ERR_REQUIRED", "item")
         if part:
             key = (val["item"], item, part)
             ctx.part_matches[key] = ctx.part_matches.get(key, 0) + 1
         if not val.get("description"):
-            raise CellError(labels.ERR_REQUIRED, "description")
+            raise CellError("ERR_REQUIRED", "description")
         found = val.get("found_date") or ctx.default_found_date
         if found is None:
-            raise CellError(labels.ERR_REQUIRED, "found_date")
+            raise CellError("ERR_REQUIRED", "found_date")
         deadline = val.get("deadline")
         if deadline is not None and deadline < found:
-            raise CellError(labels.ERR_DEADLINE_BEFORE_FOUND.format(
-                deadline=deadline, found=found), "deadline")
+            raise CellError("ERR_DEADLINE_BEFORE_FOUND", "deadline", deadline=deadline,
+                            found=found)
         rectified, closed = val.get("rectified_date"), val.get("closed_date")
         if rectified is not None and rectified < found:
-            raise CellError(labels.ERR_RECTIFIED_BEFORE_FOUND.format(date=rectified, found=found),
-                            "rectified_date")
+            raise CellError("ERR_RECTIFIED_BEFORE_FOUND", "rectified_date", date=rectified,
+                            found=found)
         if closed is not None and closed < found:
-            raise CellError(labels.ERR_CLOSED_BEFORE_FOUND.format(closed=closed, found=found),
-                            "closed_date")
+            raise CellError("ERR_CLOSED_BEFORE_FOUND", "closed_date", closed=closed,
+                            found=found)
         if closed is not None and rectified is not None and closed < rectified:
-            raise CellError(labels.ERR_CLOSED_BEFORE_RECTIFIED.format(
-                closed=closed, rectified=rectified), "closed_date")
+            raise CellError("ERR_CLOSED_BEFORE_RECTIFIED", "closed_date", closed=closed,
+                            rectified=rectified)
         given = {k: val[k] for k in COMPARED if k in val}
         given.update(region_code=region, item_code=item, found_date=found)
         code = val.get("issue_code") or derive_code(region, item, found, val["description"])
@@ -146,11 +146,11 @@ def check_rows(out: Validated, ctx: IssueContext,
     def code_of(row: Row) -> str:
         return row.record["issue_code"]
 
-    def same_code(n: int) -> str:
-        return labels.ERR_DUPLICATE_CODE.format(row=n)
+    def same_code(n: int) -> Message:
+        return Message("ERR_DUPLICATE_CODE", row=n)
 
-    def same_content(n: int) -> str:
-        return labels.ERR_DUPLICATE_CONTENT.format(row=n)
+    def same_content(n: int) -> Message:
+        return Message("ERR_DUPLICATE_CONTENT", row=n)
 
     flag_duplicates(explicit, code_of, same_code, "issue_code", match_of, out.file)
     flag_duplicates(derived, code_of, same_content, None, match_of, out.file)
@@ -162,13 +162,13 @@ def check_rows(out: Validated, ctx: IssueContext,
             continue
         hid, region = row.record["given"]["household_id"], row.record["given"]["region_code"]
         if hid not in known:
-            reason = labels.ERR_UNKNOWN_HOUSEHOLD.format(value=hid)
+            reason = Message("ERR_UNKNOWN_HOUSEHOLD", value=hid)
         elif ctx.regions.level_of(region) == "village" and known[hid] != region:
-            reason = labels.ERR_HOUSEHOLD_ELSEWHERE.format(
-                value=hid, village=ctx.regions.path(known[hid]))
+            reason = Message("ERR_HOUSEHOLD_ELSEWHERE", value=hid,
+                             village=ctx.regions.path(known[hid]))
         else:
             continue
         row.problems.append(problem_for(row, "household_id", reason, match_of(row), out.file))
     for (value, code, part), count in ctx.part_matches.items():
-        out.notices.add(labels.NOTE_ITEM_BY_PART.format(
-            value=value, part=part, code=code, short=ctx.items.short[code], rows=count))
+        out.notices.add(Message("NOTE_ITEM_BY_PART", value=value, part=part, code=code,
+                                short=ctx.items.short[code], rows=count))

@@ -12,10 +12,11 @@ import re
 
 import pandas as pd
 
-from paicha_geo import labels
 from paicha_geo.io.imports.common import CellError, is_blank
 from paicha_geo.io.imports.headers import normalize
 
+# The five guarantees (三保障 and 两不愁) as sheets name them: a part is found by these too.
+GUARANTEE_NAMES = ("义务教育", "基本医疗", "住房安全", "饮水安全", "社会保障兜底")
 _CODE = re.compile(r"^(\d+\.\d+\.\d+)(?![\d.])")
 _ENUM = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
@@ -36,7 +37,7 @@ class ItemIndex:
             if part.endswith("保障") and len(part) > 4:
                 self._part.setdefault(part.removesuffix("保障"), (row.code, row.part_name))
             self._group.add(normalize(row.group_name))
-        for name in labels.GUARANTEES.values():
+        for name in GUARANTEE_NAMES:
             key = normalize(name)
             for part_key, value in list(self._part.items()):
                 if part_key.startswith(key):
@@ -50,7 +51,7 @@ class ItemIndex:
         if m := _CODE.match(text):
             if m.group(1) in self.codes:
                 return m.group(1), None
-            raise CellError(labels.ERR_UNKNOWN_ITEM.format(value=text[:40]))
+            raise CellError("ERR_UNKNOWN_ITEM", value=text[:40])
         key = normalize(_ENUM.sub("", text))
         if key in self._exact:
             return self._exact[key], None
@@ -58,5 +59,5 @@ class ItemIndex:
             code, part = self._part[key]
             return code, part
         if key in self._group:
-            raise CellError(labels.ERR_AMBIGUOUS_ITEM.format(value=text[:40], name=text[:20]))
-        raise CellError(labels.ERR_UNKNOWN_ITEM.format(value=text[:40]))
+            raise CellError("ERR_AMBIGUOUS_ITEM", value=text[:40], name=text[:20])
+        raise CellError("ERR_UNKNOWN_ITEM", value=text[:40])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message
 from paicha_geo.domain.settings import Limits
 
 _ZIP = b"PK\x03\x04"
@@ -21,11 +21,11 @@ def _mb(size: float) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def upload_problem(file: str, size: int, limits: Limits) -> str | None:
+def upload_problem(file: str, size: int, limits: Limits) -> Message | None:
     """The reason a file of `size` bytes is refused unread, or None."""
     if size > limits.upload_max_bytes:
-        return labels.ERR_FILE_TOO_LARGE.format(file=file, size=_mb(size),
-                                                limit=f"{limits.upload_max_mb:g} MB")
+        return Message("ERR_FILE_TOO_LARGE", file=file, size=_mb(size),
+                       limit=f"{limits.upload_max_mb:g} MB")
     return None
 
 
@@ -39,13 +39,13 @@ def xml_size(data: bytes) -> int | None:
         return None  # the reader names a broken file itself
 
 
-def check_upload(file: str, data: bytes, limits: Limits) -> str | None:
+def check_upload(file: str, data: bytes, limits: Limits) -> Message | None:
     """Upload size, then (for a zip) the XML it would unpack to; None when both are within."""
     if reason := upload_problem(file, len(data), limits):
         return reason
     if data.startswith(_ZIP):
         size = xml_size(data)
         if size is not None and size > limits.xlsx_uncompressed_max_bytes:
-            return labels.ERR_XLSX_TOO_LARGE.format(
-                file=file, size=_mb(size), limit=f"{limits.xlsx_uncompressed_max_mb:g} MB")
+            return Message("ERR_XLSX_TOO_LARGE", file=file, size=_mb(size),
+                           limit=f"{limits.xlsx_uncompressed_max_mb:g} MB")
     return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message, Term
 from paicha_geo.domain.privacy import new_household_number
 from paicha_geo.io.imports import values as v
 from paicha_geo.io.imports.common import CellError
@@ -75,25 +75,25 @@ def _village_of(regions: RegionIndex, val: dict) -> str:
     code, _ = regions.resolve(val.get("district"), val.get("town"), val.get("village"),
                               val.get("region_code"))
     if regions.level_of(code) != "village":
-        raise CellError(labels.ERR_NEED_VILLAGE, "village")
+        raise CellError("ERR_NEED_VILLAGE", "village")
     return code
 
 
 def household_kind(regions: RegionIndex) -> Kind:
-    def required(match: HeaderMatch) -> list[str]:
-        reasons = [] if has_region_columns(match) else [labels.ERR_MISSING_REGION_COLUMNS]
+    def required(match: HeaderMatch) -> list[Message]:
+        reasons = [] if has_region_columns(match) else [Message("ERR_MISSING_REGION_COLUMNS")]
         if "household_id" not in match.columns and "id_number" not in match.columns:
-            reasons.append(labels.ERR_NEED_HOUSEHOLD_KEY)
+            reasons.append(Message("ERR_NEED_HOUSEHOLD_KEY"))
         return reasons
 
     def finish(row: Row) -> dict:
         val = row.values
         village = _village_of(regions, val)
         if "members" in val and val["members"] < 1:
-            raise CellError(labels.ERR_MEMBERS, "members")
+            raise CellError("ERR_MEMBERS", "members")
         hid = val.get("household_id")
         if hid is None and "id_number" not in val:
-            raise CellError(labels.ERR_NEED_HOUSEHOLD_KEY, "household_id")
+            raise CellError("ERR_NEED_HOUSEHOLD_KEY", "household_id")
         given = {k: val[k] for k in HOUSEHOLD_COLUMNS if k in val}
         given["village_code"] = village
         if hid is not None:
@@ -123,8 +123,8 @@ def number_households(out: Validated, known: dict[str, str]) -> None:
 
 
 def village_kind(regions: RegionIndex) -> Kind:
-    def required(match: HeaderMatch) -> list[str]:
-        return [] if has_region_columns(match) else [labels.ERR_MISSING_REGION_COLUMNS]
+    def required(match: HeaderMatch) -> list[Message]:
+        return [] if has_region_columns(match) else [Message("ERR_MISSING_REGION_COLUMNS")]
 
     def finish(row: Row) -> dict:
         code = _village_of(regions, row.values)
@@ -139,9 +139,11 @@ def check_keys(out: Validated, label_field: str) -> None:
     def match_of(row: Row):
         return out.headers.get(row.sheet)
 
-    flag_duplicates(out.rows, lambda r: r.record["key"], lambda n: labels.ERR_DUPLICATE_KEY
-                    .format(row=n, label=labels.FIELD_LABELS[label_field]), label_field,
-                    match_of, out.file)
+    def same_key(n: int) -> Message:
+        return Message("ERR_DUPLICATE_KEY", row=n, label=Term("FIELD_LABELS", label_field))
+
+    flag_duplicates(out.rows, lambda r: r.record["key"], same_key, label_field, match_of,
+                    out.file)
 
 
 @dataclass
@@ -171,7 +173,7 @@ def plan_upsert(out: Validated, existing: pd.DataFrame, key: str, columns: list[
             lacking = [f for f in required_new if f not in given]
             if lacking:
                 for f in lacking:
-                    row.problems.append(problem_for(row, f, labels.ERR_REQUIRED,
+                    row.problems.append(problem_for(row, f, Message("ERR_REQUIRED"),
                                                     out.headers.get(row.sheet), out.file))
                 continue
             new = {c: None for c in columns}

@@ -4,6 +4,7 @@ History for a new issue starts at its found date (登记 as 待整改) and, when
 is further along, adds the steps the sheet dates (整改完成日期, 销号日期); an undated step is
 stamped with the import time (`changed_at` None here, filled in by the store at commit). An
 updated issue gets one history entry listing every changed field with its old and new value.
+History notes are Messages here; the service words them (labels) before the store writes them.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from paicha_geo import labels
 from paicha_geo.domain import workflow
+from paicha_geo.domain.errors import Message, Term
 from paicha_geo.io.imports.issues import COMPARED, DEFAULTS
 from paicha_geo.io.imports.rows import Row, Validated, problem_for
 
@@ -30,7 +31,8 @@ _LABEL = {"region_code": "region_code", "item_code": "item"}
 class IssuePlan:
     inserts: list[dict] = field(default_factory=list)
     updates: list[dict] = field(default_factory=list)  # full rows + expected_version
-    history: list[dict] = field(default_factory=list)  # changed_at None = commit time
+    history: list[dict] = field(default_factory=list)  # changed_at None = commit time;
+    # note: a Message
     unchanged: int = 0
     stale: int = 0
     row_action: dict[int, str] = field(default_factory=dict)  # id(row) -> insert/update/...
@@ -55,17 +57,17 @@ def _clean(value):
     return value
 
 
-def _shown(key: str, value) -> str:
+_VOCABULARY = {"status": "STATUSES", "source": "SOURCES", "severity": "SEVERITIES"}
+
+
+def _shown(key: str, value) -> Message | Term | str:
+    """A field's value as the history note shows it (codes as their words)."""
     if value is None or value == "":
-        return labels.HISTORY_EMPTY_VALUE
-    if key == "status":
-        return labels.status_label(value)
-    if key == "source":
-        return labels.SOURCES.get(value, value)
-    if key == "severity":
-        return labels.SEVERITIES.get(value, value)
+        return Message("HISTORY_EMPTY_VALUE")
+    if key in _VOCABULARY:
+        return Term(_VOCABULARY[key], value)
     if key == "escalated":
-        return labels.LEDGER_YES_NO[bool(value)]
+        return Term("LEDGER_YES_NO", bool(value))
     return str(value)
 
 
@@ -83,9 +85,9 @@ def _new_issue(row: Row, given: dict, code: str, campaign_id: int, deadline: dt.
         issue["deadline"] = deadline
     where = dict(file=file, row=row.number)
     found = issue["found_date"]
-    events = [(_midnight(found), None, "pending", labels.HISTORY_IMPORTED.format(**where))]
+    events = [(_midnight(found), None, "pending", Message("HISTORY_IMPORTED", **where))]
     status = issue["status"]
-    note = labels.HISTORY_IMPORTED_STATUS.format(status=labels.status_label(status), **where)
+    note = Message("HISTORY_IMPORTED_STATUS", status=Term("STATUSES", status), **where)
     rectified, closed = issue["rectified_date"], issue["closed_date"]
     if status == "rectifying":
         events.append((None, "pending", "rectifying", note))
@@ -112,9 +114,8 @@ def plan_issues(out: Validated, existing: pd.DataFrame, campaign_id: int,
         status = given.get("status", old["status"] if old else DEFAULTS["status"])
         measures = given.get("measures", old["measures"] if old else None)
         if status in ("rectified", "closed") and not measures:
-            row.problems.append(problem_for(row, "measures", labels.ERR_MEASURES_REQUIRED
-                                            .format(status=labels.status_label(status)),
-                                            header, out.file))
+            row.problems.append(problem_for(row, "measures", Message(
+                "ERR_MEASURES_REQUIRED", status=Term("STATUSES", status)), header, out.file))
             continue
         if old is None:
             issue, history = _new_issue(row, given, code, campaign_id, campaign_deadline,
@@ -137,16 +138,16 @@ def plan_issues(out: Validated, existing: pd.DataFrame, campaign_id: int,
         new["version"] = old["version"] + 1
         new["expected_version"] = old["version"]
         plan.updates.append(new)
-        text = "；".join(
-            labels.HISTORY_CHANGE.format(label=labels.FIELD_LABELS[_LABEL.get(k, k)],
-                                         old=_shown(k, old.get(k)), new=_shown(k, x))
+        listed = tuple(
+            Message("HISTORY_CHANGE", label=Term("FIELD_LABELS", _LABEL.get(k, k)),
+                    old=_shown(k, old.get(k)), new=_shown(k, x))
             for k, x in changes.items())
         plan.history.append({
             "issue_code": code, "changed_at": None, "from_status": old["status"],
             "to_status": new["status"], "actor": actor,
-            "note": labels.HISTORY_IMPORT_UPDATE.format(file=out.file, row=row.number,
-                                                        changes=text)})
+            "note": Message("HISTORY_IMPORT_UPDATE", file=out.file, row=row.number,
+                            changes=listed)})
         plan.row_action[id(row)] = "update"
     if plan.stale:
-        out.notices.add(labels.NOTE_STATUS_BEHIND.format(rows=plan.stale))
+        out.notices.add(Message("NOTE_STATUS_BEHIND", rows=plan.stale))
     return plan

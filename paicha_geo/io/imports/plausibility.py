@@ -9,7 +9,7 @@ first one broken, errors first, is reported.
 
 from __future__ import annotations
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message
 from paicha_geo.domain.settings import Range
 from paicha_geo.io.imports.common import ImportProblem
 from paicha_geo.io.imports.rows import Validated, problem_for
@@ -18,19 +18,19 @@ SHARES = ("inpatient_selfpay_share",)
 MAX_LISTED_WARNINGS = 20  # warnings listed one by one among the notices; the rest are counted
 
 
-def _number(name: str, value: float) -> str:
-    """A stored value as the message shows it: 12.5%, 1,000,000 元, 3 人."""
+def _number(name: str, value: float) -> Message | str:
+    """A stored value as the message shows it: 12.5%, 1,000,000 元, 3 人 (labels adds the
+    field's unit)."""
     if name in SHARES:
         return f"{value * 100:.4g}%"
     if float(value).is_integer() and abs(value) < 1e15:
         text = f"{int(value):,}"
     else:
         text = f"{value:,.2f}" if abs(value) < 1e15 else f"{value:.3g}"
-    unit = labels.RANGE_UNITS.get(name)
-    return f"{text} {unit}" if unit else text
+    return Message("WITH_UNIT", number=text, field=name)
 
 
-def _as_written(row, match, name: str, value: float) -> str:
+def _as_written(row, match, name: str, value: float) -> Message | str:
     """The cell as the user typed it, with the stored value when a unit was converted."""
     j = match.columns.get(name) if match is not None else None
     raw = row.raw[j] if j is not None and j < len(row.raw) else None
@@ -39,16 +39,15 @@ def _as_written(row, match, name: str, value: float) -> str:
         return stored
     typed = str(raw).strip()[:20]
     return typed if match.units.get(name) != "万元" else \
-        labels.RANGE_CONVERTED.format(typed=typed, stored=stored)
+        Message("RANGE_CONVERTED", typed=typed, stored=stored)
 
 
-def _range_text(name: str, spec: Range) -> str:
+def _range_text(name: str, spec: Range) -> Message:
     if spec.min is not None and spec.max is not None:
-        return labels.RANGE_BETWEEN.format(min=_number(name, spec.min),
-                                           max=_number(name, spec.max))
+        return Message("RANGE_BETWEEN", min=_number(name, spec.min), max=_number(name, spec.max))
     if spec.max is not None:
-        return labels.RANGE_AT_MOST.format(max=_number(name, spec.max))
-    return labels.RANGE_AT_LEAST.format(min=_number(name, spec.min))
+        return Message("RANGE_AT_MOST", max=_number(name, spec.max))
+    return Message("RANGE_AT_LEAST", min=_number(name, spec.min))
 
 
 def check_ranges(out: Validated, ranges: dict[str, tuple[Range, ...]]) -> None:
@@ -67,17 +66,16 @@ def check_ranges(out: Validated, ranges: dict[str, tuple[Range, ...]]) -> None:
             broken = next((spec for spec in specs if not spec.contains(value)), None)
             if broken is None:
                 continue
-            template = labels.ERR_OUT_OF_RANGE if broken.severity == "error" else \
-                labels.WARN_OUT_OF_RANGE
-            problem = problem_for(row, name, template.format(
-                value=_as_written(row, match, name, value), range=_range_text(name, broken)),
-                match, out.file)
+            code = "ERR_OUT_OF_RANGE" if broken.severity == "error" else "WARN_OUT_OF_RANGE"
+            problem = problem_for(row, name, Message(
+                code, value=_as_written(row, match, name, value),
+                range=_range_text(name, broken)), match, out.file)
             (row.problems if broken.severity == "error" else out.warnings).append(problem)
 
 
-def warning_notices(warnings: list[ImportProblem]) -> list[str]:
+def warning_notices(warnings: list[ImportProblem]) -> list[Message]:
     """The first warnings in full (file, row, column), then how many more there are."""
-    shown = [w.describe() for w in warnings[:MAX_LISTED_WARNINGS]]
+    shown = [w.as_message() for w in warnings[:MAX_LISTED_WARNINGS]]
     if len(warnings) > MAX_LISTED_WARNINGS:
-        shown.append(labels.NOTE_ROW_WARNINGS.format(count=len(warnings) - MAX_LISTED_WARNINGS))
+        shown.append(Message("NOTE_ROW_WARNINGS", count=len(warnings) - MAX_LISTED_WARNINGS))
     return shown

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message
 from paicha_geo.io.imports import encoding
 from paicha_geo.io.imports.xlsx import TooManyRows, read_xlsx
 
@@ -36,8 +36,8 @@ class Sheet:
 @dataclass
 class ReadResult:
     sheets: list[Sheet] = field(default_factory=list)
-    error: str | None = None  # why the whole file cannot be read
-    notices: list[str] = field(default_factory=list)
+    error: Message | None = None  # why the whole file cannot be read
+    notices: list[Message] = field(default_factory=list)
     kind: str = ""  # "xlsx" or "csv"
     # A doubt about the text's encoding too weak to refuse the file on its own; reported
     # instead of "no header" when no header is found.
@@ -50,21 +50,21 @@ def read_file(
 ) -> ReadResult:
     """Read every visible sheet of an .xlsx, or the single table of a CSV."""
     if not data or not data.strip():
-        return ReadResult(error=labels.ERR_EMPTY_FILE)
+        return ReadResult(error=Message("ERR_EMPTY_FILE"))
     if data.startswith(_CFB):
         encrypted = "EncryptedPackage".encode("utf-16-le") in data[:65536 * 4]
-        return ReadResult(error=labels.ERR_ENCRYPTED_XLSX if encrypted else labels.ERR_XLS_OLD)
+        return ReadResult(error=Message("ERR_ENCRYPTED_XLSX" if encrypted else "ERR_XLS_OLD"))
     if data.startswith(_ZIP):
         return _read_xlsx(data, on_progress, max_rows)
     if filename.lower().endswith((".xlsx", ".xlsm")):
-        return ReadResult(error=labels.ERR_BROKEN_XLSX.format(detail=labels.ERR_NOT_SPREADSHEET))
+        return ReadResult(error=Message("ERR_BROKEN_XLSX", detail=Message("ERR_NOT_SPREADSHEET")))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return ReadResult(error=labels.ERR_NOT_SPREADSHEET)
+        return ReadResult(error=Message("ERR_NOT_SPREADSHEET"))
     return _read_csv(data, max_rows)
 
 
 def _too_many(limit: int) -> ReadResult:
-    return ReadResult(error=labels.ERR_TOO_MANY_ROWS.format(rows=f"{limit:,}+", limit=f"{limit:,}"))
+    return ReadResult(error=Message("ERR_TOO_MANY_ROWS", rows=f"{limit:,}+", limit=f"{limit:,}"))
 
 
 def _read_xlsx(data: bytes, on_progress, max_rows: int) -> ReadResult:
@@ -75,20 +75,21 @@ def _read_xlsx(data: bytes, on_progress, max_rows: int) -> ReadResult:
     except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, SyntaxError) as exc:
         # SyntaxError covers xml.etree.ElementTree.ParseError (a cut-off sheet XML).
         detail = type(exc).__name__ if not str(exc) else str(exc)[:120]
-        return ReadResult(error=labels.ERR_BROKEN_XLSX.format(detail=detail), kind="xlsx")
+        return ReadResult(error=Message("ERR_BROKEN_XLSX", detail=detail), kind="xlsx")
     out = ReadResult(kind="xlsx")
     for name, rows in sheets:
         out.sheets.append(Sheet(name, [r for _, r in rows], [n for n, _ in rows]))
     return out
 
 
-def _decode(data: bytes) -> tuple[str | None, list[str], str | None, encoding.Diagnosis | None]:
+def _decode(data: bytes) -> tuple[str | None, list[Message], Message | None,
+                                  encoding.Diagnosis | None]:
     """(text, notices, error, doubt)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), [], None, None
         except UnicodeDecodeError:
-            return None, [], labels.ERR_UNDECODABLE, None
+            return None, [], Message("ERR_UNDECODABLE"), None
     try:
         text = data.decode("utf-8-sig")
         notices = []
@@ -96,8 +97,8 @@ def _decode(data: bytes) -> tuple[str | None, list[str], str | None, encoding.Di
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            return None, [], labels.ERR_UNDECODABLE, None
-        notices = [labels.NOTE_GBK]
+            return None, [], Message("ERR_UNDECODABLE"), None
+        notices = [Message("NOTE_GBK")]
     found = encoding.diagnose(text[:8192])
     if found is not None and found.certain:
         return None, [], encoding.describe(found), None
@@ -124,8 +125,8 @@ def _read_csv(data: bytes, max_rows: int) -> ReadResult:
                 rows.append(values)
                 numbers.append(number)
     except csv.Error as exc:
-        return ReadResult(error=labels.ERR_NOT_SPREADSHEET + f"（{exc}）", kind="csv")
+        return ReadResult(error=Message("ERR_NOT_SPREADSHEET_DETAIL", detail=str(exc)), kind="csv")
     if not rows:
-        return ReadResult(error=labels.ERR_EMPTY_FILE, kind="csv")
+        return ReadResult(error=Message("ERR_EMPTY_FILE"), kind="csv")
     return ReadResult(sheets=[Sheet(None, rows, numbers)], notices=notices, kind="csv",
                       doubt=doubt)

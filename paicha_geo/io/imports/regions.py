@@ -14,7 +14,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message, Term
 from paicha_geo.domain.regions import full_code, level_of_code
 from paicha_geo.io.imports.common import CellError, is_blank
 
@@ -88,8 +88,8 @@ class RegionIndex:
             code = self.parent.get(code)
         return "".join(reversed(names))
 
-    def _within(self, parent: str | None) -> str:
-        return labels.ERR_REGION_WITHIN.format(parent=self.path(parent)) if parent else ""
+    def _within(self, parent: str | None) -> Message | str:
+        return Message("ERR_REGION_WITHIN", parent=self.path(parent)) if parent else ""
 
     def find(self, name, level: str, parent: str | None) -> str:
         """The code of `name` at `level` under `parent` (anywhere when parent is None)."""
@@ -112,15 +112,19 @@ class RegionIndex:
         hits = self.candidates(name, level, parent)
         if len(hits) == 1:
             return hits[0]
-        level_label = labels.LEVELS[level]
+        level_label = Term("LEVELS", level)
         if not hits:
-            return CellError(labels.ERR_UNKNOWN_REGION.format(
-                level=level_label, name=name[:40], within=self._within(parent)))
-        shown = "、".join(f"{self.path(c)}（{c}）" for c in sorted(hits)[:6])
-        if len(hits) > 6:
-            shown += "……"
-        return CellError(labels.ERR_AMBIGUOUS_REGION.format(
-            level=level_label, name=name[:40], within=self._within(parent), candidates=shown))
+            return CellError("ERR_UNKNOWN_REGION", level=level_label, name=name[:40],
+                             within=self._within(parent))
+        return CellError("ERR_AMBIGUOUS_REGION", level=level_label, name=name[:40],
+                         within=self._within(parent), candidates=self.listed(hits))
+
+    def listed(self, codes, limit: int = 6) -> Message:
+        """Candidate regions for a message: each with its path and code, at most `limit`."""
+        shown = tuple(Message("REGION_CANDIDATE", path=self.path(c), code=c)
+                      for c in sorted(codes)[:limit])
+        return Message("REGION_CANDIDATES", regions=shown,
+                       more=Message("LIST_MORE") if len(codes) > limit else "")
 
     def by_code(self, value) -> str:
         """A 6-, 9- or 12-digit code (number or text) that exists in the tree."""
@@ -128,10 +132,10 @@ class RegionIndex:
             value = int(value)
         text = str(value).strip()
         if not re.fullmatch(r"\d{6}|\d{9}|\d{12}", text):
-            raise CellError(labels.ERR_BAD_CODE.format(value=text[:20]))
+            raise CellError("ERR_BAD_CODE", value=text[:20])
         code = full_code(text)
         if code not in self.name:
-            raise CellError(labels.ERR_UNKNOWN_CODE.format(value=text))
+            raise CellError("ERR_UNKNOWN_CODE", value=text)
         return code
 
     def resolve(self, district=None, town=None, village=None, code=None) -> tuple[str, str]:
@@ -144,7 +148,7 @@ class RegionIndex:
             try:
                 resolved = self.by_code(code)
             except CellError as exc:
-                raise CellError(str(exc), "region_code") from None
+                raise CellError(exc.message, "region_code") from None
             for _field, value, level in (("village", village, "village"),
                                         ("town", town, "town"),
                                         ("district", district, "district")):
@@ -155,9 +159,8 @@ class RegionIndex:
                     ancestor = self.parent.get(ancestor)
                 if ancestor is None or core_key(self.name[ancestor], level) != core_key(
                         str(value), level):
-                    raise CellError(labels.ERR_CODE_NAME_MISMATCH.format(
-                        code=resolved, actual=self.path(resolved), given=str(value).strip()),
-                        "region_code")
+                    raise CellError("ERR_CODE_NAME_MISMATCH", "region_code", code=resolved,
+                                    actual=self.path(resolved), given=str(value).strip())
             return resolved, "region_code"
         parent, found, blame = None, None, None
         for field, value, level in (("district", district, "district"),
@@ -169,10 +172,10 @@ class RegionIndex:
             try:
                 found = self.find(value, level, parent)
             except CellError as exc:
-                raise CellError(str(exc), field) from None
+                raise CellError(exc.message, field) from None
             parent = found
         if found is None:
-            raise CellError(labels.ERR_NO_REGION, "village")
+            raise CellError("ERR_NO_REGION", "village")
         return found, blame
 
     def level_of(self, code: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from paicha_geo import labels
+from paicha_geo.domain.errors import Message, Term
 from paicha_geo.io.imports import encoding
 from paicha_geo.io.imports.common import CellError, ImportProblem, Notices, is_blank
 from paicha_geo.io.imports.headers import ALIASES, HeaderMatch, find_header
@@ -66,18 +66,18 @@ class Kind:
 
     name: str
     parsers: dict[str, Callable]  # field -> parse(value, unit) -> value
-    required: Callable[[HeaderMatch], list[str]]  # -> reasons for missing columns
+    required: Callable[[HeaderMatch], list[Message]]  # -> reasons for missing columns
     finish: Callable[[Row], dict]  # parsed row -> record (raises CellError)
 
 
-def problem_for(row: Row, field_name: str | None, reason: str, match: HeaderMatch | None,
+def problem_for(row: Row, field_name: str | None, reason: Message, match: HeaderMatch | None,
                 file: str) -> ImportProblem:
     column = None
     if field_name:
         if match is not None and field_name in match.columns:
             column = match.titles[match.columns[field_name]]
         else:
-            column = labels.FIELD_LABELS.get(field_name, field_name)
+            column = Term("FIELD_LABELS", field_name)
     return ImportProblem(file, row.number, column, reason, row.sheet)
 
 
@@ -119,30 +119,30 @@ def validate(
         tables.append((sheet, match))
     if not tables:
         if not any(s.rows for s in read.sheets):
-            reason = labels.ERR_EMPTY_FILE
+            reason = Message("ERR_EMPTY_FILE")
         elif found := read.doubt or encoding.diagnose(_head_text(read)):
             reason = encoding.describe(found)  # not a missing header: unreadable text
         else:
-            reason = labels.ERR_NO_HEADER.format(scan=HEADER_SCAN,
-                                                 kind=labels.IMPORT_KINDS[kind.name])
+            reason = Message("ERR_NO_HEADER", scan=HEADER_SCAN,
+                             kind=Term("IMPORT_KINDS", kind.name))
         out.problems.append(ImportProblem(file, None, None, reason))
         return out
     for sheet, match in tables:
         where = sheet.name if len(read.sheets) > 1 else None
         for key, titles in match.duplicates.items():
-            out.problems.append(ImportProblem(file, None, titles[0], labels.ERR_DUPLICATE_COLUMN
-                                              .format(label=labels.FIELD_LABELS.get(key, key),
-                                                      columns="、".join(titles)), where))
+            out.problems.append(ImportProblem(file, None, titles[0], Message(
+                "ERR_DUPLICATE_COLUMN", label=Term("FIELD_LABELS", key), columns=tuple(titles)),
+                where))
         for reason in kind.required(match):
             out.problems.append(ImportProblem(file, None, None, reason, where))
         if match.unknown:
-            out.notices.add(labels.NOTE_UNKNOWN_COLUMNS.format(columns="、".join(match.unknown)))
+            out.notices.add(Message("NOTE_UNKNOWN_COLUMNS", columns=tuple(match.unknown)))
         if match.row_index > 0:
-            out.notices.add(labels.NOTE_HEADER_ROW.format(
-                sheet=sheet.name or file, row=sheet.numbers[match.row_index]))
+            out.notices.add(Message("NOTE_HEADER_ROW", sheet=sheet.name or file,
+                                    row=sheet.numbers[match.row_index]))
     if len(tables) > 1:
-        out.notices.add(labels.NOTE_SHEETS.format(
-            count=len(tables), names="、".join(str(s.name) for s, _ in tables)))
+        out.notices.add(Message("NOTE_SHEETS", count=len(tables),
+                                names=tuple(str(s.name) for s, _ in tables)))
     if out.problems:
         # Missing columns in a file whose text looks wrongly encoded: say that first.
         if found := read.doubt or encoding.diagnose(_head_text(read)):
@@ -166,9 +166,9 @@ def validate(
             _parse_row(kind, row, match, file)
             out.rows.append(row)
     if footers:
-        out.notices.add(labels.NOTE_SKIPPED_FOOTER.format(count=footers))
+        out.notices.add(Message("NOTE_SKIPPED_FOOTER", count=footers))
     if not out.rows:
-        out.problems.append(ImportProblem(file, None, None, labels.ERR_HEADER_ONLY))
+        out.problems.append(ImportProblem(file, None, None, Message("ERR_HEADER_ONLY")))
     if on_progress:
         on_progress(total, total)
     return out
@@ -190,13 +190,13 @@ def _parse_row(kind: Kind, row: Row, match: HeaderMatch, file: str) -> None:
         if is_blank(value):
             continue
         if isinstance(value, Formula):
-            row.problems.append(problem_for(row, key, labels.ERR_FORMULA.format(
-                formula=str(value)[:40]), match, file))
+            row.problems.append(problem_for(row, key, Message(
+                "ERR_FORMULA", formula=str(value)[:40]), match, file))
             continue
         try:
             parsed = kind.parsers[key](value, match.units.get(key))
         except CellError as exc:
-            row.problems.append(problem_for(row, exc.field or key, str(exc), match, file))
+            row.problems.append(problem_for(row, exc.field or key, exc.message, match, file))
             continue
         if parsed is not None:
             row.values[key] = parsed
@@ -205,23 +205,23 @@ def _parse_row(kind: Kind, row: Row, match: HeaderMatch, file: str) -> None:
     try:
         row.record = kind.finish(row)
     except CellError as exc:
-        row.problems.append(problem_for(row, exc.field, str(exc), match, file))
+        row.problems.append(problem_for(row, exc.field, exc.message, match, file))
 
 
-def missing(match: HeaderMatch, kind: str, field_name: str) -> str | None:
+def missing(match: HeaderMatch, kind: str, field_name: str) -> Message | None:
     """The missing-column reason for `field_name`, with the accepted spellings."""
     if field_name in match.columns:
         return None
-    aliases = "、".join(ALIASES[kind][field_name][:6])
-    return labels.ERR_MISSING_COLUMN.format(label=labels.FIELD_LABELS[field_name],
-                                            aliases=aliases)
+    return Message("ERR_MISSING_COLUMN", label=Term("FIELD_LABELS", field_name),
+                   aliases=ALIASES[kind][field_name][:6])
 
 
 def has_region_columns(match: HeaderMatch) -> bool:
     return any(k in match.columns for k in ("region_code", "district", "town", "village"))
 
 
-def flag_duplicates(rows: list[Row], key: Callable[[Row], object], reason: Callable[[int], str],
+def flag_duplicates(rows: list[Row], key: Callable[[Row], object],
+                    reason: Callable[[int], Message],
                     field_name: str | None, match_of: Callable[[Row], HeaderMatch | None],
                     file: str) -> None:
     """Mark every row sharing a key with another, naming the other row in the reason."""

@@ -1,4 +1,4 @@
-"""Cell values as people type them -> typed values, or a CellError with the Chinese reason.
+"""Cell values as people type them -> typed values, or a CellError naming the reason (a code).
 
 Every word list is explicit: a status word not listed here is reported, never guessed.
 未完成 is deliberately absent (it can mean 待整改 or 整改中); 已完成 means 已整改(待验收),
@@ -11,7 +11,6 @@ import calendar
 import datetime as dt
 import re
 
-from paicha_geo import labels
 from paicha_geo.domain.id_numbers import id_number_fault
 from paicha_geo.domain.privacy import mask_id
 from paicha_geo.io.imports.common import CellError, is_blank
@@ -64,13 +63,7 @@ def _table(words: dict) -> dict:
 _STATUS, _SOURCE, _SEVERITY = _table(STATUS_WORDS), _table(SOURCE_WORDS), _table(SEVERITY_WORDS)
 _EXIT, _WEAK, _RENOVATION = _table(EXIT_WORDS), _table(WEAK_WORDS), _table(RENOVATION_WORDS)
 _BOOL = {**{w: True for w in YES}, **{w: False for w in NO}}
-for _key, _label in labels.STATUSES.items():
-    _STATUS[normalize(_label)] = _key
-    _STATUS[_key] = _key
-for _key, _label in labels.SOURCES.items():
-    _SOURCE[normalize(_label)] = _key
-for _key, _label in labels.SEVERITIES.items():
-    _SEVERITY[normalize(_label)] = _key
+_STATUS.update({key: key for key in STATUS_WORDS})  # the codes themselves (pending, ...)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
 _YMD = re.compile(
@@ -85,14 +78,13 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 def _in_range(day: dt.date, raw) -> dt.date:
     if not MIN_DATE <= day <= MAX_DATE:
-        raise CellError(labels.ERR_DATE_RANGE.format(value=day.isoformat() if raw is None
-                                                     else raw))
+        raise CellError("ERR_DATE_RANGE", value=day.isoformat() if raw is None else raw)
     return day
 
 
 def _serial(number: float, raw) -> dt.date:
     if not 1 <= number < 2958466:
-        raise CellError(labels.ERR_BAD_DATE.format(value=raw))
+        raise CellError("ERR_BAD_DATE", value=raw)
     return _in_range(_EXCEL_EPOCH + dt.timedelta(days=int(number)), raw)
 
 
@@ -100,7 +92,7 @@ def _ymd(y: str, m: str, d: str, raw) -> dt.date:
     try:
         day = dt.date(int(y), int(m), int(d))
     except ValueError:
-        raise CellError(labels.ERR_BAD_DATE.format(value=raw)) from None
+        raise CellError("ERR_BAD_DATE", value=raw) from None
     return _in_range(day, raw)
 
 
@@ -117,7 +109,7 @@ def parse_date(value, *, month_end: bool = False) -> dt.date | None:
     if isinstance(value, dt.date):
         return _in_range(value, None)
     if isinstance(value, bool):
-        raise CellError(labels.ERR_BAD_DATE.format(value=value))
+        raise CellError("ERR_BAD_DATE", value=value)
     if isinstance(value, int | float):
         if 19000101 <= value <= 21001231 and float(value).is_integer():
             m = _COMPACT.fullmatch(str(int(value)))
@@ -136,30 +128,31 @@ def parse_date(value, *, month_end: bool = False) -> dt.date | None:
         if 1 <= month <= 12:
             return _in_range(dt.date(year, month, calendar.monthrange(year, month)[1]), raw)
     if _NO_YEAR.fullmatch(text):
-        raise CellError(labels.ERR_DATE_NO_YEAR.format(value=raw))
-    raise CellError(labels.ERR_BAD_DATE.format(value=raw[:40]))
+        raise CellError("ERR_DATE_NO_YEAR", value=raw)
+    raise CellError("ERR_BAD_DATE", value=raw[:40])
 
 
 def _word(value, table: dict, error: str, words: dict | None = None):
+    """The key `value` names in `table`, else CellError(error) listing the first words."""
     if is_blank(value):
         return None
     key = normalize(str(value)).rstrip("。.;；").lower()
     if key in table:
         return table[key]
-    listed = "、".join(ws[0] for ws in words.values()) if words else ""
-    raise CellError(error.format(value=str(value).strip()[:40], words=listed))
+    listed = tuple(ws[0] for ws in words.values()) if words else ()
+    raise CellError(error, value=str(value).strip()[:40], words=listed)
 
 
 def parse_status(value) -> str | None:
-    return _word(value, _STATUS, labels.ERR_UNKNOWN_STATUS, STATUS_WORDS)
+    return _word(value, _STATUS, "ERR_UNKNOWN_STATUS", STATUS_WORDS)
 
 
 def parse_source(value) -> str | None:
-    return _word(value, _SOURCE, labels.ERR_UNKNOWN_SOURCE, SOURCE_WORDS)
+    return _word(value, _SOURCE, "ERR_UNKNOWN_SOURCE", SOURCE_WORDS)
 
 
 def parse_severity(value) -> str | None:
-    return _word(value, _SEVERITY, labels.ERR_UNKNOWN_SEVERITY)
+    return _word(value, _SEVERITY, "ERR_UNKNOWN_SEVERITY")
 
 
 def parse_bool(value) -> bool | None:
@@ -167,19 +160,19 @@ def parse_bool(value) -> bool | None:
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    return _word(value, _BOOL, labels.ERR_BAD_BOOL)
+    return _word(value, _BOOL, "ERR_BAD_BOOL")
 
 
 def parse_exit(value) -> str | None:
-    return _word(value, _EXIT, labels.ERR_BAD_EXIT)
+    return _word(value, _EXIT, "ERR_BAD_EXIT")
 
 
 def parse_weak(value) -> str | None:
-    return _word(value, _WEAK, labels.ERR_BAD_WEAK)
+    return _word(value, _WEAK, "ERR_BAD_WEAK")
 
 
 def parse_renovation(value) -> str | None:
-    return _word(value, _RENOVATION, labels.ERR_BAD_RENOVATION)
+    return _word(value, _RENOVATION, "ERR_BAD_RENOVATION")
 
 
 def parse_grade(value) -> str | None:
@@ -188,7 +181,7 @@ def parse_grade(value) -> str | None:
     text = normalize(str(value)).upper().translate(str.maketrans("ＡＢＣＤ", "ABCD"))
     m = re.fullmatch(r"([ABCD])(级|级危房|类)?", text)
     if not m:
-        raise CellError(labels.ERR_BAD_GRADE.format(value=str(value).strip()[:20]))
+        raise CellError("ERR_BAD_GRADE", value=str(value).strip()[:20])
     return m.group(1)
 
 
@@ -197,7 +190,7 @@ def parse_number(value, unit: str | None = None) -> float | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise CellError(labels.ERR_BAD_NUMBER.format(value=value))
+        raise CellError("ERR_BAD_NUMBER", value=value)
     scale = 10_000.0 if unit == "万元" else 1.0
     if isinstance(value, int | float):
         number = float(value)
@@ -209,13 +202,13 @@ def parse_number(value, unit: str | None = None) -> float | None:
         try:
             number = float(text)
         except ValueError:
-            raise CellError(labels.ERR_BAD_NUMBER.format(value=str(value)[:40])) from None
+            raise CellError("ERR_BAD_NUMBER", value=str(value)[:40]) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise CellError(labels.ERR_BAD_NUMBER.format(value=value))
+        raise CellError("ERR_BAD_NUMBER", value=value)
     if number < 0:
-        raise CellError(labels.ERR_NEGATIVE)
+        raise CellError("ERR_NEGATIVE")
     if number * scale == float("inf"):  # 1e308 万元
-        raise CellError(labels.ERR_NUMBER_TOO_LARGE.format(value=_shown(value), limit="1e308"))
+        raise CellError("ERR_NUMBER_TOO_LARGE", value=_shown(value), limit="1e308")
     return number * scale
 
 
@@ -229,10 +222,9 @@ def parse_int(value) -> int | None:
     if number is None:
         return None
     if not float(number).is_integer():
-        raise CellError(labels.ERR_BAD_INTEGER.format(value=value))
+        raise CellError("ERR_BAD_INTEGER", value=value)
     if number > INT_MAX:
-        raise CellError(labels.ERR_NUMBER_TOO_LARGE.format(value=_shown(value),
-                                                           limit=f"{INT_MAX:,}"))
+        raise CellError("ERR_NUMBER_TOO_LARGE", value=_shown(value), limit=f"{INT_MAX:,}")
     return int(number)
 
 
@@ -245,7 +237,7 @@ def parse_share(value) -> float | None:
     number = parse_number(text.rstrip("%％") if percent else value)
     share = number / 100 if percent or number > 1 else number
     if not 0 <= share <= 1:
-        raise CellError(labels.ERR_BAD_SHARE.format(value=text[:20]))
+        raise CellError("ERR_BAD_SHARE", value=text[:20])
     return share
 
 
@@ -258,7 +250,7 @@ def parse_text(value, limit: int = TEXT_LIMIT) -> str | None:
         value = value.strftime("%Y-%m-%d")
     text = str(value).strip()
     if len(text) > limit:
-        raise CellError(labels.ERR_TOO_LONG.format(length=len(text), limit=limit))
+        raise CellError("ERR_TOO_LONG", length=len(text), limit=limit)
     return text
 
 
@@ -269,14 +261,14 @@ def parse_long_text(value) -> str | None:
 def parse_code_text(value) -> str | None:
     """An identifier typed in a cell; a long number Excel rounded (3.2E+17) is refused."""
     if isinstance(value, float) and (value >= 1e15 or not value.is_integer()):
-        raise CellError(labels.ERR_NUMBER_ROUNDED.format(value=f"{value:.6g}"))
+        raise CellError("ERR_NUMBER_ROUNDED", value=f"{value:.6g}")
     if isinstance(value, int) and value >= 10**15:
-        raise CellError(labels.ERR_NUMBER_ROUNDED.format(value=value))
+        raise CellError("ERR_NUMBER_ROUNDED", value=value)
     return parse_text(value, 40)
 
 
-_ID_FAULTS = {"format": labels.ERR_BAD_ID_NUMBER, "birth_date": labels.ERR_ID_BIRTH_DATE,
-              "check_digit": labels.ERR_ID_CHECK_DIGIT}
+_ID_FAULTS = {"format": "ERR_BAD_ID_NUMBER", "birth_date": "ERR_ID_BIRTH_DATE",
+              "check_digit": "ERR_ID_CHECK_DIGIT"}
 
 
 def parse_id_number(value) -> str | None:
@@ -290,5 +282,5 @@ def parse_id_number(value) -> str | None:
     text = text.upper().replace(" ", "")
     fault = id_number_fault(text)
     if fault is not None:
-        raise CellError(_ID_FAULTS[fault].format(value=mask_id(text[:24])))
+        raise CellError(_ID_FAULTS[fault], value=mask_id(text[:24]))
     return text
