@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from paicha_geo import ledger_service as ls  # noqa: E402
 from paicha_geo.demo import samples  # noqa: E402
+from paicha_geo.services import ledger_service as ls  # noqa: E402
 from paicha_geo.store import Store  # noqa: E402
 from paicha_geo.store import queries as q  # noqa: E402
 

@@ -24,7 +24,7 @@ def _print_problems(problems, limit: int = 200) -> None:
 
 
 def _cmd_import(args) -> int:
-    from paicha_geo import ledger_service as ls
+    from paicha_geo.services import ledger_service as ls
     from paicha_geo.store import Store
 
     path = Path(args.file)

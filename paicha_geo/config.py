@@ -7,11 +7,17 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
+from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.settings import Settings
+from paicha_geo.io.data_files import load_campaign_file, load_weights
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_DB = PROJECT_ROOT / "data" / "paicha.duckdb"
+CAMPAIGN_FILE = PACKAGE_DATA / "campaign_2020.json"
+RISK_WEIGHTS_FILE = PACKAGE_DATA / "risk_weights.json"
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -71,3 +77,13 @@ def _settings_for(override_path: str | None) -> Settings:
 def settings() -> Settings:
     """The installation's settings: package defaults, overridden by the JSON at $PAICHA_SETTINGS."""
     return _settings_for(os.environ.get("PAICHA_SETTINGS") or None)
+
+
+def default_campaign() -> tuple[Campaign, pd.DataFrame]:
+    """The package's campaign (2020) and its checklist, as the demo and new databases get it."""
+    return load_campaign_file(CAMPAIGN_FILE)
+
+
+def risk_weights() -> dict:
+    """The risk-score weights shipped with the package (data/risk_weights.json)."""
+    return load_weights(RISK_WEIGHTS_FILE)

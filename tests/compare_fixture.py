@@ -19,10 +19,10 @@ import datetime as dt
 
 import pandas as pd
 
-from paicha_geo.domain.campaign import load_campaign_file
+from paicha_geo.config import default_campaign
 from paicha_geo.services import data
 
-CAMPAIGN, CHECKLIST = load_campaign_file()
+CAMPAIGN, CHECKLIST = default_campaign()
 ASOF = dt.date(2020, 5, 31)
 BEFORE = dt.date(2020, 5, 24)
 DISTRICTS = ("320401", "320402", "320403", "320404")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from paicha_geo.domain.campaign import load_campaign_file
+from paicha_geo.config import default_campaign
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_117077d0c60f45a4.txt"
 
@@ -19,7 +19,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def checklist():
-    return load_campaign_file()[1]
+    return default_campaign()[1]
 
 
 def test_item_counts_per_part_match_the_seed(checklist):
@@ -59,7 +59,7 @@ def test_item_texts_are_verbatim_from_the_seed(checklist):
 
 
 def test_campaign_thresholds_come_from_settings():
-    campaign, _ = load_campaign_file()
+    campaign, _ = default_campaign()
     assert campaign.income_threshold == 7000
     assert campaign.province_weak_operating_income == 180_000
     assert campaign.city_weak_disposable_income == 350_000

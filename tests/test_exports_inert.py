@@ -17,9 +17,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from paicha_geo import labels, ledger_export, ledger_service
+from paicha_geo import labels
 from paicha_geo.render import tables, visit_pack
-from paicha_geo.services import compare_service, data, inspect_service, map_service
+from paicha_geo.services import compare_service, data, inspect_service, ledger_service, map_service
+from paicha_geo.services import exports as ledger_export
 from paicha_geo.store import Store
 from tests.hostile_fixture import FORMULAS, hostile_copy
 from tests.ledger_helpers import HEADER, csv_bytes

@@ -8,7 +8,7 @@ import re
 import duckdb
 import pytest
 
-from paicha_geo import ledger_service as ls
+from paicha_geo.services import ledger_service as ls
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import copy_store, csv_bytes, village_path

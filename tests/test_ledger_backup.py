@@ -11,7 +11,7 @@ import time
 import pytest
 
 from paicha_geo import cli
-from paicha_geo.ledger_service import change_status, get_issue
+from paicha_geo.services.ledger_service import change_status, get_issue
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store import queries as q
 from paicha_geo.store.backup import backup, fingerprint, restore

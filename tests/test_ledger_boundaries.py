@@ -10,8 +10,8 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from paicha_geo import ledger_service as ls
 from paicha_geo.domain.gcj02 import geometry_wgs84_to_gcj02
+from paicha_geo.services import ledger_service as ls
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import copy_store, fingerprint
 

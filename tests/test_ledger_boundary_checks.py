@@ -15,8 +15,8 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from paicha_geo import ledger_service as ls
 from paicha_geo.domain.settings import BoundaryChecks, Limits, Settings, Tolerance
+from paicha_geo.services import ledger_service as ls
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import copy_store, fingerprint
 
@@ -157,7 +157,7 @@ UNREADABLE = [
                          ids=[c[0] for c in UNREADABLE])
 def test_unreadable_boundary_files_are_named_in_chinese_without_gdal_text(store, name, data,
                                                                           fmt, caplog):
-    with caplog.at_level(logging.WARNING, logger="paicha_geo.domain.boundaries"):
+    with caplog.at_level(logging.WARNING, logger="paicha_geo.io.boundaries"):
         preview = _refused(store, name, data)
     reason = preview.problems[0].reason
     assert f"无法读取边界文件 {name}" in reason and f"不是有效的 {fmt} 文件" in reason

@@ -9,8 +9,8 @@ import io
 import openpyxl
 import pytest
 
-from paicha_geo import ledger_export as le
 from paicha_geo.domain.filters import IssueFilters
+from paicha_geo.services import exports as le
 from paicha_geo.store import queries as q
 
 ASOF = dt.date(2020, 5, 31)

@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from paicha_geo import ledger_service as ls
+from paicha_geo.services import ledger_service as ls
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import (
     HEADER,

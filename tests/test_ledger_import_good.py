@@ -8,9 +8,9 @@ import io
 import openpyxl
 import pytest
 
-from paicha_geo import ledger_export as le
-from paicha_geo import ledger_service as ls
 from paicha_geo.demo import samples
+from paicha_geo.services import exports as le
+from paicha_geo.services import ledger_service as ls
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import (
     HEADER,

@@ -12,9 +12,9 @@ import zipfile
 import pytest
 
 from paicha_geo import cli
-from paicha_geo import ledger_service as ls
-from paicha_geo.domain.imports.values import id_check_digit
+from paicha_geo.domain.id_numbers import id_check_digit
 from paicha_geo.domain.settings import Limits, Range, Settings
+from paicha_geo.services import ledger_service as ls
 from paicha_geo.store import Store
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
@@ -190,7 +190,7 @@ def test_database_refusing_a_value_is_not_called_a_concurrent_change(store, plac
 def test_store_tells_a_refused_value_from_a_conflict_on_insert(store, place):
     import pandas as pd
 
-    from paicha_geo.domain.imports import people
+    from paicha_geo.io.imports import people
 
     row = {c: None for c in people.VILLAGE_COLUMNS}
     row.update(code=place[3], population=99_999_999_999)

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from paicha_geo.domain.imports import values as v
-from paicha_geo.domain.imports.common import CellError
-from paicha_geo.domain.imports.headers import classify, find_header
-from paicha_geo.domain.imports.items import ItemIndex
-from paicha_geo.domain.imports.regions import RegionIndex
+from paicha_geo.io.imports import values as v
+from paicha_geo.io.imports.common import CellError
+from paicha_geo.io.imports.headers import classify, find_header
+from paicha_geo.io.imports.items import ItemIndex
+from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.store import queries as q
 
 D = dt.date(2020, 6, 30)

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from paicha_geo.domain import workflow
-from paicha_geo.ledger_service import (
+from paicha_geo.services.ledger_service import (
     ConflictError,
     TransitionRefused,
     allowed_actions,

@@ -6,8 +6,8 @@ import datetime as dt
 import io
 import zipfile
 
-from paicha_geo.domain.imports.reader import read_file
-from paicha_geo.domain.imports.xlsx import Formula
+from paicha_geo.io.imports.reader import read_file
+from paicha_geo.io.imports.xlsx import Formula
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'

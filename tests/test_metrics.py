@@ -10,10 +10,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from paicha_geo.config import default_campaign
 from paicha_geo.domain import metrics as m
-from paicha_geo.domain.campaign import load_campaign_file
 
-CAMPAIGN = load_campaign_file()[0]
+CAMPAIGN = default_campaign()[0]
 ASOF = dt.date(2020, 5, 31)
 
 VILLAGES = pd.DataFrame(

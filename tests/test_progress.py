@@ -14,11 +14,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from paicha_geo.config import default_campaign
 from paicha_geo.domain import metrics as m
 from paicha_geo.domain import progress
-from paicha_geo.domain.campaign import load_campaign_file
 
-CAMPAIGN, CHECKLIST = load_campaign_file()
+CAMPAIGN, CHECKLIST = default_campaign()
 D = dt.date
 
 ISSUES = pd.DataFrame({

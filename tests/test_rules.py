@@ -3,10 +3,10 @@
 import pandas as pd
 import pytest
 
+from paicha_geo.config import default_campaign
 from paicha_geo.domain import rules
-from paicha_geo.domain.campaign import load_campaign_file
 
-CAMPAIGN = load_campaign_file()[0]
+CAMPAIGN = default_campaign()[0]
 
 
 def household(**facts):

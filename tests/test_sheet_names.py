@@ -16,10 +16,10 @@ import duckdb
 import openpyxl
 import pytest
 
-from paicha_geo import labels, ledger_export
+from paicha_geo import labels
 from paicha_geo.render import tables, visit_pack
 from paicha_geo.render.excel import sheet_name
-from paicha_geo.services import data, inspect_service, map_service
+from paicha_geo.services import data, exports, inspect_service, map_service
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 from tests.hostile_fixture import pages_on, run_page
@@ -101,7 +101,7 @@ def test_ledger_export_gives_colliding_districts_their_own_sheets(odd_names_db):
     db, _ = odd_names_db
     store = Store(db, read_only=True)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(ledger_export.export_ledger_xlsx(
+        book = openpyxl.load_workbook(io.BytesIO(exports.export_ledger_xlsx(
             store, None, ASOF)))
         districts = q.regions(store, level="district")
     finally:

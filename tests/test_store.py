@@ -99,10 +99,11 @@ def test_a_second_process_is_told_the_file_is_held(tmp_path):
 
 
 def test_campaign_round_trip(tmp_path):
-    from paicha_geo.domain.campaign import Campaign, load_campaign_file
+    from paicha_geo.config import default_campaign
+    from paicha_geo.domain.campaign import Campaign
     from paicha_geo.store.loads import insert_frame
 
-    campaign, checklist = load_campaign_file()
+    campaign, checklist = default_campaign()
     with Store(tmp_path / "camp.duckdb") as store:
         with store.transaction() as cur:
             insert_frame(cur, "campaign", pd.DataFrame([campaign.as_record()]))

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 import xlsxwriter  # noqa: E402
 
 from paicha_geo.demo import samples  # noqa: E402
-from paicha_geo.domain.imports.values import id_check_digit  # noqa: E402
+from paicha_geo.domain.id_numbers import id_check_digit  # noqa: E402
 from paicha_geo.store import Store  # noqa: E402
 from paicha_geo.store import queries as q  # noqa: E402
 

@@ -18,11 +18,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from paicha_geo.config import PACKAGE_DATA, geo_dir
+from paicha_geo.config import PACKAGE_DATA, default_campaign, geo_dir
 from paicha_geo.demo import ledger, people
 from paicha_geo.demo.names import village_names
 from paicha_geo.demo.partition import partition_outline
-from paicha_geo.domain.campaign import load_campaign_file
 from paicha_geo.store import Store
 from paicha_geo.store.loads import replace_everything
 from paicha_geo.store.queries import data_signature
@@ -158,7 +157,7 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
     timings["geography_s"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
-    campaign, checklist = load_campaign_file()
+    campaign, checklist = default_campaign()
     village_rows = regions[regions["level"] == "village"].reset_index(drop=True)
     attrs = people.village_attributes(rng, village_rows)
     community = village_rows["name"].str.endswith("社区").to_numpy()

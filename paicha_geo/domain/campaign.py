@@ -6,13 +6,9 @@ Later campaigns (巩固脱贫成果, 防返贫监测) change these numbers; noth
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
-
-from paicha_geo.config import PACKAGE_DATA
 
 
 @dataclass(frozen=True)
@@ -62,39 +58,3 @@ class Campaign:
             "dangerous_house_grades": list(self.dangerous_house_grades),
             "active": True,
         }
-
-
-def load_campaign_file(path: Path | None = None) -> tuple[Campaign, pd.DataFrame]:
-    """The campaign settings and its checklist items from the package's data files."""
-    path = path or PACKAGE_DATA / "campaign_2020.json"
-    record = json.loads(path.read_text(encoding="utf-8"))
-    campaign = Campaign.from_record(record)
-    checklist = load_checklist(path.parent / record["checklist"], campaign.campaign_id)
-    return campaign, checklist
-
-
-def load_checklist(path: Path, campaign_id: int) -> pd.DataFrame:
-    """Flatten the checklist tree (group > part > item) into one row per item."""
-    tree = json.loads(path.read_text(encoding="utf-8"))
-    rows = []
-    for group in tree["groups"]:
-        for part in group["parts"]:
-            for item in part["items"]:
-                rows.append(
-                    {
-                        "campaign_id": campaign_id,
-                        "code": item["code"],
-                        "group_key": group["key"],
-                        "group_name": group["name"],
-                        "part_key": part["key"],
-                        "part_name": part["name"],
-                        "seed_number": item.get("seed_number"),
-                        "text": item["text"],
-                        "short": item["short"],
-                        "responsible_units": list(part.get("responsible_units", [])),
-                        "incomplete": bool(item.get("incomplete", False))
-                        or not part.get("complete", True),
-                        "sort_order": len(rows) + 1,
-                    }
-                )
-    return pd.DataFrame(rows)

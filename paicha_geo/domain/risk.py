@@ -16,19 +16,11 @@ screen can show why a village ranks where it does.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pandas as pd
 
-from paicha_geo.config import PACKAGE_DATA
-
 COMPONENTS = ("open_issues", "overdue_months", "unverified", "failing_households",
               "low_income_households", "weak_type", "months_since_visit", "never_visited")
-
-
-def load_weights(path: Path | None = None) -> dict:
-    return json.loads((path or PACKAGE_DATA / "risk_weights.json").read_text(encoding="utf-8"))
 
 
 def components(

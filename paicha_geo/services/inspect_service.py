@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from paicha_geo import labels
+from paicha_geo import config, labels
 from paicha_geo.domain import coverage, risk, route
 from paicha_geo.domain.regions import PREFIX_LENGTH, full_code
 from paicha_geo.domain.rules import household_failures, village_income_standard
@@ -26,7 +26,7 @@ PLANNING_LEVELS = ("district", "town")  # a trip is planned inside one of these
 def ranked_villages(snap: Snapshot, scope: Scope, asof: dt.date,
                     weights: dict | None = None) -> pd.DataFrame:
     """Every village in `scope` with its risk components, contributions, score and reasons."""
-    weights = weights or risk.load_weights()
+    weights = weights or config.risk_weights()
     villages = scope.rows(snap.villages, "code")
     if villages.empty:  # nothing to rank (the page says so)
         return pd.DataFrame(columns=["score", "name", "weak", "label_lon", "label_lat",

@@ -15,8 +15,8 @@ import pandas as pd
 
 from paicha_geo import labels
 from paicha_geo.domain import workflow
-from paicha_geo.domain.imports.issues import COMPARED, DEFAULTS
-from paicha_geo.domain.imports.rows import Row, Validated, problem_for
+from paicha_geo.io.imports.issues import COMPARED, DEFAULTS
+from paicha_geo.io.imports.rows import Row, Validated, problem_for
 
 ISSUE_COLUMNS = ["issue_code", "campaign_id", "region_code", "household_id", "item_code",
                  "source", "severity", "responsible_unit", "description", "found_date",

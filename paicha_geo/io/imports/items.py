@@ -13,8 +13,8 @@ import re
 import pandas as pd
 
 from paicha_geo import labels
-from paicha_geo.domain.imports.common import CellError, is_blank
-from paicha_geo.domain.imports.headers import normalize
+from paicha_geo.io.imports.common import CellError, is_blank
+from paicha_geo.io.imports.headers import normalize
 
 _CODE = re.compile(r"^(\d+\.\d+\.\d+)(?![\d.])")
 _ENUM = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*")

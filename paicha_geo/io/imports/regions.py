@@ -15,8 +15,8 @@ from collections import defaultdict
 import pandas as pd
 
 from paicha_geo import labels
-from paicha_geo.domain.imports.common import CellError, is_blank
 from paicha_geo.domain.regions import full_code, level_of_code
+from paicha_geo.io.imports.common import CellError, is_blank
 
 _BODY_SUFFIXES = ("社区居民委员会", "村民委员会", "居民委员会", "社区居委会", "村委会", "居委会",
                   "镇人民政府", "乡人民政府", "人民政府", "街道办事处", "办事处", "管委会")

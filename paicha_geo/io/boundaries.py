@@ -35,10 +35,10 @@ from pyproj.exceptions import CRSError
 from paicha_geo import labels
 from paicha_geo.domain.boundary_checks import check_outlines
 from paicha_geo.domain.gcj02 import geometry_gcj02_to_wgs84
-from paicha_geo.domain.imports.common import CellError, ImportProblem
-from paicha_geo.domain.imports.plausibility import warning_notices
-from paicha_geo.domain.imports.regions import RegionIndex
 from paicha_geo.domain.settings import BoundaryChecks
+from paicha_geo.io.imports.common import CellError, ImportProblem
+from paicha_geo.io.imports.plausibility import warning_notices
+from paicha_geo.io.imports.regions import RegionIndex
 
 log = logging.getLogger(__name__)
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from paicha_geo import labels
-from paicha_geo.domain.imports import values as v
-from paicha_geo.domain.imports.common import CellError
-from paicha_geo.domain.imports.headers import HeaderMatch
-from paicha_geo.domain.imports.regions import RegionIndex
-from paicha_geo.domain.imports.rows import (
+from paicha_geo.domain.privacy import new_household_number
+from paicha_geo.io.imports import values as v
+from paicha_geo.io.imports.common import CellError
+from paicha_geo.io.imports.headers import HeaderMatch
+from paicha_geo.io.imports.regions import RegionIndex
+from paicha_geo.io.imports.rows import (
     Kind,
     Row,
     Validated,
@@ -25,7 +26,6 @@ from paicha_geo.domain.imports.rows import (
     has_region_columns,
     problem_for,
 )
-from paicha_geo.domain.privacy import new_household_number
 
 HOUSEHOLD_COLUMNS = ["household_id", "village_code", "head_name", "id_number", "members",
                      "per_capita_income", "exit_status", "school_age_children",

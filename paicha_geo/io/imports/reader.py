@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paicha_geo import labels
-from paicha_geo.domain.imports import encoding
-from paicha_geo.domain.imports.xlsx import TooManyRows, read_xlsx
+from paicha_geo.io.imports import encoding
+from paicha_geo.io.imports.xlsx import TooManyRows, read_xlsx
 
 MAX_ROWS = 200_000  # the default; the import passes Limits.import_max_rows
 _ZIP = b"PK\x03\x04"

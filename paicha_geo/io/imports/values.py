@@ -12,9 +12,10 @@ import datetime as dt
 import re
 
 from paicha_geo import labels
-from paicha_geo.domain.imports.common import CellError, is_blank
-from paicha_geo.domain.imports.headers import normalize
+from paicha_geo.domain.id_numbers import id_number_fault
 from paicha_geo.domain.privacy import mask_id
+from paicha_geo.io.imports.common import CellError, is_blank
+from paicha_geo.io.imports.headers import normalize
 
 MIN_DATE, MAX_DATE = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 TEXT_LIMIT, LONG_TEXT_LIMIT = 200, 2000
@@ -274,14 +275,8 @@ def parse_code_text(value) -> str | None:
     return parse_text(value, 40)
 
 
-_ID_WEIGHTS = [2 ** (17 - i) % 11 for i in range(17)]
-_ID_CHECK = "10X98765432"
-
-
-def id_check_digit(first17: str) -> str:
-    """GB 11643-1999 check digit (ISO 7064 MOD 11-2) of an 18-digit resident ID number."""
-    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11]
+_ID_FAULTS = {"format": labels.ERR_BAD_ID_NUMBER, "birth_date": labels.ERR_ID_BIRTH_DATE,
+              "check_digit": labels.ERR_ID_CHECK_DIGIT}
 
 
 def parse_id_number(value) -> str | None:
@@ -293,15 +288,7 @@ def parse_id_number(value) -> str | None:
     if text is None:
         return None
     text = text.upper().replace(" ", "")
-    shown = mask_id(text[:24])
-    if not re.fullmatch(r"\d{17}[\dX]", text):
-        raise CellError(labels.ERR_BAD_ID_NUMBER.format(value=shown))
-    try:
-        born = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
-    except ValueError:
-        born = None
-    if born is None or not dt.date(1900, 1, 1) <= born <= dt.date.today():
-        raise CellError(labels.ERR_ID_BIRTH_DATE.format(value=shown))
-    if id_check_digit(text[:17]) != text[17]:
-        raise CellError(labels.ERR_ID_CHECK_DIGIT.format(value=shown))
+    fault = id_number_fault(text)
+    if fault is not None:
+        raise CellError(_ID_FAULTS[fault].format(value=mask_id(text[:24])))
     return text

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paicha_geo import labels
-from paicha_geo.domain.imports import values as v
-from paicha_geo.domain.imports.common import CellError, Notices
-from paicha_geo.domain.imports.headers import ALIASES, HeaderMatch
-from paicha_geo.domain.imports.items import ItemIndex
-from paicha_geo.domain.imports.regions import RegionIndex
-from paicha_geo.domain.imports.rows import (
+from paicha_geo.io.imports import values as v
+from paicha_geo.io.imports.common import CellError, Notices
+from paicha_geo.io.imports.headers import ALIASES, HeaderMatch
+from paicha_geo.io.imports.items import ItemIndex
+from paicha_geo.io.imports.regions import RegionIndex
+from paicha_geo.io.imports.rows import (
     Kind,
     Row,
     Validated,

@@ -10,9 +10,9 @@ first one broken, errors first, is reported.
 from __future__ import annotations
 
 from paicha_geo import labels
-from paicha_geo.domain.imports.common import ImportProblem
-from paicha_geo.domain.imports.rows import Validated, problem_for
 from paicha_geo.domain.settings import Range
+from paicha_geo.io.imports.common import ImportProblem
+from paicha_geo.io.imports.rows import Validated, problem_for
 
 SHARES = ("inpatient_selfpay_share",)
 MAX_LISTED_WARNINGS = 20  # warnings listed one by one among the notices; the rest are counted

@@ -20,19 +20,19 @@ import pandas as pd
 
 from paicha_geo import config, labels
 from paicha_geo.domain import workflow
-from paicha_geo.domain.boundaries import BoundaryPreview, read_boundaries
-from paicha_geo.domain.imports import issues as issue_import
-from paicha_geo.domain.imports import people
-from paicha_geo.domain.imports.common import ImportProblem
-from paicha_geo.domain.imports.items import ItemIndex
-from paicha_geo.domain.imports.limits import check_upload, upload_problem
-from paicha_geo.domain.imports.plan import IssuePlan, plan_issues
-from paicha_geo.domain.imports.plausibility import check_ranges, warning_notices
-from paicha_geo.domain.imports.reader import read_file
-from paicha_geo.domain.imports.regions import RegionIndex
-from paicha_geo.domain.imports.rows import Validated, validate
-from paicha_geo.domain.imports.xlsx import estimate_rows
 from paicha_geo.domain.settings import Settings
+from paicha_geo.io.boundaries import BoundaryPreview, read_boundaries
+from paicha_geo.io.imports import issues as issue_import
+from paicha_geo.io.imports import people
+from paicha_geo.io.imports.common import ImportProblem
+from paicha_geo.io.imports.items import ItemIndex
+from paicha_geo.io.imports.limits import check_upload, upload_problem
+from paicha_geo.io.imports.plan import IssuePlan, plan_issues
+from paicha_geo.io.imports.plausibility import check_ranges, warning_notices
+from paicha_geo.io.imports.reader import read_file
+from paicha_geo.io.imports.regions import RegionIndex
+from paicha_geo.io.imports.rows import Validated, validate
+from paicha_geo.io.imports.xlsx import estimate_rows
 from paicha_geo.render.excel import rejected_workbook
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store import ledger as sl

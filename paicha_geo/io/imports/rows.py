@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paicha_geo import labels
-from paicha_geo.domain.imports import encoding
-from paicha_geo.domain.imports.common import CellError, ImportProblem, Notices, is_blank
-from paicha_geo.domain.imports.headers import ALIASES, HeaderMatch, find_header
-from paicha_geo.domain.imports.reader import ReadResult
-from paicha_geo.domain.imports.xlsx import Formula
+from paicha_geo.io.imports import encoding
+from paicha_geo.io.imports.common import CellError, ImportProblem, Notices, is_blank
+from paicha_geo.io.imports.headers import ALIASES, HeaderMatch, find_header
+from paicha_geo.io.imports.reader import ReadResult
+from paicha_geo.io.imports.xlsx import Formula
 
 HEADER_SCAN = 30
 _FOOTER_WORDS = ("填表人", "制表人", "制表", "审核人", "审核", "填报单位", "填报人", "填报日期",
