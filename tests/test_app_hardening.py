@@ -305,7 +305,7 @@ def test_an_error_in_the_screen_fragment_is_caught_as_well(run_app, monkeypatch)
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("paicha_geo.services.screen_service.screen_view", boom)
+    monkeypatch.setattr("paicha_geo.render.screen.kpi_tiles", boom)
     at = run_app(screen="1")
     assert not at.exception
     assert at.error and at.error[0].value.startswith("页面出错了")

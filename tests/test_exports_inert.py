@@ -96,9 +96,10 @@ def exports(store, snap) -> Exports:
                 tables.to_excel_bytes(table, view.region["name"]))
 
     return Exports({
-        "ledger-city.xlsx": lambda: ledger_export.export_ledger_xlsx(store, None, ASOF),
-        "ledger-district.xlsx": lambda: ledger_export.export_ledger_xlsx(store, DISTRICT, ASOF),
-        "ledger-city.csv": lambda: ledger_export.export_ledger_csv(store, None, ASOF),
+        "ledger-city.xlsx": lambda: ledger_export.export_ledger_xlsx(snap, _scope(snap), ASOF),
+        "ledger-district.xlsx": lambda: ledger_export.export_ledger_xlsx(
+            snap, _scope(snap, DISTRICT), ASOF),
+        "ledger-city.csv": lambda: ledger_export.export_ledger_csv(snap, _scope(snap), ASOF),
         "report-city.xlsx": lambda: compare_service.weekly_report(snap, _scope(snap), ASOF),
         "report-district.xlsx": lambda: compare_service.weekly_report(
             snap, _scope(snap, DISTRICT), ASOF),

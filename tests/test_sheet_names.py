@@ -102,7 +102,7 @@ def test_ledger_export_gives_colliding_districts_their_own_sheets(odd_names_db):
     store = Store(db, read_only=True)
     try:
         book = openpyxl.load_workbook(io.BytesIO(exports.export_ledger_xlsx(
-            store, None, ASOF)))
+            data.load_snapshot(store), data.EVERYTHING, ASOF)))
         districts = q.regions(store, level="district")
     finally:
         store.close()
