@@ -6,11 +6,10 @@ mode runs pages/*.py directly on a cold deep link (e.g. /compare), skipping this
 
 import streamlit as st
 
-from app_pages import _errors, _params
-from app_pages._shared import ensure_database
+from app_pages import _cache, _errors, _params
 from paicha_geo import labels
 from paicha_geo.render import escape
-from paicha_geo.render.assets import ensure_static_assets
+from paicha_geo.services import startup
 
 # No Material icons anywhere: Streamlit fetches them from a font CDN, and we stay offline.
 # URL keys every page shares, carried along when moving between pages.
@@ -43,6 +42,6 @@ if navigation.url_path != "screen":
         st.warning(labels.SCREEN_MODE_ONLY_1.format(
             raw=escape.code(st.query_params.get("screen"), _params.RAW_SHOWN)))
 with _errors.friendly_errors():  # a Chinese message instead of a traceback, details logged
-    ensure_static_assets()
-    ensure_database()
+    startup.prepare_static_files()
+    _cache.ensure_database()
     navigation.run()

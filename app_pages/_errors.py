@@ -17,8 +17,7 @@ import streamlit as st
 from streamlit.errors import FragmentHandledException
 
 from paicha_geo import labels
-from paicha_geo.config import dev_mode
-from paicha_geo.store import StoreBusyError
+from paicha_geo.services.startup import StoreBusyError, dev_mode
 
 log = logging.getLogger("paicha_geo.app")
 if not log.handlers:  # the server's console is its log; Streamlit leaves the root logger bare

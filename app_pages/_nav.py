@@ -1,20 +1,26 @@
-"""Region navigation shared by the pages: the breadcrumb and going to a region via the URL."""
+"""Region navigation shared by the pages: the region in the URL, the breadcrumb, map clicks."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from app_pages import _params
-from paicha_geo import labels, service
+from paicha_geo import labels
 from paicha_geo.render import escape
+from paicha_geo.services import data
 
 
-def current_region(regions) -> service.Resolved:
-    """The region in the URL (`region`); an unknown or malformed code shows the city, and says
-    so, repeating what was typed as a code span (plain text)."""
+def viewer_scope() -> data.Scope:
+    """The part of the data the person at this page may see (everything until accounts)."""
+    return data.EVERYTHING
+
+
+def current_region(snap: data.Snapshot) -> data.Resolved:
+    """The region in the URL (`region`); an unknown, malformed or out-of-scope code shows the
+    top of the viewer's scope, and says so, repeating what was typed as a code span."""
     raw = st.query_params.get("region")
-    resolved = service.resolve_region(regions, raw, labels.UNKNOWN_REGION)
-    if resolved.error:
+    resolved = data.resolve_region(snap.regions, raw, viewer_scope())
+    if resolved.unknown is not None:
         st.warning(labels.UNKNOWN_REGION.format(code=escape.code(raw, _params.RAW_SHOWN)))
     return resolved
 
@@ -27,18 +33,42 @@ def go_to(code: str | None, root: str) -> None:
         st.query_params["region"] = code
 
 
-def breadcrumb(resolved: service.Resolved) -> None:
+def breadcrumb(resolved: data.Resolved) -> None:
     """市 › 区 › 镇 › 村: every crumb but the current one goes back up."""
     root = resolved.trail[0][0]
     with st.container(horizontal=True, key="breadcrumb"):
         for i, (code, name, _level) in enumerate(resolved.trail):
             if i:
                 st.markdown("›")
-            st.button(escape.markdown(name), key=f"crumb-{code}", on_click=go_to, args=(code, root),
-                      disabled=i == len(resolved.trail) - 1, type="tertiary")
+            st.button(escape.markdown(name), key=f"crumb-{code}", on_click=go_to,
+                      args=(code, root), disabled=i == len(resolved.trail) - 1, type="tertiary")
 
 
 def clicked_code(state: dict | None) -> str | None:
     """The region code of the feature the last map click hit (st_folium's returned state)."""
     drawing = (state or {}).get("last_active_drawing") or {}
     return (drawing.get("properties") or {}).get("code")
+
+
+def on_click(map_key: str, resolved: data.Resolved):
+    """A map's on_change callback: a click on a region opens it."""
+    def follow() -> None:
+        code = clicked_code(st.session_state.get(map_key))
+        if code:
+            go_to(code, resolved.trail[0][0])
+    return follow
+
+
+def child_picker(snap: data.Snapshot, resolved: data.Resolved, levels: tuple[str, ...],
+                 prompt: str) -> None:
+    """On a page that works inside one of `levels`, a way there from above (no dead end)."""
+    if resolved.region["level"] in levels:
+        return
+    children = snap.regions[snap.regions["parent_code"] == resolved.region["code"]]
+    st.info(prompt)
+    names = dict(zip(children["code"], children["name"], strict=True))
+    with st.container(horizontal=True, key="child-picker"):
+        for code, name in names.items():
+            st.button(escape.markdown(name), key=f"pick-{code}", on_click=go_to,
+                      args=(code, resolved.trail[0][0]))
+    st.stop()

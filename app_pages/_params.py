@@ -16,9 +16,9 @@ from typing import Any
 import streamlit as st
 
 from paicha_geo import labels
-from paicha_geo.domain import params
-from paicha_geo.domain.params import Problem, Read, Reader
 from paicha_geo.render import escape
+from paicha_geo.services import params
+from paicha_geo.services.params import Problem, Read, Reader
 
 BIND = "query-params"
 RAW_SHOWN = 40  # characters of a raw value repeated back in a notice

@@ -1,5 +1,5 @@
-"""Streamlit glue for the progress and comparison pages: cached views and the weekly-report
-download (built only when clicked)."""
+"""The weekly report (周报) download shared by the progress and comparison pages, and the
+ranking rate both read from the URL."""
 
 from __future__ import annotations
 
@@ -8,41 +8,21 @@ import functools
 
 import streamlit as st
 
-from app_pages import _params
-from app_pages._shared import cached_regions, cached_snapshot
-from paicha_geo import labels, progress_service, service
-from paicha_geo.domain import params
-from paicha_geo.domain.compare import DEFAULT_RANK_BY
-from paicha_geo.domain.filters import IssueFilters
+from app_pages import _cache, _params
+from paicha_geo import labels
 from paicha_geo.render.report import report_filename
-
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _region(version: str, code: str):
-    return service.resolve_region(cached_regions(version), code, "").region
+from paicha_geo.render.tables import XLSX_MIME
+from paicha_geo.services import compare_service, params
+from paicha_geo.services.data import IssueFilters, Scope
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def cached_progress_view(version: str, code: str, asof: dt.date, filters: IssueFilters):
-    return progress_service.progress_view(cached_snapshot(version), _region(version, code),
-                                          asof, filters)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def cached_comparison_view(version: str, code: str, asof: dt.date, filters: IssueFilters,
-                           rank_by: str):
-    return progress_service.comparison_view(cached_snapshot(version), _region(version, code),
-                                            asof, filters, rank_by)
-
-
-def report_download(version: str, region, asof: dt.date, filters: IssueFilters,
-                    rank_by: str) -> None:
+def report_download(version: str, scope: Scope, name: str, asof: dt.date,
+                    filters: IssueFilters, rank_by: str) -> None:
     """The 周报 button; the workbook is built only when clicked (deferred data)."""
-    build = functools.partial(progress_service.weekly_report, cached_snapshot(version), region,
+    build = functools.partial(compare_service.weekly_report, _cache.snapshot(version), scope,
                               asof, filters, rank_by)
     st.download_button(labels.REPORT_DOWNLOAD, data=build,
-                       file_name=report_filename(region["name"], asof), mime=XLSX_MIME,
+                       file_name=report_filename(name, asof), mime=XLSX_MIME,
                        key="dl-report", on_click="ignore")
 
 
@@ -53,4 +33,4 @@ def rank_by_from_url() -> str:
     by_name.update({key: key for key in labels.FAIR_RATES})
     return by_name[_params.read(params.choice, "rank", labels.COMPARE_RANK_BY,
                                 choices=list(by_name),
-                                default=labels.FAIR_RATES[DEFAULT_RANK_BY][0])]
+                                default=labels.FAIR_RATES[compare_service.DEFAULT_RANK_BY][0])]

@@ -3,39 +3,28 @@ rates, with the raw counts beside them, a rank and its change against a week ear
 
 import streamlit as st
 
-from app_pages import _filters, _nav, _params
-from app_pages._reports import cached_comparison_view, report_download
-from app_pages._shared import (
-    PAGE_CSS,
-    cached_campaign,
-    cached_regions,
-    data_version,
-    page_header,
-)
+from app_pages import _cache, _layout, _nav, _params, _sidebar
+from app_pages._reports import report_download
 from paicha_geo import labels
-from paicha_geo.domain.compare import DEFAULT_RANK_BY, FAIR_RATES
 from paicha_geo.render import figures
 from paicha_geo.render import progress_tables as pt
+from paicha_geo.services.compare_service import DEFAULT_RANK_BY, FAIR_RATES
 
-st.markdown(PAGE_CSS, unsafe_allow_html=True)
-version = data_version()
-campaign = cached_campaign(version)
-regions = cached_regions(version)
-
-asof = _filters.asof_input(campaign)
+version = _cache.version()
+snap = _cache.snapshot(version)
+asof = _sidebar.asof_input(snap.campaign)
 rates = list(FAIR_RATES)
 rank_by = _params.selectbox(st.sidebar, labels.COMPARE_RANK_BY, rates,
                             index=rates.index(DEFAULT_RANK_BY),
                             format_func=lambda k: labels.FAIR_RATES[k][0], key="rank")
-filters = _filters.issue_filters(version, campaign)
-resolved = _nav.current_region(regions)
+filters = _sidebar.issue_filters(version, snap.campaign)
+resolved = _nav.current_region(snap)
 _nav.breadcrumb(resolved)
-view = cached_comparison_view(version, resolved.region["code"], asof, filters, rank_by)
+view = _cache.comparison_view(version, resolved.scope, asof, filters, rank_by)
 level_name = labels.LEVELS[view.child_level]
-
-page_header(labels.COMPARE_TITLE.format(region=view.region["name"], level=level_name),
-            view.is_demo, campaign, asof, filters=filters)
-
+_layout.page_header(labels.COMPARE_TITLE.format(region=view.region["name"], level=level_name),
+                    view.is_demo, snap.campaign, asof, filters=filters)
+_layout.stop_if_nothing_below(view.table.empty)
 st.subheader(labels.HEAT_TABLE)
 st.caption(labels.COMPARE_NOTE.format(rate=labels.FAIR_RATES[rank_by][0], before=view.before))
 st.caption(labels.HEAT_NOTE)
@@ -43,8 +32,6 @@ with st.container(key="heat-table"):
     st.markdown(pt.heat_table_html(view.table, view.totals,
                                    labels.TOTAL_ROW.format(region=view.region["name"])),
                 unsafe_allow_html=True)
-
 st.plotly_chart(figures.build_small_multiples(view.table, level_name), config=figures.CONFIG,
                 key="chart-small-multiples")
-
-report_download(version, view.region, asof, filters, rank_by)
+report_download(version, resolved.scope, view.region["name"], asof, filters, rank_by)

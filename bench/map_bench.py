@@ -16,10 +16,11 @@ import time
 
 import geopandas as gpd
 
-from paicha_geo import service
 from paicha_geo.render.geometry import simplify_levels
-from paicha_geo.render.maps import build_base_map, build_region_layer, view_for_bounds
+from paicha_geo.render.maps import build_base_map, build_region_layer
+from paicha_geo.render.region_map import build_region_map
 from paicha_geo.render.scales import scale_for
+from paicha_geo.services import data, map_service
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 
@@ -33,26 +34,22 @@ def _timed(fn, repeat=3):
     return statistics.median(times), result
 
 
-def our_map(store, layers, region, asof, snapshot):
-    view = service.region_view(store, region, asof, snapshot=snapshot)
-    shapes = layers[view.child_level].set_index("code").loc[view.children["code"]].reset_index()
-    scale = scale_for("issues_open", view.child_metrics["issues_open"])
+def our_map(layers, scope, asof, snapshot, root_level):
+    """One drill step as the map page does it: the view, then the one map assembly."""
+    view = map_service.region_view(snapshot, scope, asof)
     village = view.child_level == "village"
-    weak = (view.children["code"].map(view.weak_villages.set_index("code")["weak_type"])
-            if village else None)
-    layer = build_region_layer(shapes, view.child_metrics, "issues_open", scale,
-                               weak_types=weak, color_all=not village,
-                               weak_markers=None if village else view.weak_villages,
-                               show_labels=not village)
-    fmap = build_base_map(shapes.total_bounds)
-    view_for_bounds(shapes.total_bounds)
-    layer.add_to(fmap)
-    return fmap.get_root().render()
+    rmap = build_region_map(layers, view.child_level, view.children["code"], view.child_metrics,
+                            "issues_open", root_level=root_level,
+                            weak_types=view.child_weak_types, color_all=not village,
+                            weak_markers=None if village else view.weak_villages,
+                            show_labels=not village)
+    rmap.layer.add_to(rmap.base)
+    return rmap.base.get_root().render()
 
 
-def whole_level_map(store, layers, root, level, asof, snapshot):
+def whole_level_map(layers, level, asof, snapshot):
     """Every region of one level at once (e.g. all villages of the city)."""
-    view = service.region_view(store, root, asof, snapshot=snapshot)  # root figures only
+    view = map_service.region_view(snapshot, data.EVERYTHING, asof)  # root figures only
     shapes = layers[level]
     metrics = view.child_metrics.iloc[[0] * len(shapes)].reset_index(drop=True)
     scale = scale_for("issues_open", metrics["issues_open"])
@@ -71,18 +68,18 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     args = parser.parse_args()
     store = Store(args.db, read_only=True)
-    asof = service.active_campaign(store).default_asof
     t0 = time.perf_counter()
     raw = q.regions(store, geometry=True)
     layers = simplify_levels(raw)
     print(f"simplify all levels once: {time.perf_counter() - t0:.2f} s "
           f"({len(raw)} regions)")
     t0 = time.perf_counter()
-    snapshot = service.load_snapshot(store)
+    snapshot = data.load_snapshot(store)
+    asof = snapshot.campaign.default_asof
     snapshot.issues_asof(asof)
     print(f"load the snapshot once per data version: {time.perf_counter() - t0:.2f} s")
-    regions = service.all_regions(store)
-    root = service.root_region(regions)
+    regions = snapshot.regions
+    root = snapshot.root
     # One drill path: root -> its first child -> ... down to a township.
     path = [root]
     while path[-1]["level"] != "town":
@@ -95,14 +92,15 @@ def main() -> None:
         region = row.copy()
         region["code"] = row.name
         kids = raw[raw["parent_code"] == region["code"]]
-        ms, html = _timed(lambda r=region: our_map(store, layers, r, asof, snapshot))
+        scope = data.Scope.of(region["code"], region["level"])
+        ms, html = _timed(lambda s=scope: our_map(layers, s, asof, snapshot, root["level"]))
         nms, nhtml = _timed(lambda k=kids: naive_map(k), repeat=1)
         print(f"{region['level'] + ' ' + region['name']:<28}{len(kids):>9}{ms * 1000:>9.0f}"
               f"{len(html) / 1024:>9.0f}{nms * 1000:>10.0f}{len(nhtml) / 1024:>10.0f}")
     for level in ("town", "village"):
         kids = raw[raw["level"] == level]
         ms, html = _timed(
-            lambda lv=level: whole_level_map(store, layers, root, lv, asof, snapshot), repeat=1)
+            lambda lv=level: whole_level_map(layers, lv, asof, snapshot), repeat=1)
         nms, nhtml = _timed(lambda k=kids: naive_map(k), repeat=1)
         print(f"{'all ' + level + 's':<28}{len(kids):>9}{ms * 1000:>9.0f}"
               f"{len(html) / 1024:>9.0f}{nms * 1000:>10.0f}{len(nhtml) / 1024:>10.0f}")

@@ -87,3 +87,8 @@ def default_campaign() -> tuple[Campaign, pd.DataFrame]:
 def risk_weights() -> dict:
     """The risk-score weights shipped with the package (data/risk_weights.json)."""
     return load_weights(RISK_WEIGHTS_FILE)
+
+
+def backup_dir() -> Path:
+    """Where the ledger page writes backups: data/backups beside the default database."""
+    return PROJECT_ROOT / "data" / "backups"

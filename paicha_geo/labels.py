@@ -838,6 +838,22 @@ IMPORT_ACTIONS = {"insert": "新增", "update": "更新", "unchanged": "无变�
 IMPORT_ACTION_COLUMNS = {"sheet": "工作表", "row": "行号", "key": "编号", "action": "导入结果"}
 
 
+# --- pages (issue 12): text that used to sit in the pages -------------------------------------
+REGION_TABLE_TITLE = "{region} · 各{level}情况"
+PANEL_FAILING_LIST = "未达标："
+PANEL_GROUP_COLUMNS = {"group_name": "排查重点", "open": "未销号"}
+PANEL_NONE = "无"
+HOUSEHOLD_UNIT = "户"
+FOUND_DATE = "发现日期"
+INCOME_STANDARD_NOTE = "收入标准 {income:,.0f} 元"
+PACK_FILE = "走访包_{region}_{asof:%Y%m%d}"
+BOUNDARIES_UPDATED = "已更新 {count} 个区划边界"
+REJECTED_FILE = "问题行_{name}.xlsx"
+LEDGER_FILE = "整改台账_{region}_{asof:%Y%m%d}"
+STATUS_PICK_PLACEHOLDER = "选择一个未销号问题"
+NOTHING_BELOW = "此区域下没有下级区划，无可显示的地图和分项数据。"
+
+
 # --- typed errors ---
 # Below the services, errors and notices are domain.errors.Message values: a code (the name
 # of a wording above) and its fields. `say` words them.

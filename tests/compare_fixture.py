@@ -19,8 +19,8 @@ import datetime as dt
 
 import pandas as pd
 
-from paicha_geo import service
 from paicha_geo.config import default_campaign
+from paicha_geo.services import data
 
 CAMPAIGN, CHECKLIST = default_campaign()
 ASOF = dt.date(2020, 5, 31)
@@ -89,11 +89,20 @@ HISTORY = pd.DataFrame({
 })
 
 
-def snapshot() -> service.Snapshot:
-    return service.Snapshot(campaign=CAMPAIGN, checklist=CHECKLIST, regions=REGIONS,
-                            villages=VILLAGES, households=HOUSEHOLDS, issues=ISSUES,
-                            history=HISTORY, is_demo=False)
+VISITS = pd.DataFrame({"visit_id": pd.Series(dtype="int64"),
+                       "region_code": pd.Series(dtype=object),
+                       "household_id": pd.Series(dtype=object),
+                       "visit_date": pd.Series(dtype="datetime64[ns]"),
+                       "visitors": pd.Series(dtype=object), "kind": pd.Series(dtype=object),
+                       "findings": pd.Series(dtype=object)})
 
 
-def city() -> pd.Series:
-    return service.resolve_region(REGIONS, None, "").region
+def snapshot() -> data.Snapshot:
+    return data.Snapshot(campaign=CAMPAIGN, checklist=CHECKLIST, regions=REGIONS,
+                         villages=VILLAGES, households=HOUSEHOLDS, issues=ISSUES,
+                         history=HISTORY, visits=VISITS, is_demo=False)
+
+
+def city() -> data.Scope:
+    """The city's scope (the whole fixture)."""
+    return data.resolve_region(REGIONS, None).scope

@@ -42,9 +42,9 @@ def demo_store(demo_db):
 @pytest.fixture(scope="session")
 def snap(demo_store):
     """The demo's in-memory snapshot, as the app holds it."""
-    from paicha_geo import service
+    from paicha_geo.services import data
 
-    return service.load_snapshot(demo_store)
+    return data.load_snapshot(demo_store)
 
 
 def _free_port() -> int:

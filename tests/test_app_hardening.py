@@ -22,9 +22,9 @@ from streamlit.testing.v1 import AppTest
 
 from paicha_geo import labels
 from paicha_geo.config import PACKAGE_DATA
-from paicha_geo.domain import params
 from paicha_geo.domain.settings import Settings
 from paicha_geo.render.escape import code
+from paicha_geo.services import params
 from tests.conftest import ROOT
 
 D = dt.date
@@ -288,7 +288,7 @@ def test_a_page_error_shows_a_chinese_message_and_logs_the_details(run_app, monk
     def boom(*args, **kwargs):
         raise RuntimeError(secret)
 
-    monkeypatch.setattr("paicha_geo.render.maps.build_base_map", boom)
+    monkeypatch.setattr("paicha_geo.render.region_map.build_base_map", boom)
     with caplog.at_level(logging.ERROR, logger="paicha_geo.app"):
         at = run_app()
     assert not at.exception
@@ -305,7 +305,7 @@ def test_an_error_in_the_screen_fragment_is_caught_as_well(run_app, monkeypatch)
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("paicha_geo.screen_service.screen_view", boom)
+    monkeypatch.setattr("paicha_geo.render.screen.kpi_tiles", boom)
     at = run_app(screen="1")
     assert not at.exception
     assert at.error and at.error[0].value.startswith("页面出错了")
@@ -315,7 +315,7 @@ def test_development_mode_keeps_the_full_details(run_app, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("paicha_geo.render.maps.build_base_map", boom)
+    monkeypatch.setattr("paicha_geo.render.region_map.build_base_map", boom)
     monkeypatch.setenv("PAICHA_DEV", "1")
     at = run_app()
     assert at.exception and "boom" in at.exception[0].message

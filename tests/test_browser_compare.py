@@ -9,8 +9,9 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from paicha_geo import labels, progress_service, service
+from paicha_geo import labels
 from paicha_geo.render import progress_tables as pt
+from paicha_geo.services import compare_service, data
 from tests.conftest import EVIL_VILLAGE_NAME, save_screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -20,8 +21,8 @@ HEAT = ".st-key-heat-table table"
 
 
 def comparison(snap, code, rank_by):
-    region = service.resolve_region(snap.regions, code, "").region
-    return progress_service.comparison_view(snap, region, ASOF, None, rank_by).table
+    scope = data.resolve_region(snap.regions, code).scope
+    return compare_service.comparison_view(snap, scope, ASOF, None, rank_by).table
 
 
 def heat_row(page, name):

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from paicha_geo import progress_service, service
+from paicha_geo.services import data, progress_service
 from tests.conftest import save_screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -16,8 +16,8 @@ CHARTS = '[data-testid="stPlotlyChart"]'
 
 
 def progress_of(snap, code, day=ASOF):
-    region = service.resolve_region(snap.regions, code, "").region
-    return progress_service.progress_view(snap, region, day)
+    scope = data.resolve_region(snap.regions, code).scope
+    return progress_service.progress_view(snap, scope, day)
 
 
 def open_progress(page, app_url, query: str) -> None:

@@ -15,16 +15,16 @@ import math
 import pandas as pd
 import pytest
 
-from paicha_geo import progress_service
 from paicha_geo.domain import compare
 from paicha_geo.render import progress_tables as pt
+from paicha_geo.services import compare_service
 from tests.compare_fixture import ASOF, BEFORE, city, snapshot
 
 NAN = float("nan")
 
 
 def view(rank_by="ontime_rate", filters=None):
-    return progress_service.comparison_view(snapshot(), city(), ASOF, filters, rank_by)
+    return compare_service.comparison_view(snapshot(), city(), ASOF, filters, rank_by)
 
 
 def rows(rank_by="ontime_rate"):

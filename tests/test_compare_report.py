@@ -7,16 +7,16 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from paicha_geo import progress_service, service
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.render import figures
+from paicha_geo.services import compare_service, data, map_service, progress_service
 from tests.compare_fixture import ASOF, city, snapshot
 
 
 @pytest.fixture(scope="module")
 def workbook():
-    data = progress_service.weekly_report(snapshot(), city(), ASOF, None, "ontime_rate")
-    return openpyxl.load_workbook(io.BytesIO(data))
+    book = compare_service.weekly_report(snapshot(), city(), ASOF, None, "ontime_rate")
+    return openpyxl.load_workbook(io.BytesIO(book))
 
 
 def header(ws) -> list:
@@ -90,7 +90,7 @@ def test_progress_view_on_the_fixture():
     assert v.totals.issues_found == 5 and v.totals.closeout_rate == pytest.approx(0.6)
     assert v.burndown.open_now == 2 and v.burndown.required_pace == pytest.approx(2 / 30)
     # A district's progress counts only its own issues.
-    jia = service.resolve_region(snapshot().regions, "320401", "").region
+    jia = data.resolve_region(snapshot().regions, "320401").scope
     assert progress_service.progress_view(snapshot(), jia, ASOF).totals.issues_found == 3
 
 
@@ -114,17 +114,17 @@ def test_figures_build_with_chinese_titles_and_the_deadline_marked():
     assert fig.layout.shapes[0].x0 == pd.Timestamp("2020-06-30")
     burn = figures.build_burndown_figure(v.series, v.burndown)
     assert [t.name for t in burn.data] == ["未销号", "超期未整改", "按期清零所需进度"]
-    cmp = progress_service.comparison_view(snapshot(), city(), ASOF)
+    cmp = compare_service.comparison_view(snapshot(), city(), ASOF)
     small = figures.build_small_multiples(cmp.table, "市(区)")
     texts = [t for trace in small.data for t in trace.text]
     assert "—" in texts and "66.7%" in texts
 
 
 def test_demo_views_agree_with_the_map(demo_store):
-    snap = service.load_snapshot(demo_store)
-    root = service.root_region(snap.regions)
+    snap = data.load_snapshot(demo_store)
+    root = data.EVERYTHING
     asof = dt.date(2020, 5, 31)
-    region = service.region_view(demo_store, root, asof, snapshot=snap)
+    region = map_service.region_view(snap, root, asof)
     v = progress_service.progress_view(snap, root, asof)
     for key in ("issues_found", "issues_open", "issues_overdue", "issues_closed"):
         assert v.totals[key] == region.totals[key], key
@@ -132,6 +132,6 @@ def test_demo_views_agree_with_the_map(demo_store):
     assert v.series.loc[pd.Timestamp(asof), "overdue"] == region.totals.issues_overdue
     assert v.ageing["issues"].sum() == region.totals.issues_overdue
     assert v.units["issues_found"].sum() == region.totals.issues_found
-    cmp = progress_service.comparison_view(snap, root, asof)
+    cmp = compare_service.comparison_view(snap, root, asof)
     assert sorted(cmp.table["rank"]) == [1, 2, 3, 4, 5, 6]
     assert set(cmp.table["name"]) == set(region.children["name"])

@@ -91,11 +91,11 @@ def test_households_mostly_pass_and_a_few_fail(demo_store):
     assert 0.005 < fails["income"].mean() < 0.05
 
 
-def test_default_as_of_date_shows_every_stage(demo_store):
-    from paicha_geo import service
+def test_default_as_of_date_shows_every_stage(snap):
+    from paicha_geo.services import map_service
+    from paicha_geo.services.data import EVERYTHING
 
-    root = service.root_region(service.all_regions(demo_store))
-    totals = service.region_view(demo_store, root).totals
+    totals = map_service.region_view(snap, EVERYTHING, snap.campaign.default_asof).totals
     assert totals.issues_closed > 0 and totals.issues_rectifying > 0
     assert totals.issues_pending > 0 and totals.issues_overdue > 0
     assert 0.3 < totals.closeout_rate < 0.95

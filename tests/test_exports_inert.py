@@ -17,18 +17,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from paicha_geo import (
-    inspection,
-    labels,
-    progress_service,
-    service,
-)
-from paicha_geo.domain.regions import scope_prefix
+from paicha_geo import labels
 from paicha_geo.render import tables, visit_pack
+from paicha_geo.services import compare_service, data, inspect_service, ledger_service, map_service
 from paicha_geo.services import exports as ledger_export
-from paicha_geo.services import ledger_service
 from paicha_geo.store import Store
-from paicha_geo.store import queries as q
 from tests.hostile_fixture import FORMULAS, hostile_copy
 from tests.ledger_helpers import HEADER, csv_bytes
 
@@ -47,20 +40,21 @@ def store(demo_db, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def snap(store):
-    return service.load_snapshot(store)
+    return data.load_snapshot(store)
 
 
-def _region(store, code=None):
-    return service.resolve_region(q.regions(store), code, "").region
+def _scope(snap, code=None):
+    return data.resolve_region(snap.regions, code).scope
 
 
 def _visit_pack(store, snap) -> bytes:
     """As the 督查选点 page builds it: the top villages of a district, in route order."""
-    region = _region(store, DISTRICT)
-    ranked = inspection.ranked_villages(store, snap, scope_prefix(DISTRICT, "district"), ASOF)
+    scope = _scope(snap, DISTRICT)
+    region = snap.region(scope)
+    ranked = inspect_service.ranked_villages(snap, scope, ASOF)
     start = (float(region["label_lon"]), float(region["label_lat"]))
-    plan = inspection.plan(ranked.head(8), start, 1.4)
-    pack = inspection.visit_pack(store, snap, list(plan.stops.index), ASOF)
+    plan = inspect_service.plan(ranked.head(8), start, 1.4)
+    pack = inspect_service.visit_pack(store, snap, scope, list(plan.stops.index), ASOF)
     route_rows = plan.stops[list(labels.PACK_ROUTE_COLUMNS)].rename(
         columns=labels.PACK_ROUTE_COLUMNS)
     assert any(len(stop["open_issues"]) for stop in pack)
@@ -96,18 +90,19 @@ class Exports(dict):
 @pytest.fixture(scope="module")
 def exports(store, snap) -> Exports:
     def map_table(code, kind):
-        view = service.region_view(store, _region(store, code), ASOF, None, snap)
+        view = map_service.region_view(snap, _scope(snap, code), ASOF)
         table = tables.region_table(view.children, view.child_metrics)
         return (tables.to_csv_bytes(table) if kind == "csv" else
                 tables.to_excel_bytes(table, view.region["name"]))
 
     return Exports({
-        "ledger-city.xlsx": lambda: ledger_export.export_ledger_xlsx(store, None, ASOF),
-        "ledger-district.xlsx": lambda: ledger_export.export_ledger_xlsx(store, DISTRICT, ASOF),
-        "ledger-city.csv": lambda: ledger_export.export_ledger_csv(store, None, ASOF),
-        "report-city.xlsx": lambda: progress_service.weekly_report(snap, _region(store), ASOF),
-        "report-district.xlsx": lambda: progress_service.weekly_report(
-            snap, _region(store, DISTRICT), ASOF),
+        "ledger-city.xlsx": lambda: ledger_export.export_ledger_xlsx(snap, _scope(snap), ASOF),
+        "ledger-district.xlsx": lambda: ledger_export.export_ledger_xlsx(
+            snap, _scope(snap, DISTRICT), ASOF),
+        "ledger-city.csv": lambda: ledger_export.export_ledger_csv(snap, _scope(snap), ASOF),
+        "report-city.xlsx": lambda: compare_service.weekly_report(snap, _scope(snap), ASOF),
+        "report-district.xlsx": lambda: compare_service.weekly_report(
+            snap, _scope(snap, DISTRICT), ASOF),
         "visit-pack.xlsx": lambda: _visit_pack(store, snap),
         "rejected-rows.xlsx": lambda: _rejected_rows(store),
         "map-city.csv": lambda: map_table(None, "csv"),

@@ -78,15 +78,16 @@ def test_id_numbers_are_masked():
     assert privacy.mask_id(None) == ""
 
 
-def test_household_list_masks_by_default(demo_store):
-    from paicha_geo import service
+def test_household_list_masks_by_default(demo_store, snap):
+    from paicha_geo.services.data import Scope
+    from paicha_geo.services.guarantees_service import household_list
 
-    town = service.all_regions(demo_store).query("level == 'town'").iloc[0]
-    asof = service.active_campaign(demo_store).default_asof
-    masked = service.household_list(demo_store, town["code"][:9], asof)
+    town = Scope(snap.regions.query("level == 'town'").iloc[0]["code"][:9])
+    asof = snap.campaign.default_asof
+    masked = household_list(demo_store, snap, town, asof)
     assert masked["head_name"].str.contains(r"\*").all()
     assert masked["id_number"].str.fullmatch(r"\d{4}\*{10}[\dX]{4}").all()
-    shown = service.household_list(demo_store, town["code"][:9], asof, show_personal=True)
+    shown = household_list(demo_store, snap, town, asof, show_personal=True)
     assert not shown["head_name"].str.contains(r"\*").any()
-    failing = service.household_list(demo_store, town["code"][:9], asof, check="housing")
+    failing = household_list(demo_store, snap, town, asof, check="housing")
     assert all("housing" in f for f in failing["failing"])

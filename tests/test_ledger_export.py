@@ -11,14 +11,20 @@ import pytest
 
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.services import exports as le
+from paicha_geo.services.data import EVERYTHING, Scope, load_snapshot
 from paicha_geo.store import queries as q
 
 ASOF = dt.date(2020, 5, 31)
 
 
+def _snap(store):
+    return load_snapshot(store)
+
+
 @pytest.fixture(scope="module")
 def city_book(demo_store):
-    return openpyxl.load_workbook(io.BytesIO(le.export_ledger_xlsx(demo_store, asof=ASOF)))
+    return openpyxl.load_workbook(io.BytesIO(
+        le.export_ledger_xlsx(_snap(demo_store), EVERYTHING, ASOF)))
 
 
 def test_one_sheet_per_district_when_the_city_is_selected(demo_store, city_book):
@@ -56,7 +62,7 @@ def test_rows_carry_status_dates_and_overdue_days_as_of_the_day(demo_store, city
 
 
 def test_a_district_view_is_one_sheet_and_filters_apply(demo_store):
-    data = le.export_ledger_xlsx(demo_store, "320412000000", asof=ASOF,
+    data = le.export_ledger_xlsx(_snap(demo_store), Scope("320412"), ASOF,
                                  filters=IssueFilters(statuses=("pending", "rectifying")))
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["武进区"]
@@ -65,11 +71,11 @@ def test_a_district_view_is_one_sheet_and_filters_apply(demo_store):
 
 
 def test_csv_has_the_same_rows_with_a_bom(demo_store):
-    data = le.export_ledger_csv(demo_store, asof=ASOF)
+    data = le.export_ledger_csv(_snap(demo_store), EVERYTHING, ASOF)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][0] == "问题编号" and rows[0][9] == "发现日期"
-    frame, _ = le.ledger_frame(demo_store, asof=ASOF)
+    frame, _ = le.ledger_frame(_snap(demo_store), EVERYTHING, ASOF)
     assert len(rows) - 1 == len(frame)
     assert dt.date.fromisoformat(rows[1][9])
 
@@ -77,7 +83,7 @@ def test_csv_has_the_same_rows_with_a_bom(demo_store):
 def test_user_text_never_becomes_a_formula(demo_store, tmp_path):
     from paicha_geo.render.excel import ledger_csv, ledger_workbook
 
-    frame, _ = le.ledger_frame(demo_store, "320412000000", asof=ASOF)
+    frame, _ = le.ledger_frame(_snap(demo_store), Scope("320412"), ASOF)
     frame = frame.head(2).copy()
     frame.loc[frame.index[0], "description"] = '=HYPERLINK("http://x","y")'
     wb = openpyxl.load_workbook(io.BytesIO(ledger_workbook([("武进区", frame)], "t")))

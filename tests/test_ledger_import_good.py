@@ -11,6 +11,7 @@ import pytest
 from paicha_geo.demo import samples
 from paicha_geo.services import exports as le
 from paicha_geo.services import ledger_service as ls
+from paicha_geo.services.data import EVERYTHING, load_snapshot
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import (
     HEADER,
@@ -128,8 +129,9 @@ def test_region_code_column_alone_locates_the_issue(store):
 
 
 def test_our_own_export_round_trips_unchanged(store):
-    for data, name in ((le.export_ledger_xlsx(store), "台账.xlsx"),
-                       (le.export_ledger_csv(store), "台账.csv")):
+    snap, today = load_snapshot(store), dt.date.today()  # the ledger as it stands
+    for data, name in ((le.export_ledger_xlsx(snap, EVERYTHING, today), "台账.xlsx"),
+                       (le.export_ledger_csv(snap, EVERYTHING, today), "台账.csv")):
         preview = ls.preview_import(store, "issues", name, data)
         assert preview.ok, [p.describe() for p in preview.problems[:5]]
         assert preview.counts["unchanged"] == preview.counts["rows"] == 5000

@@ -9,13 +9,13 @@ import pytest
 
 from paicha_geo import labels
 from paicha_geo.domain import workflow
+from paicha_geo.services.data import EVERYTHING, Scope
+from paicha_geo.services.issue_service import allowed_actions, history_table
 from paicha_geo.services.ledger_service import (
     ConflictError,
     TransitionRefused,
-    allowed_actions,
     change_status,
     get_issue,
-    history_table,
     issue_history,
 )
 from paicha_geo.store import queries as q
@@ -93,8 +93,9 @@ def test_a_full_cycle_is_recorded_in_the_history(demo_db, tmp_path):
     assert list(new["from_status"]) == ["pending", "rectifying", "rectified", "closed"]
     assert list(new["actor"]) == ["王五", "王五", "验收组赵六", "回头看督查组"]
     assert "问题反弹" in new["note"].iloc[-1] and "验收组赵六" in new["note"].iloc[-1]
-    shown = history_table(store, code)
-    assert shown["to_status"].iloc[-1] == "待整改"
+    shown = history_table(store, EVERYTHING, code)
+    assert shown["新状态"].iloc[-1] == "待整改"
+    assert history_table(store, Scope("320499"), code).empty  # not readable from elsewhere
 
 
 def test_a_refused_change_writes_nothing(demo_db, tmp_path):

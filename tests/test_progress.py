@@ -98,10 +98,7 @@ def test_series_agrees_with_status_as_of_on_every_day():
                                   check_names=False)
 
 
-def test_series_agrees_with_status_as_of_on_the_demo(demo_store):
-    from paicha_geo import service
-
-    snap = service.load_snapshot(demo_store)
+def test_series_agrees_with_status_as_of_on_the_demo(snap):
     days = [D(2020, 1, 20), D(2020, 3, 31), D(2020, 5, 31), D(2020, 6, 30), D(2020, 7, 10)]
     fast = progress.daily_series(snap.issues, snap.history, D(2020, 1, 1), D(2020, 7, 10))
     slow = progress.series_from_snapshots(snap.issues, snap.history, days)

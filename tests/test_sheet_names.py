@@ -16,11 +16,10 @@ import duckdb
 import openpyxl
 import pytest
 
-from paicha_geo import inspection, labels, service
-from paicha_geo.domain.regions import scope_prefix
+from paicha_geo import labels
 from paicha_geo.render import tables, visit_pack
 from paicha_geo.render.excel import sheet_name
-from paicha_geo.services import exports
+from paicha_geo.services import data, exports, inspect_service, map_service
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 from tests.hostile_fixture import pages_on, run_page
@@ -57,8 +56,8 @@ def odd_names_db(demo_db, tmp_path_factory):
     db = tmp_path_factory.mktemp("sheets") / "odd.duckdb"
     shutil.copy(demo_db, db)
     store = Store(db, read_only=True)
-    ranked = inspection.ranked_villages(store, service.load_snapshot(store),
-                                        scope_prefix(DISTRICT, "district"), ASOF)
+    ranked = inspect_service.ranked_villages(data.load_snapshot(store),
+                                             data.Scope.of(DISTRICT, "district"), ASOF)
     store.close()
     villages = list(ranked.index[:3])
     con = duckdb.connect(str(db))
@@ -76,13 +75,14 @@ def test_visit_pack_of_villages_named_with_slashes_is_a_valid_workbook(odd_names
     db, villages = odd_names_db
     store = Store(db, read_only=True)
     try:
-        snap = service.load_snapshot(store)
-        pack = inspection.visit_pack(store, snap, villages, ASOF)
+        snap = data.load_snapshot(store)
+        pack = inspect_service.visit_pack(store, snap, data.Scope.of(DISTRICT, "district"),
+                                          villages, ASOF)
         route = snap.villages.set_index("code").loc[villages, ["name"]].reset_index()
-        data = visit_pack.workbook(pack, route, "走访包")
+        workbook = visit_pack.workbook(pack, route, "走访包")
     finally:
         store.close()
-    book = openpyxl.load_workbook(io.BytesIO(data))
+    book = openpyxl.load_workbook(io.BytesIO(workbook))
     _valid(book.sheetnames)
     assert book.sheetnames[0] == labels.PACK_ROUTE_SHEET and len(book.sheetnames) == 4
     titles = [book.worksheets[i]["A1"].value for i in (1, 2, 3)]
@@ -102,7 +102,7 @@ def test_ledger_export_gives_colliding_districts_their_own_sheets(odd_names_db):
     store = Store(db, read_only=True)
     try:
         book = openpyxl.load_workbook(io.BytesIO(exports.export_ledger_xlsx(
-            store, None, ASOF)))
+            data.load_snapshot(store), data.EVERYTHING, ASOF)))
         districts = q.regions(store, level="district")
     finally:
         store.close()
@@ -117,9 +117,8 @@ def test_map_table_download_of_a_region_named_with_slashes(odd_names_db):
     db, villages = odd_names_db
     store = Store(db, read_only=True)
     try:
-        regions = q.regions(store)
-        region = service.resolve_region(regions, villages[0][:9] + "000", "").region
-        view = service.region_view(store, region, ASOF)
+        view = map_service.region_view(data.load_snapshot(store), data.Scope(villages[0][:9]),
+                                       ASOF)
     finally:
         store.close()
     table = tables.region_table(view.children, view.child_metrics)

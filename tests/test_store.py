@@ -117,7 +117,7 @@ def test_data_version_changes_with_every_kind_of_write(demo_db, tmp_path):
     import datetime as dt
     import shutil
 
-    from paicha_geo.service import data_version
+    from paicha_geo.services.data import data_version
     from paicha_geo.services.ledger_service import change_status, get_issue
     from paicha_geo.store.visits import record_visit
 

@@ -83,8 +83,8 @@ def daily_series(issues: pd.DataFrame, history: pd.DataFrame, start: dt.date,
     """Per calendar day from `start` to `end`: found, rectified, closed, open, overdue."""
     days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", name="date")
     out = pd.DataFrame(index=days)
-    if days.empty:
-        return out.assign(**{c: pd.Series(dtype=int) for c in SERIES_COLUMNS})
+    if days.empty or issues.empty:  # no issue in scope: every count is zero every day
+        return out.assign(**{c: 0 for c in SERIES_COLUMNS}).astype(int)
     spells = status_spells(issues, history)
     begins = spells["start"].where(spells["start"] > spells["found"], spells["found"])
     found = pd.to_datetime(issues["found_date"]).dt.normalize()

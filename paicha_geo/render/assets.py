@@ -13,8 +13,6 @@ from pathlib import Path
 import xstatic.pkg.jquery as xs_jquery
 import xstatic.pkg.leaflet as xs_leaflet
 
-from paicha_geo.config import static_dir
-
 STATIC_URL = "/app/static/vendor"
 
 LOCAL_JS = [
@@ -26,9 +24,9 @@ LOCAL_CSS = [
 ]
 
 
-def ensure_static_assets(target: Path | None = None) -> Path:
-    """Copy the vendored assets into static/vendor (idempotent, cheap when already there)."""
-    vendor = (target or static_dir()) / "vendor"
+def ensure_static_assets(target: Path) -> Path:
+    """Copy the vendored assets into `target`/vendor (idempotent, cheap when already there)."""
+    vendor = target / "vendor"
     sources = {"leaflet": Path(xs_leaflet.BASE_DIR), "jquery": Path(xs_jquery.BASE_DIR)}
     for name, src in sources.items():
         dest = vendor / name

@@ -14,6 +14,7 @@ import pandas as pd
 
 from paicha_geo import labels
 from paicha_geo.domain.compare import COUNT_COLUMNS, FAIR_RATES
+from paicha_geo.domain.progress import BREAKDOWNS  # noqa: F401 - the order pages show them in
 from paicha_geo.render import escape
 from paicha_geo.render.scales import NO_DATA_COLOR, RDYLBU, rate_scale
 

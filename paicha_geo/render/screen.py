@@ -156,3 +156,12 @@ def dark(fig, height: int, scale: float = 1.0):
         axes(gridcolor="#2d3b55", tickfont=dict(size=px(16), color=TEXT),
              title_font=dict(size=px(17), color=MUTED))
     return fig
+
+
+def carousel_focus(shapes, seconds: float, now: float):
+    """Bounds the carousel shows at time `now`: each region of `shapes` in turn for `seconds`,
+    then all of them again; None (the whole map) when the carousel is off."""
+    if not seconds:
+        return None
+    stop = int(now // seconds) % (len(shapes) + 1)
+    return shapes.geometry.iloc[stop].bounds if stop < len(shapes) else None

@@ -37,6 +37,10 @@ REGION_COLUMNS = {
     "households_below_income": "收入低于标准农户",
 }
 RATE_COLUMNS = ("closeout_rate", "ontime_rate")
+# Number formats of the on-screen table (st.column_config): one percentage format everywhere.
+COLUMN_FORMATS = {"closeout_rate": "percent", "ontime_rate": "percent",
+                  "open_per_weak_village": "%.2f", "open_per_100_households": "%.2f"}
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def region_table(regions: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from paicha_geo.domain import compare
 from paicha_geo.domain.campaign import Campaign
+from paicha_geo.domain.compare import DEFAULT_RANK_BY, FAIR_RATES  # noqa: F401 - pages use them
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.services.data import Scope, Snapshot
 from paicha_geo.services.map_service import region_view

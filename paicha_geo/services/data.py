@@ -15,7 +15,7 @@ import pandas as pd
 
 from paicha_geo.domain import metrics as m
 from paicha_geo.domain.campaign import Campaign
-from paicha_geo.domain.filters import IssueFilters, apply_filters
+from paicha_geo.domain.filters import IssueFilters, apply_filters  # noqa: F401 - pages use it
 from paicha_geo.domain.regions import LEVELS, PREFIX_LENGTH, full_code
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
@@ -149,6 +149,12 @@ def issues_in_scope(snap: Snapshot, scope: Scope, asof: dt.date,
     their status as of that day (`status_asof`, `overdue_days`), passing `filters`."""
     found = scope.rows(snap.issues_asof(asof), "region_code")
     return apply_filters(found, snap.checklist, filters or IssueFilters())
+
+
+def responsible_units(snap: Snapshot, scope: Scope) -> list[str]:
+    """The 责任单位 named on issues in `scope`, sorted (the unit filter's choices)."""
+    units = scope.rows(snap.issues, "region_code")["responsible_unit"].dropna().unique()
+    return sorted(units)
 
 
 def open_issues(issues: pd.DataFrame) -> pd.DataFrame:

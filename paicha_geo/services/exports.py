@@ -12,40 +12,23 @@ import datetime as dt
 import pandas as pd
 
 from paicha_geo import labels
-from paicha_geo.domain import metrics as m
-from paicha_geo.domain.filters import IssueFilters, apply_filters
-from paicha_geo.domain.regions import full_code, scope_prefix
+from paicha_geo.domain.filters import IssueFilters
+from paicha_geo.domain.regions import full_code
 from paicha_geo.render.excel import ledger_csv, ledger_workbook
-from paicha_geo.store import Store
-from paicha_geo.store import queries as q
+from paicha_geo.services.data import Scope, Snapshot, issues_in_scope
 
 
-def _region(regions: pd.DataFrame, code: str | None) -> pd.Series:
-    if code is None:
-        return regions[regions["parent_code"].isna()].iloc[0]
-    return regions.set_index("code", drop=False).loc[code]
-
-
-def ledger_frame(store: Store, region_code: str | None = None, asof: dt.date | None = None,
+def ledger_frame(snap: Snapshot, scope: Scope, asof: dt.date,
                  filters: IssueFilters | None = None) -> tuple[pd.DataFrame, pd.Series]:
-    """The issues under a region as of a day, one row per issue, keyed like LEDGER_COLUMNS.
-
-    Also returns the region row. Without `asof`, today: the current state of the ledger.
-    """
-    campaign = q.campaign(store)
-    cid = int(campaign["campaign_id"])
-    asof = asof or dt.date.today()
-    regions = q.regions(store)
-    region = _region(regions, region_code)
-    scope = scope_prefix(region["code"], region["level"])
-    issues = q.issues(store, cid, scope)
-    history = q.issue_history(store, cid, scope)
-    found = m.status_as_of(issues, history, asof)
-    if filters is not None:
-        found = apply_filters(found, q.checklist(store, cid), filters)
+    """The issues in `scope` as of a day (`issues_in_scope`, as every view counts them), one
+    row per issue, keyed like LEDGER_COLUMNS; also returns the scope's region row."""
+    scope = snap.regional(scope)
+    region = snap.region(scope)
+    found = issues_in_scope(snap, scope, asof, filters)
+    regions = snap.regions
     names = dict(zip(regions["code"], regions["name"], strict=True))
     levels = dict(zip(regions["code"], regions["level"], strict=True))
-    items = q.checklist(store, cid).set_index("code")["short"]
+    items = snap.checklist.set_index("code")["short"]
     code = found["region_code"]
     level = code.map(levels)
     out = pd.DataFrame({
@@ -77,19 +60,16 @@ def ledger_frame(store: Store, region_code: str | None = None, asof: dt.date | N
     return out.reset_index(drop=True), region
 
 
-def _title(region: pd.Series, asof: dt.date | None) -> str:
-    return labels.LEDGER_TITLE_FULL.format(region=region["name"],
-                                           asof=(asof or dt.date.today()).isoformat())
+def _title(region: pd.Series, asof: dt.date) -> str:
+    return labels.LEDGER_TITLE_FULL.format(region=region["name"], asof=asof.isoformat())
 
 
-def export_ledger_xlsx(store: Store, region_code: str | None = None,
-                       asof: dt.date | None = None,
+def export_ledger_xlsx(snap: Snapshot, scope: Scope, asof: dt.date,
                        filters: IssueFilters | None = None) -> bytes:
-    """The formatted 整改台账 workbook of the current view."""
-    frame, region = ledger_frame(store, region_code, asof, filters)
+    """The formatted 整改台账 workbook of the view: a sheet per district above district level."""
+    frame, region = ledger_frame(snap, scope, asof, filters)
     if region["level"] in ("city", "province"):
-        regions = q.regions(store)
-        names = dict(zip(regions["code"], regions["name"], strict=True))
+        names = dict(zip(snap.regions["code"], snap.regions["name"], strict=True))
         sheets = []
         for code, part in frame.groupby("district_code", sort=True):
             name = names.get(code, code) if code != region["code"] else labels.LEDGER_CITY_SHEET
@@ -99,8 +79,8 @@ def export_ledger_xlsx(store: Store, region_code: str | None = None,
     return ledger_workbook(sheets, _title(region, asof))
 
 
-def export_ledger_csv(store: Store, region_code: str | None = None,
-                      asof: dt.date | None = None, filters: IssueFilters | None = None) -> bytes:
+def export_ledger_csv(snap: Snapshot, scope: Scope, asof: dt.date,
+                      filters: IssueFilters | None = None) -> bytes:
     """The same rows as the workbook, in one CSV (UTF-8 with BOM)."""
-    frame, _ = ledger_frame(store, region_code, asof, filters)
+    frame, _ = ledger_frame(snap, scope, asof, filters)
     return ledger_csv(frame)

@@ -22,6 +22,11 @@ class GuaranteeView:
     income_distribution: pd.DataFrame
     weak_income: pd.DataFrame  # weak villages against their income standard, worst first
 
+    def map_metrics(self, check: str) -> pd.DataFrame:
+        """The children's metrics plus the map values for one guarantee (per 100, 清零)."""
+        return self.view.child_metrics.join(
+            guarantees.map_columns(self.view.child_metrics, check))
+
 
 def guarantee_view(snap: Snapshot, scope: Scope, asof: dt.date) -> GuaranteeView:
     scope = snap.regional(scope)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -93,6 +94,7 @@ def shown(problem: ImportProblem) -> ShownProblem:
 class ImportOptions:
     default_found_date: dt.date | None = None  # when the sheet has no 发现日期 column
     default_item: str | None = None  # checklist code when the sheet has no 排查项目 column
+    source_crs: str | None = None  # boundary files: 'gcj02' or an EPSG when the file has none
     actor: str = labels.IMPORT_ACTOR  # recorded in the issue history
 
 
@@ -422,3 +424,32 @@ def history_table(store: Store, issue_code: str) -> pd.DataFrame:
         frame[col] = frame[col].map(lambda s: labels.status_label(s) if isinstance(s, str)
                                     else labels.HISTORY_EMPTY_VALUE)
     return frame
+
+
+def preview_any(store: Store, kind: str, file: str, data: bytes,
+                options: ImportOptions | None = None,
+                on_progress: Progress | None = None) -> ImportPreview | BoundaryCheck:
+    """The preview of any kind of upload: boundaries, or issue/household/village rows."""
+    options = options or ImportOptions()
+    if kind == "boundaries":
+        return preview_boundaries(store, file, data, source_crs=options.source_crs)
+    return preview_import(store, kind, file, data, options, on_progress=on_progress)
+
+
+def boundary_problems(preview: BoundaryCheck) -> pd.DataFrame:
+    """A boundary preview's problems as a table with Chinese headers."""
+    frame = pd.DataFrame([p.as_dict() for p in preview.problems])
+    return frame.rename(columns=labels.PROBLEM_COLUMNS)
+
+
+def backup_now(store: Store) -> tuple[Path, dict]:
+    """A consistent backup into a new time-stamped folder under data/backups."""
+    target = config.backup_dir() / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return target, backup(store, target)
+
+
+def backups() -> list[str]:
+    """The backup folders there are, newest first."""
+    root = config.backup_dir()
+    return sorted((p.name for p in root.iterdir() if p.is_dir()), reverse=True) \
+        if root.exists() else []

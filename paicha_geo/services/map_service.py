@@ -12,6 +12,7 @@ from paicha_geo.domain import rules
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.domain.regions import PREFIX_LENGTH
+from paicha_geo.render.geometry import simplify_levels
 from paicha_geo.services.data import (
     Scope,
     Snapshot,
@@ -19,6 +20,13 @@ from paicha_geo.services.data import (
     issues_in_scope,
     open_issues,
 )
+from paicha_geo.store import Store
+from paicha_geo.store import queries as q
+
+
+def map_layers(store: Store) -> dict:
+    """Simplified geometry per level, {level: GeoDataFrame}: computed once per data version."""
+    return simplify_levels(q.regions(store, geometry=True))
 
 
 @dataclass
@@ -35,6 +43,14 @@ class RegionView:
     weak_villages: pd.DataFrame  # code, name, weak_type, label_lon, label_lat
     is_demo: bool
     filters: IssueFilters = field(default_factory=IssueFilters)
+
+    @property
+    def child_weak_types(self) -> pd.Series | None:
+        """At village level, each child's weak type (None elsewhere), aligned with children."""
+        if self.child_level != "village":
+            return None
+        return self.children["code"].map(
+            self.weak_villages.set_index("code")["weak_type"]).reset_index(drop=True)
 
     @property
     def is_empty(self) -> bool:

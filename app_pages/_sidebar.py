@@ -1,4 +1,4 @@
-"""The sidebar: as-of date, map metric and issue filters, each bound to the URL."""
+"""The sidebar every page shares: as-of date, map metric and issue filters, bound to the URL."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ import os
 
 import streamlit as st
 
-from app_pages import _params
-from app_pages._shared import cached_checklist, cached_units
+from app_pages import _cache, _nav, _params
 from paicha_geo import labels
-from paicha_geo.domain import params
-from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.render import basemaps
+from paicha_geo.services import params
+from paicha_geo.services.data import IssueFilters
 
 
-def sidebar(version: str, campaign):
+def map_sidebar(version: str, campaign):
     """Widgets -> (as-of date, metric key, colour-all flag, Basemap, IssueFilters)."""
     bar = st.sidebar
     asof = asof_input(campaign)
@@ -48,7 +47,7 @@ def asof_input(campaign):
 def issue_filters(version: str, campaign) -> IssueFilters:
     """The issue filters in a sidebar expander (URL keys grp, part, item, src, status, sev,
     unit, from, to), the same widgets on every page so a link keeps them."""
-    checklist = cached_checklist(version)
+    checklist = _cache.snapshot(version).checklist
     low, high = date_bounds(campaign)
     with st.sidebar.expander(labels.FILTERS, expanded=False):
         groups = checklist.drop_duplicates("group_key")
@@ -70,7 +69,8 @@ def issue_filters(version: str, campaign) -> IssueFilters:
                                        format_func=labels.STATUSES.get, key="status")
         severities = _params.multiselect(st, labels.FILTER_SEVERITY, list(labels.SEVERITIES),
                                          format_func=labels.SEVERITIES.get, key="sev")
-        units = _params.multiselect(st, labels.FILTER_UNIT, cached_units(version), key="unit")
+        units = _params.multiselect(st, labels.FILTER_UNIT,
+                                    _cache.units(version, _nav.viewer_scope()), key="unit")
         found_from = _params.date_input(st, labels.FILTER_FOUND_FROM, key="from", value=None,
                                         low=low, high=high)
         found_to = _params.date_input(st, labels.FILTER_FOUND_TO, key="to", value=None,

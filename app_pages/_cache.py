@@ -1,0 +1,124 @@
+"""The st.cache_* wrappers of the services: what is cached, keyed by the data version.
+
+Every figure is computed from the one snapshot (`snapshot(version)`), shared by all sessions
+and replaced when the data changes; views are cached per (version, scope, day, filters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from paicha_geo import labels
+from paicha_geo.services import (
+    compare_service,
+    data,
+    guarantees_service,
+    inspect_service,
+    map_service,
+    progress_service,
+    screen_service,
+    startup,
+)
+from paicha_geo.services.data import IssueFilters, Scope
+
+
+@st.cache_resource(show_spinner=False)
+def _first_demo(path: str) -> str:
+    with st.spinner(labels.BUILDING_DEMO):
+        startup.build_first_demo(path)
+    return path
+
+
+def ensure_database() -> str:
+    """The database path. The demo is built only on a true first start, and the page says so;
+    where a database was expected but is missing, the page says that and stops."""
+    path = startup.database_path()
+    if startup.needs_first_demo(path):
+        _first_demo(str(path))
+        st.toast(labels.BUILT_DEMO.format(path=path))
+    elif not path.exists():
+        st.error(labels.DB_MISSING.format(path=path))
+        st.stop()
+    return str(path)
+
+
+@st.cache_resource(show_spinner=False)
+def store():
+    """The app's one read-write connection (opaque to pages: they hand it to services)."""
+    return startup.open_store(ensure_database())
+
+
+def version() -> str:
+    """Changes whenever the data changes, so cached figures are recomputed."""
+    return data.data_version(store())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def snapshot(version: str) -> data.Snapshot:
+    return data.load_snapshot(store())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def layers(version: str) -> dict:
+    return map_service.map_layers(store())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def units(version: str, scope: Scope) -> list[str]:
+    return data.responsible_units(snapshot(version), scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def region_view(version: str, scope: Scope, asof: dt.date, filters: IssueFilters):
+    return map_service.region_view(snapshot(version), scope, asof, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def village_profile(version: str, scope: Scope, asof: dt.date, filters: IssueFilters | None,
+                    limit: int | None = 8):
+    return map_service.village_profile(snapshot(version), scope, asof, filters, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def guarantee_view(version: str, scope: Scope, asof: dt.date):
+    return guarantees_service.guarantee_view(snapshot(version), scope, asof)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def household_list(version: str, scope: Scope, asof: dt.date, show_personal: bool,
+                   check: str | None):
+    return guarantees_service.household_list(store(), snapshot(version), scope, asof,
+                                             show_personal, check)
+
+
+def household_issues(version: str, scope: Scope, household_id: str, asof: dt.date):
+    return guarantees_service.household_issues(snapshot(version), scope, household_id, asof)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def progress_view(version: str, scope: Scope, asof: dt.date, filters: IssueFilters):
+    return progress_service.progress_view(snapshot(version), scope, asof, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def comparison_view(version: str, scope: Scope, asof: dt.date, filters: IssueFilters,
+                    rank_by: str):
+    return compare_service.comparison_view(snapshot(version), scope, asof, filters, rank_by)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def ranked_villages(version: str, scope: Scope, asof: dt.date):
+    return inspect_service.ranked_villages(snapshot(version), scope, asof)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def inspect_map_values(version: str, scope: Scope, asof: dt.date, days: int):
+    return inspect_service.map_values(snapshot(version), scope,
+                                      ranked_villages(version, scope, asof), asof, days)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def screen_view(version: str, scope: Scope, asof: dt.date):
+    return screen_service.screen_view(snapshot(version), scope, asof)

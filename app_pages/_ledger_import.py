@@ -1,0 +1,94 @@
+"""The 整改台账 page's import tab: upload, preview (every problem by file, row and column),
+then confirm; nothing is written until the user confirms, and then all or nothing."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import _cache
+from paicha_geo import labels
+from paicha_geo.render import escape
+from paicha_geo.services import ledger_service
+
+FILE_TYPES = ["xlsx", "csv", "txt", "geojson", "json", "zip", "gpkg"]
+
+
+def import_tab(version: str) -> None:
+    kind = st.radio(labels.UPLOAD_KIND, list(labels.UPLOAD_KINDS), horizontal=True,
+                    format_func=labels.UPLOAD_KINDS.get, key="import_kind")
+    upload = st.file_uploader(labels.UPLOAD_FILE, key=f"upload-{kind}", type=FILE_TYPES)
+    options = _options(version, kind)
+    if upload is not None and st.button(labels.PREVIEW, key="preview", type="primary"):
+        bar = st.progress(0.0, text=labels.PREVIEW_PROGRESS)
+        preview = ledger_service.preview_any(
+            _cache.store(), kind, upload.name, upload.getvalue(), options,
+            on_progress=lambda done, total: bar.progress(min(done / max(total, 1), 1.0),
+                                                         text=labels.PREVIEW_PROGRESS))
+        bar.empty()
+        st.session_state["import_preview"] = (kind, upload.name, preview)
+    held = st.session_state.get("import_preview")
+    if held and upload is not None and held[:2] == (kind, upload.name):
+        (_boundaries if kind == "boundaries" else _rows)(held[2], upload.name)
+
+
+def _options(version: str, kind: str) -> ledger_service.ImportOptions:
+    if kind == "boundaries":
+        crs = st.selectbox(labels.UPLOAD_CRS, list(labels.UPLOAD_CRS_CHOICES),
+                           format_func=labels.UPLOAD_CRS_CHOICES.get)
+        return ledger_service.ImportOptions(source_crs=crs or None)
+    if kind != "issues":
+        return ledger_service.ImportOptions()
+    c1, c2 = st.columns(2)
+    found = c1.date_input(labels.UPLOAD_DEFAULT_FOUND, value=None, format="YYYY-MM-DD")
+    short = _cache.snapshot(version).checklist.set_index("code")["short"]
+    item = c2.selectbox(labels.UPLOAD_DEFAULT_ITEM, [None, *short.index],
+                        format_func=lambda c: labels.NO_DATA if c is None else f"{c} {short[c]}")
+    return ledger_service.ImportOptions(default_found_date=found, default_item=item)
+
+
+def _notices(preview) -> None:
+    for notice in preview.notices:
+        st.info(escape.markdown(notice))
+
+
+def _boundaries(preview, name: str) -> None:
+    matched = 0 if preview.frame is None else len(preview.frame)
+    st.success(labels.BOUNDARY_SUMMARY.format(features=preview.features, matched=matched,
+                                              crs=escape.markdown(preview.crs)))
+    if preview.problems:
+        st.dataframe(ledger_service.boundary_problems(preview), width="stretch")
+    _notices(preview)
+    if preview.ok and st.button(labels.CONFIRM_IMPORT, key="commit-boundaries"):
+        count = ledger_service.commit_boundaries(_cache.store(), preview)
+        st.session_state.pop("import_preview")
+        st.success(labels.BOUNDARIES_UPDATED.format(count=count))
+
+
+def _rows(preview, name: str) -> None:
+    if preview.ok:
+        st.success(preview.summary())
+    frame = preview.problems_frame()
+    if len(frame):
+        st.error(preview.summary())
+        st.markdown(f"**{labels.PROBLEMS}**")
+        st.dataframe(frame.astype(object).fillna(labels.NO_DATA), hide_index=True,
+                     width="stretch", key="problems")
+    _notices(preview)
+    actions = preview.actions_frame()
+    if len(actions):
+        st.markdown(f"**{labels.ROW_ACTIONS}**")
+        st.dataframe(actions, hide_index=True, width="stretch", height=240, key="actions")
+    only_valid = False
+    if not preview.ok and not preview.file_problems:
+        st.download_button(labels.DOWNLOAD_REJECTED, preview.rejected_xlsx(),
+                           labels.REJECTED_FILE.format(name=name), key="rejected")
+        only_valid = st.checkbox(labels.ONLY_VALID, key="only_valid")
+    if st.button(labels.CONFIRM_IMPORT, key="commit", type="primary",
+                 disabled=not (preview.ok or only_valid)):
+        try:
+            result = ledger_service.commit_import(_cache.store(), preview, only_valid=only_valid)
+        except (ledger_service.ImportRejected, ledger_service.ConflictError) as exc:
+            st.error(escape.markdown(labels.say(exc)))
+        else:
+            st.session_state.pop("import_preview")
+            st.success(result.message())

@@ -1,0 +1,62 @@
+"""The 整改台账 page's status tab: pick an issue, see it, move it through the workflow (the
+rules refuse what they forbid, with the reason), and read its append-only history."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import _cache
+from paicha_geo import labels
+from paicha_geo.render import escape, ledger_card
+from paicha_geo.services import issue_service
+from paicha_geo.services.data import Scope
+
+
+def status_tab(scope: Scope) -> None:
+    store = _cache.store()
+    code = st.text_input(labels.STATUS_ISSUE, key="issue_code").strip()
+    if not code:
+        codes = issue_service.open_issue_codes(store, scope, limit=500)
+        code = st.selectbox(labels.STATUS_PICK, codes, index=None, key="issue_pick",
+                            placeholder=labels.STATUS_PICK_PLACEHOLDER) or ""
+    if done := st.session_state.pop("status_done", None):
+        st.success(escape.markdown(done))
+    if not code:
+        return
+    issue = issue_service.get_issue(store, scope, code)
+    if issue is None:
+        st.error(labels.REFUSE_NOT_FOUND.format(code=escape.markdown(code)))
+        return
+    st.markdown(ledger_card.status_line(issue))
+    with st.container(key="issue-description"):
+        st.text(issue["description"] or "")
+    actions = issue_service.allowed_actions(issue["status"])
+    if not actions:
+        st.info(labels.STATUS_NO_ACTIONS)
+    else:
+        _action_form(store, scope, code, issue, actions)
+    st.markdown(f"**{labels.STATUS_HISTORY}**")
+    with st.container(key="issue-history"):  # short, so a plain (printable) table
+        st.table(escape.markdown_table(issue_service.history_table(store, scope, code)))
+
+
+def _action_form(store, scope: Scope, code: str, issue, actions) -> None:
+    with st.form("status_form", clear_on_submit=False):
+        actor = st.text_input(labels.STATUS_ACTOR)
+        action = st.selectbox(labels.STATUS_ACTION, actions, format_func=lambda a: a.label)
+        measures = st.text_area(labels.STATUS_MEASURES, value=issue["measures"] or "")
+        note = st.text_input(labels.STATUS_NOTE)
+        submitted = st.form_submit_button(labels.STATUS_SUBMIT, type="primary")
+    if not submitted:
+        return
+    try:
+        new = issue_service.change_status(store, scope, code, action.to_status, actor=actor,
+                                           expected_version=issue["version"], note=note,
+                                           measures=measures)
+    except (issue_service.ConflictError, issue_service.TransitionRefused,
+            issue_service.IssueNotFound) as exc:
+        st.error(escape.markdown(labels.say(exc)))
+    else:  # show the new state at once, with the message above it
+        st.session_state["status_done"] = labels.STATUS_DONE.format(
+            code=code, status=labels.status_label(new["status"]), version=new["version"])
+        st.rerun()

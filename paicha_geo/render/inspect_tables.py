@@ -1,0 +1,41 @@
+"""The inspection page's tables as shown: Chinese headers, names for codes, percent formats."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from paicha_geo import labels
+
+
+def candidates(table: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """The choosing table (inspect_service.candidates) with the township's name, the weak
+    type in words and Chinese headers; the first column is the tick box."""
+    return pd.DataFrame({
+        labels.INSPECT_SELECTED: table["selected"].to_numpy(),
+        labels.INSPECT_COLUMNS["name"]: table["name"].to_numpy(),
+        labels.INSPECT_COLUMNS["town"]: table["town"].map(names).to_numpy(),
+        labels.INSPECT_COLUMNS["weak"]: [labels.WEAK_TYPES[w if isinstance(w, str) else None]
+                                         for w in table["weak"]],
+        labels.INSPECT_COLUMNS["score"]: table["score"].to_numpy(),
+        labels.INSPECT_COLUMNS["reasons"]: table["reasons"].to_numpy(),
+    })
+
+
+def weights(rows: pd.DataFrame) -> pd.DataFrame:
+    """inspect_service.weight_rows with Chinese headers."""
+    return rows.rename(columns={"stop": labels.INSPECT_COLUMNS["stop"],
+                                "name": labels.INSPECT_COLUMNS["name"],
+                                "score": labels.INSPECT_COLUMNS["score"],
+                                **{f"w_{k}": v for k, v in labels.RISK_COMPONENTS.items()}})
+
+
+def route(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.rename(columns=labels.PACK_ROUTE_COLUMNS)
+
+
+def coverage(table: pd.DataFrame) -> pd.DataFrame:
+    return table.rename(columns=labels.COVERAGE_COLUMNS)
+
+
+COVERAGE_PERCENT = (labels.COVERAGE_COLUMNS["weak_village_coverage"],
+                    labels.COVERAGE_COLUMNS["household_coverage"])

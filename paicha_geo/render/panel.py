@@ -1,0 +1,66 @@
+"""The village panel's text and tables, ready for the page: every data value escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from paicha_geo import labels
+from paicha_geo.domain.rules import GUARANTEE_KEYS
+from paicha_geo.render import escape
+
+
+def _yuan(value) -> str:
+    return labels.NO_DATA if pd.isna(value) else f"{value / 10000:.1f} 万元"
+
+
+def facts(p) -> list[str]:
+    """Markdown lines: the name (heading), weak type and code, income against its standard,
+    the first secretary."""
+    lines = [f"### {escape.markdown(p.name)}",
+             f"**{labels.PANEL_WEAK}**：{labels.WEAK_TYPES[p.weak_type]} · 代码 "
+             f"{escape.markdown(p.code)}"]
+    if p.weak_type:
+        gap, verdict = ((labels.PANEL_GAP, labels.PANEL_FAILS) if p.income["fails"]
+                        else (labels.PANEL_ABOVE, labels.PANEL_MEETS))
+        lines.append(
+            f"**{labels.PANEL_INCOME}（{labels.INCOME_KIND[p.weak_type]}）**："
+            f"{_yuan(p.income['income'])}，{labels.PANEL_STANDARD} "
+            f"{_yuan(p.income['standard'])}，{gap} {_yuan(abs(p.income['gap']))} → **{verdict}**")
+        lines.append(f"**{labels.PANEL_SECRETARY}**：{labels.YES_NO[p.first_secretary_present]}")
+    return lines
+
+
+def counts(p) -> list[tuple[str, str]]:
+    """(label, value) of the three tiles: households, failing households, open issues."""
+    return [(labels.PANEL_HOUSEHOLDS, f"{p.households}"),
+            (labels.PANEL_FAILING, f"{int(p.failing['any_guarantee'])}"),
+            (labels.METRICS["issues_open"][0], f"{p.open_count}")]
+
+
+def failing_caption(p) -> str | None:
+    failing = [f"{labels.GUARANTEES[k]} {int(p.failing[k])}" for k in GUARANTEE_KEYS
+               if p.failing[k]]
+    return labels.PANEL_FAILING_LIST + "，".join(failing) if failing else None
+
+
+def open_by_group(p) -> pd.DataFrame:
+    return p.open_by_group.rename(columns=labels.PANEL_GROUP_COLUMNS)
+
+
+def open_issues(p) -> pd.DataFrame:
+    """For st.table (markdown cells): escaped, indexed by the issue code."""
+    shown = p.open_issues.assign(status_asof=p.open_issues["status_asof"].map(labels.STATUSES))
+    return escape.markdown_table(shown.rename(columns=labels.OPEN_ISSUE_COLUMNS).set_index(
+        labels.OPEN_ISSUE_COLUMNS["issue_code"]))
+
+
+def history(p) -> pd.DataFrame:
+    return p.history.assign(
+        from_status=p.history["from_status"].map(labels.STATUSES).fillna(labels.NO_DATA),
+        to_status=p.history["to_status"].map(labels.STATUSES),
+    ).rename(columns=labels.HISTORY_COLUMNS)
+
+
+def visits(p) -> pd.DataFrame:
+    return p.visits.assign(kind=p.visits["kind"].map(labels.VISIT_KINDS)).rename(
+        columns=labels.VISIT_COLUMNS)

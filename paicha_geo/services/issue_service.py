@@ -1,0 +1,57 @@
+"""One issue on the ledger page: find it, read it, move it through the workflow, read its
+history. Every call takes the reader's `Scope`: an issue outside it does not exist for them
+(no read, no change), whatever code they type."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from paicha_geo import labels
+from paicha_geo.services import ledger_service
+from paicha_geo.services.data import Scope
+from paicha_geo.store import Store
+from paicha_geo.store import ledger as sl
+from paicha_geo.store import queries as q
+from paicha_geo.store.ledger import (  # noqa: F401 - callers catch these
+    ConflictError,
+    IssueNotFound,
+    TransitionRefused,
+)
+
+
+def open_issue_codes(store: Store, scope: Scope, limit: int = 500) -> list[str]:
+    """Issues not yet closed in `scope`, earliest deadline first (the status form's picker)."""
+    return q.open_issue_codes(store, scope.prefix, limit)
+
+
+def get_issue(store: Store, scope: Scope, code: str) -> dict | None:
+    """The issue as a dict, or None when there is none of that code in `scope`."""
+    issue = sl.get_issue(store, code)
+    return issue if issue is not None and scope.covers(issue["region_code"]) else None
+
+
+def allowed_actions(status: str) -> list[ledger_service.ActionChoice]:
+    """The status changes to offer for an issue in `status` (label and target status)."""
+    return ledger_service.allowed_actions(status)
+
+
+def change_status(store: Store, scope: Scope, code: str, to_status: str, **change) -> dict:
+    """Move an issue in `scope` along the workflow (store.ledger.change_status's rules and
+    arguments); an issue outside `scope` is IssueNotFound, as if it did not exist."""
+    if get_issue(store, scope, code) is None:
+        raise IssueNotFound("REFUSE_NOT_FOUND", code=code)
+    return ledger_service.change_status(store, code, to_status, **change)
+
+
+HISTORY_SHOWN = ("changed_at", "from_status", "to_status", "actor", "note")
+
+
+def history_table(store: Store, scope: Scope, code: str) -> pd.DataFrame:
+    """One issue's history, oldest first, statuses in Chinese and Chinese headers (no rows
+    outside `scope`)."""
+    frame = (sl.issue_history(store, code) if get_issue(store, scope, code) is not None
+             else pd.DataFrame(columns=list(HISTORY_SHOWN)))
+    for col in ("from_status", "to_status"):
+        frame[col] = frame[col].map(lambda s: labels.status_label(s) if isinstance(s, str)
+                                    else labels.HISTORY_EMPTY_VALUE)
+    return frame[list(HISTORY_SHOWN)].rename(columns=labels.HISTORY_COLUMNS)
