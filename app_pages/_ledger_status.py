@@ -12,11 +12,13 @@ from paicha_geo.services import issue_service
 from paicha_geo.services.data import Scope
 
 
-def status_tab(scope: Scope) -> None:
+def status_tab(region: Scope, scope: Scope) -> None:
+    """The picker lists the open issues of the `region` on screen; a code typed in may be any
+    issue within the reader's `scope` (an issue outside it is not found)."""
     store = _cache.store()
     code = st.text_input(labels.STATUS_ISSUE, key="issue_code").strip()
     if not code:
-        codes = issue_service.open_issue_codes(store, scope, limit=500)
+        codes = issue_service.open_issue_codes(store, region, limit=500)
         code = st.selectbox(labels.STATUS_PICK, codes, index=None, key="issue_pick",
                             placeholder=labels.STATUS_PICK_PLACEHOLDER) or ""
     if done := st.session_state.pop("status_done", None):

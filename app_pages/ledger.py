@@ -23,7 +23,7 @@ tab_import, tab_status, tab_export, tab_backup = st.tabs(labels.LEDGER_TABS)
 with tab_import:
     import_tab(version)
 with tab_status:
-    status_tab(resolved.scope)
+    status_tab(resolved.scope, _nav.viewer_scope())
 with tab_export:  # built only when clicked (not on every rerun of every tab)
     st.caption(labels.EXPORT_HINT.format(region=escape.markdown(region["name"]), asof=asof))
     stem = labels.LEDGER_FILE.format(region=region["name"], asof=asof)
