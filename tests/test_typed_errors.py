@@ -16,9 +16,7 @@ from paicha_geo.io.imports.common import CellError, ImportProblem
 from paicha_geo.io.imports.items import GUARANTEE_NAMES
 from paicha_geo.store import StoreBusyError
 
-PACKAGE = Path(labels.__file__).resolve().parent
-if PACKAGE.name == "labels":
-    PACKAGE = PACKAGE.parent
+PACKAGE = Path(__file__).resolve().parents[1] / "paicha_geo"
 BELOW_SERVICES = [p for layer in ("domain", "io", "store") for p in (PACKAGE / layer).rglob("*.py")]
 CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 

@@ -39,7 +39,8 @@ def available(env: Mapping[str, str], secrets: Mapping[str, str] | None = None) 
     if key:
         out["tianditu"] = Basemap(
             "tianditu",
-            tuple((TIANDITU_URL.replace("{layer}", layer).replace("{key}", key), "天地图")
+            tuple((TIANDITU_URL.replace("{layer}", layer).replace("{key}", key),
+                   labels.BASEMAP_ATTRIBUTIONS["tianditu"])
                   for layer in ("vec", "cva")),
             "01234567",
         )
@@ -48,7 +49,8 @@ def available(env: Mapping[str, str], secrets: Mapping[str, str] | None = None) 
         out["custom"] = Basemap("custom", ((url, env.get("PAICHA_TILE_ATTRIBUTION", "")),),
                                 env.get("PAICHA_TILE_SUBDOMAINS", "abc"))
     if env.get("PAICHA_GAODE") == "1":
-        out["gaode"] = Basemap("gaode", ((GAODE_URL, "高德地图"),), "1234", gcj02=True)
+        out["gaode"] = Basemap("gaode", ((GAODE_URL, labels.BASEMAP_ATTRIBUTIONS["gaode"]),),
+                               "1234", gcj02=True)
     return out
 
 

@@ -35,7 +35,7 @@ def build_failing_by_subregion(names: pd.Series, child_metrics: pd.DataFrame,
     for key in GUARANTEE_KEYS:
         fig.add_bar(x=[escape.chart(n) for n in names], y=child_metrics[f"failing_{key}"].tolist(),
                     name=labels.GUARANTEES[key], marker_color=GUARANTEE_COLORS[key])
-    fig.update_layout(barmode="stack", yaxis_title="未达标农户（户）")
+    fig.update_layout(barmode="stack", yaxis_title=labels.AXIS_FAILING_HOUSEHOLDS)
     return _layout(fig, title)
 
 
@@ -45,10 +45,11 @@ def build_income_histogram(dist: pd.DataFrame, threshold: float, title: str) -> 
     fig = go.Figure(go.Bar(
         x=((dist["left"] + dist["right"]) / 2).tolist(), y=dist["households"].tolist(),
         width=(dist["right"] - dist["left"]).tolist(), marker_color=colors,
-        hovertemplate="%{x:,.0f} 元：%{y} 户<extra></extra>", name="农户"))
+        hovertemplate=labels.INCOME_HOVER, name=labels.INCOME_SERIES))
     fig.add_vline(x=threshold, line=dict(color="#000000", dash="dash", width=2),
-                  annotation_text=f"标准 {threshold:,.0f} 元", annotation_position="top right")
-    fig.update_layout(xaxis_title="人均年可支配收入（元）", yaxis_title="农户（户）",
+                  annotation_text=labels.INCOME_STANDARD_LINE.format(threshold=threshold),
+                  annotation_position="top right")
+    fig.update_layout(xaxis_title=labels.AXIS_INCOME, yaxis_title=labels.AXIS_HOUSEHOLDS,
                       showlegend=False, bargap=0.02)
     return _layout(fig, title)
 
@@ -56,17 +57,17 @@ def build_income_histogram(dist: pd.DataFrame, threshold: float, title: str) -> 
 def build_weak_village_income(weak: pd.DataFrame, title: str) -> go.Figure:
     """Each weak village's collective income against its own standard (18万 or 35万)."""
     weak = weak.sort_values("gap")
-    names = [f"{escape.chart(n)}（{labels.WEAK_TYPES[w][:2]}）"
+    names = [labels.WEAK_VILLAGE_BAR.format(name=escape.chart(n), kind=labels.WEAK_TYPES_SHORT[w])
              for n, w in zip(weak["name"], weak["weak_type"], strict=True)]
     fig = go.Figure()
     fig.add_bar(y=names, x=(weak["income"] / 10000).tolist(), orientation="h",
-                marker_color=[FAIL if f else PASS for f in weak["fails"]], name="集体经济收入",
-                hovertemplate="%{y}：%{x:.1f} 万元<extra></extra>")
+                marker_color=[FAIL if f else PASS for f in weak["fails"]],
+                name=labels.WEAK_INCOME_SERIES, hovertemplate=labels.WEAK_INCOME_HOVER)
     fig.add_scatter(y=names, x=(weak["standard"] / 10000).tolist(), mode="markers",
                     marker=dict(symbol="line-ns-open", size=16, color="#000000",
                                 line=dict(width=3)),
-                    name="标准", hovertemplate="标准 %{x:.0f} 万元<extra></extra>")
-    fig.update_layout(xaxis_title="万元", yaxis=dict(automargin=True))
+                    name=labels.WEAK_STANDARD_SERIES, hovertemplate=labels.WEAK_STANDARD_HOVER)
+    fig.update_layout(xaxis_title=labels.AXIS_WAN_YUAN, yaxis=dict(automargin=True))
     return _layout(fig, title, height=max(300, 22 * len(weak) + 120))
 
 

@@ -129,7 +129,8 @@ def ledger_workbook(sheets: list[tuple[str, pd.DataFrame]], title: str) -> bytes
     for name, frame in sheets:
         ws = add_sheet(wb, name)
         _write_ledger_sheet(ws, fmt, frame, columns,
-                            f"{title}　{name}" if len(sheets) > 1 else title)
+                            labels.LEDGER_SHEET_TITLE.format(title=title, sheet=name)
+                            if len(sheets) > 1 else title)
     wb.close()
     return buffer.getvalue()
 

@@ -100,7 +100,7 @@ def build_ageing_figure(ageing: pd.DataFrame) -> go.Figure:
     names = [labels.AGEING_BUCKETS[k] for k in ageing["key"]]
     fig = go.Figure(go.Bar(x=names, y=ageing["issues"].tolist(), marker_color=AGEING_COLORS,
                            text=[f"{v:,}" for v in ageing["issues"]], textposition="outside",
-                           hovertemplate="%{x}：%{y:,}<extra></extra>", cliponaxis=False))
+                           hovertemplate=labels.HOVER_X_COUNT, cliponaxis=False))
     fig.update_layout(showlegend=False, yaxis_title=labels.AXIS_ISSUES, hovermode="closest")
     fig = _layout(fig, labels.CHART_AGEING, height=360)
     if ageing["issues"].max() <= 5:
@@ -119,7 +119,7 @@ def build_breakdown_figure(frame: pd.DataFrame, by: str, names=None) -> go.Figur
                                 (frame["issues_overdue"], labels.SERIES_NAMES["overdue"],
                                  VERMILLION)):
         fig.add_bar(y=cats, x=values.tolist(), name=name, orientation="h", marker_color=color,
-                    hovertemplate="%{y}：%{x:,}<extra>" + name + "</extra>")
+                    hovertemplate=labels.HOVER_Y_COUNT + "<extra>" + name + "</extra>")
     fig.update_layout(barmode="stack", hovermode="closest", xaxis_title=labels.AXIS_ISSUES,
                       legend_traceorder="normal")
     fig.update_yaxes(autorange="reversed", automargin=True)
@@ -151,7 +151,7 @@ def build_small_multiples(table: pd.DataFrame, level_name: str) -> go.Figure:
         fig.add_bar(y=names, x=shown, orientation="h", row=1, col=col, showlegend=False,
                     marker_color=BLUE if FAIR_RATES[rate] else VERMILLION,
                     text=[_rate_text(rate, v) for v in values], textposition="auto",
-                    hovertemplate="%{y}：%{text}<extra></extra>", cliponaxis=False)
+                    hovertemplate=labels.HOVER_Y_TEXT, cliponaxis=False)
         unit = labels.FAIR_RATES[rate][1]
         fig.update_xaxes(title_text=unit, row=1, col=col, rangemode="tozero",
                          range=[0, 100] if unit == "%" else None)

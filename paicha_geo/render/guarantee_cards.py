@@ -31,7 +31,7 @@ def card_html(key: str, row: pd.Series) -> str:
 def households(people: pd.DataFrame) -> pd.DataFrame:
     """The household list as shown: failing checks named, Chinese headers."""
     return people.assign(
-        failing=["、".join(labels.CHECK_NAMES[k] for k in keys) or labels.NO_DATA
+        failing=[labels.LIST_SEPARATOR.join(labels.CHECK_NAMES[k] for k in keys) or labels.NO_DATA
                  for keys in people["failing"]],
         exit_status=people["exit_status"].map(labels.EXIT_STATUSES),
     )[list(labels.HOUSEHOLD_COLUMNS)].rename(columns=labels.HOUSEHOLD_COLUMNS)

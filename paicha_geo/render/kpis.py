@@ -36,8 +36,9 @@ def tiles(totals: pd.Series, keys=MAP_KPIS) -> list[Tile]:
 
 def weak_summary(totals: pd.Series) -> str:
     """'经济薄弱村 12 个（省定 4，市定 8）· 低收入农户 1,234 户 · 点击…' under the map's KPIs."""
-    return (f"{labels.METRICS['weak_villages'][0]} {int(totals.weak_villages)} 个"
-            f"（{labels.WEAK_TYPES['province']} {int(totals.weak_villages_province)}，"
-            f"{labels.WEAK_TYPES['city']} {int(totals.weak_villages_city)}）· "
-            f"{labels.METRICS['households'][0]} {int(totals.households):,} 户 · "
-            f"{labels.CLICK_HINT}")
+    return labels.WEAK_SUMMARY.format(
+        weak=labels.METRICS["weak_villages"][0], count=int(totals.weak_villages),
+        province=labels.WEAK_TYPES["province"], province_count=int(totals.weak_villages_province),
+        city=labels.WEAK_TYPES["city"], city_count=int(totals.weak_villages_city),
+        households=labels.METRICS["households"][0], household_count=int(totals.households),
+        hint=labels.CLICK_HINT)

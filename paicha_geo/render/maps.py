@@ -314,7 +314,8 @@ def legend_html(title: str, scale, weak_legend: str | None = None) -> str:
     )
     rows += (f'<span class="paicha-key"><i style="background:{NO_DATA_COLOR}"></i>'
              f"{escape.text(labels.MAP_NO_DATA)}</span>")
-    unit = f"（{escape.text(scale.unit)}）" if scale.unit and scale.unit != "%" else ""
+    unit = labels.LEGEND_UNIT.format(unit=escape.text(scale.unit)) \
+        if scale.unit and scale.unit != "%" else ""
     weak = f'<div class="paicha-weak">{weak_legend}</div>' if weak_legend else ""
     return (f'<div class="paicha-legend"><b>{escape.text(title)}{unit}</b>{rows}{weak}</div>')
 
@@ -325,9 +326,11 @@ def weak_legend_html(village_level: bool) -> str:
     p, c = WEAK_STYLE["province"], WEAK_STYLE["city"]
     if village_level:
         return (f'<span class="paicha-key"><i style="border:3px solid {p["outline"]};'
-                f'background:transparent"></i>{labels.WEAK_TYPES["province"]}（实线框）</span>'
+                f'background:transparent"></i>'
+                f'{labels.WEAK_OUTLINE_SOLID.format(kind=labels.WEAK_TYPES["province"])}</span>'
                 f'<span class="paicha-key"><i style="border:3px dashed {c["outline"]};'
-                f'background:transparent"></i>{labels.WEAK_TYPES["city"]}（虚线框）</span>'
+                f'background:transparent"></i>'
+                f'{labels.WEAK_OUTLINE_DASHED.format(kind=labels.WEAK_TYPES["city"])}</span>'
                 f'<span class="paicha-key"><i style="background:{NEUTRAL_COLOR}"></i>'
                 f"{labels.NOT_WEAK}</span>")
     return (f'<span class="paicha-key"><i style="background:{p["fillColor"]};border-radius:50%">'

@@ -10,23 +10,25 @@ from paicha_geo.render import escape
 
 
 def _yuan(value) -> str:
-    return labels.NO_DATA if pd.isna(value) else f"{value / 10000:.1f} 万元"
+    return labels.NO_DATA if pd.isna(value) else labels.WAN_YUAN.format(value=value / 10000)
 
 
 def facts(p) -> list[str]:
     """Markdown lines: the name (heading), weak type and code, income against its standard,
     the first secretary."""
     lines = [f"### {escape.markdown(p.name)}",
-             f"**{labels.PANEL_WEAK}**：{labels.WEAK_TYPES[p.weak_type]} · 代码 "
-             f"{escape.markdown(p.code)}"]
+             labels.PANEL_FACT.format(label=labels.PANEL_WEAK, value=labels.PANEL_TYPE.format(
+                 kind=labels.WEAK_TYPES[p.weak_type], code=escape.markdown(p.code)))]
     if p.weak_type:
         gap, verdict = ((labels.PANEL_GAP, labels.PANEL_FAILS) if p.income["fails"]
                         else (labels.PANEL_ABOVE, labels.PANEL_MEETS))
-        lines.append(
-            f"**{labels.PANEL_INCOME}（{labels.INCOME_KIND[p.weak_type]}）**："
-            f"{_yuan(p.income['income'])}，{labels.PANEL_STANDARD} "
-            f"{_yuan(p.income['standard'])}，{gap} {_yuan(abs(p.income['gap']))} → **{verdict}**")
-        lines.append(f"**{labels.PANEL_SECRETARY}**：{labels.YES_NO[p.first_secretary_present]}")
+        lines.append(labels.PANEL_INCOME_LINE.format(
+            label=labels.PANEL_INCOME, kind=labels.INCOME_KIND[p.weak_type],
+            income=_yuan(p.income["income"]), standard=labels.PANEL_STANDARD,
+            target=_yuan(p.income["standard"]), gap=gap, amount=_yuan(abs(p.income["gap"])),
+            verdict=verdict))
+        lines.append(labels.PANEL_FACT.format(label=labels.PANEL_SECRETARY,
+                                              value=labels.YES_NO[p.first_secretary_present]))
     return lines
 
 
@@ -40,7 +42,8 @@ def counts(p) -> list[tuple[str, str]]:
 def failing_caption(p) -> str | None:
     failing = [f"{labels.GUARANTEES[k]} {int(p.failing[k])}" for k in GUARANTEE_KEYS
                if p.failing[k]]
-    return labels.PANEL_FAILING_LIST + "，".join(failing) if failing else None
+    return labels.PANEL_FAILING_LIST + labels.PANEL_FAILING_SEPARATOR.join(failing) \
+        if failing else None
 
 
 def open_by_group(p) -> pd.DataFrame:

@@ -35,7 +35,8 @@ class _Formats:
         self.decimal = wb.add_format({"num_format": "0.00"})
         self.integer = wb.add_format({"num_format": "#,##0"})
         self.rank = wb.add_format({"num_format": "0", "align": "center"})
-        self.change = wb.add_format({"num_format": '"↑"0;"↓"0;"持平"', "align": "center"})
+        self.change = wb.add_format({"num_format": labels.REPORT_RANK_CHANGE_FORMAT,
+                                     "align": "center"})
         self.missing = wb.add_format({"align": "center", "font_color": "#888888"})
         self.bold = wb.add_format({"bold": True})
         self.red = wb.add_format({"font_color": "#C00000", "bold": True, "num_format": "0"})

@@ -14,28 +14,7 @@ from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.render.excel import csv_bytes, sheet_name
 
-REGION_COLUMNS = {
-    "name": "地区",
-    "code": "区划代码",
-    "traffic": "三色预警",
-    "weak_villages": "经济薄弱村",
-    "weak_villages_province": "省定薄弱村",
-    "weak_villages_city": "市定薄弱村",
-    "households": "低收入农户",
-    "issues_found": "发现问题",
-    "issues_pending": "待整改",
-    "issues_rectifying": "整改中",
-    "issues_rectified": "已整改待验收",
-    "issues_closed": "已销号",
-    "issues_open": "未销号",
-    "issues_overdue": "超期未整改",
-    "closeout_rate": "销号率",
-    "ontime_rate": "按期销号率",
-    "open_per_weak_village": "每薄弱村未销号",
-    "open_per_100_households": "每百户未销号",
-    "households_failing_any": "三保障未达标农户",
-    "households_below_income": "收入低于标准农户",
-}
+REGION_COLUMNS = labels.REGION_COLUMNS  # the table's headers (pages format by them)
 RATE_COLUMNS = ("closeout_rate", "ontime_rate")
 # Number formats of the on-screen table (st.column_config): one percentage format everywhere.
 COLUMN_FORMATS = {"closeout_rate": "percent", "ontime_rate": "percent",

@@ -15,14 +15,9 @@ from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.render.excel import add_sheet, new_workbook, write_cell
 
-ISSUE_COLUMNS = {"issue_code": "问题编号", "item": "排查条目", "description": "问题描述",
-                 "status_asof": "状态", "deadline": "整改时限", "overdue_days": "超期天数"}
-HOUSEHOLD_COLUMNS = {"household_id": "户编号", "head_name": "户主（脱敏）", "members": "人口",
-                     "failing": "未达标项"}
-
 
 def _failing(keys) -> str:
-    return "、".join(labels.CHECK_NAMES[k] for k in keys) or "—"
+    return labels.LIST_SEPARATOR.join(labels.CHECK_NAMES[k] for k in keys) or labels.NO_DATA
 
 
 def _frames(stop: dict) -> dict[str, pd.DataFrame]:
@@ -32,9 +27,9 @@ def _frames(stop: dict) -> dict[str, pd.DataFrame]:
     households = stop["failing_households"].assign(
         failing=stop["failing_households"]["failing"].map(_failing))
     return {
-        labels.PACK_OPEN: open_issues.rename(columns=ISSUE_COLUMNS),
-        labels.PACK_UNVERIFIED: unverified.rename(columns=ISSUE_COLUMNS),
-        labels.PACK_HOUSEHOLDS: households.rename(columns=HOUSEHOLD_COLUMNS),
+        labels.PACK_OPEN: open_issues.rename(columns=labels.PACK_ISSUE_COLUMNS),
+        labels.PACK_UNVERIFIED: unverified.rename(columns=labels.PACK_ISSUE_COLUMNS),
+        labels.PACK_HOUSEHOLDS: households.rename(columns=labels.PACK_HOUSEHOLD_COLUMNS),
     }
 
 
@@ -43,11 +38,11 @@ def _facts(stop: dict) -> list[tuple[str, str]]:
              (labels.PANEL_WEAK, labels.WEAK_TYPES[stop["weak_type"]])]
     if stop["weak_type"]:
         income = stop["income"]
-        facts.append((labels.PANEL_INCOME,
-                      f"{income['income'] / 10000:.1f} 万元 / 标准 {income['standard'] / 10000:.0f}"
-                      f" 万元（{labels.PANEL_FAILS if income['fails'] else labels.PANEL_MEETS}）"))
+        facts.append((labels.PANEL_INCOME, labels.PACK_INCOME.format(
+            income=income["income"] / 10000, standard=income["standard"] / 10000,
+            verdict=labels.PANEL_FAILS if income["fails"] else labels.PANEL_MEETS)))
     last = stop["last_visit"]
-    facts.append((labels.PACK_LAST_VISIT, "从未走访" if last is None else
+    facts.append((labels.PACK_LAST_VISIT, labels.PACK_NEVER_VISITED if last is None else
                   f"{last['visit_date']} {last['visitors']}"))
     return facts
 

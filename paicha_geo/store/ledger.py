@@ -292,8 +292,8 @@ def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
                       "closed_date": current["closed_date"], "verifier": current["verifier"]}
             text = [note.strip()] if note and note.strip() else []
             if new_measures and current["measures"] and new_measures != current["measures"]:
-                text.append(say(Message("HISTORY_MEASURES_CHANGED", old=current["measures"],
-                                        new=new_measures)))
+                text.append(Message("HISTORY_MEASURES_CHANGED", old=current["measures"],
+                                    new=new_measures))
             action = workflow.action_of(frm, to_status)
             if action == "report":
                 values["rectified_date"] = when.date()
@@ -302,8 +302,8 @@ def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
             elif action == "send_back":
                 values["rectified_date"] = None
             elif action == "reopen":
-                text.append(say(Message("HISTORY_REOPEN_TRACE", closed=current["closed_date"],
-                                        verifier=current["verifier"])))
+                text.append(Message("HISTORY_REOPEN_TRACE", closed=current["closed_date"],
+                                    verifier=current["verifier"]))
                 values.update(closed_date=None, verifier=None, rectified_date=None)
             changed = cur.execute(
                 "UPDATE issue SET status = ?, measures = ?, rectified_date = ?, "
@@ -317,7 +317,8 @@ def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
             cur.execute(
                 "INSERT INTO issue_history (issue_code, changed_at, from_status, to_status, "
                 "actor, note) VALUES (?, ?, ?, ?, ?, ?)",
-                [issue_code, when, frm, to_status, actor, "；".join(text) or None],
+                [issue_code, when, frm, to_status, actor,
+                 say(Message("HISTORY_NOTES", parts=tuple(text))) if text else None],
             )
     except (ConflictError, IssueNotFound, TransitionRefused):
         raise

@@ -1,0 +1,41 @@
+"""The database as the user meets it: first start and the demo, a busy or newer file, backups
+and restores, and the page's last-resort error message.
+"""
+
+from __future__ import annotations
+
+BUILDING_DEMO = "首次启动：正在生成演示数据库（约半分钟）……"
+BUILT_DEMO = "首次启动：已在 {path} 生成演示数据库。"
+DB_MISSING = ("找不到数据库文件 {path}。看板不会在配置的位置自动生成演示数据，"
+              "以免覆盖应有的数据库。"
+              "请检查 PAICHA_DB 的设置或从备份恢复（paicha-geo restore）；"
+              "如只是想试用，运行 paicha-geo demo --db {path}。")
+DEMO_REFUSE_REAL = ("{path} 中已有非演示数据（{households} 户、{issues} 个问题、"
+                    "{history} 条整改记录），"
+                    "未做任何改动。如确实要用演示数据替换，请加 --force（会先把原文件另存一份）。")
+DEMO_REFUSE_CHANGED = ("{path} 是演示数据库，但生成后已有改动（现有 {issues} 个问题、"
+                       "{history} 条整改记录），未做任何改动。如确实要重新生成，请加 --force"
+                       "（会先把原文件另存一份）。")
+DEMO_REFUSE_UNKNOWN = ("{path} 已存在，但不是可识别的排查地图数据库，未做任何改动。"
+                       "如确实要用演示数据替换，请加 --force（会先把原文件另存一份）。")
+DEMO_BACKUP_MADE = "原数据库已另存为 {path}"
+DEMO_FIRST_START_SKIPPED = "未生成演示数据库：{path} 不是首次启动的默认位置或已有数据残留。"
+EXCEPTION_DB = "无法打开数据库 {path}：{reason}"
+DB_NEWER = "数据库 {path} 的结构版本为 {version}，高于本程序支持的 {supported}，请升级 paicha-geo。"
+# Backup and restore.
+BACKUP_DONE = "已备份到 {path}：{tables} 张表，{rows} 行"
+BACKUP_DIR_NOT_EMPTY = "备份目录 {path} 已存在且不为空，请指定新的目录"
+RESTORE_NO_MANIFEST = "{path} 不是 paicha-geo 备份目录（缺少 manifest.json）"
+RESTORE_BAD_FILE = "备份文件 {name} 已损坏（校验和不符）"
+RESTORE_MISSING_FILE = "备份缺少文件 {name}"
+RESTORE_NEWER = "备份的结构版本 {version} 高于本程序支持的 {supported}，请升级 paicha-geo"
+RESTORE_DONE = "已从 {path} 恢复：{rows} 行；原数据库已另存为 {previous}"
+RESTORE_DONE_NEW = "已从 {path} 恢复到新数据库 {db}：{rows} 行"
+DB_BUSY = ("数据库文件 {path} 正被另一个进程（通常是正在运行的看板）占用。"
+           "请在看板中操作，或先关闭看板后再运行此命令。")
+DB_BUSY_PAGE = ("数据库文件正被另一个程序占用（例如正在运行的导入、备份命令，或另一个看板进程），"
+                "看板暂时无法读取数据。请等该程序结束或将其关闭，然后点击“重试”。"
+                "如果一直如此，请联系系统管理员。")
+DB_BUSY_RETRY = "重试"
+UNEXPECTED_ERROR = ("页面出错了，暂时无法显示。请刷新页面或稍后再试；如果问题反复出现，"
+                    "请把错误编号 {ref} 告诉系统管理员（详细信息已记录在服务器日志中）。")

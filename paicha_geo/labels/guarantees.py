@@ -1,0 +1,47 @@
+"""The 两不愁三保障 page: checks, clearing, the household list and its charts.
+"""
+
+from __future__ import annotations
+
+GUARANTEE_TITLE = "两不愁三保障"
+CHECK_NAMES = {"education": "义务教育", "medical": "基本医疗", "housing": "住房安全",
+               "water": "饮水安全", "social_floor": "社会保障兜底", "income": "农户收入达标",
+               "village_income": "薄弱村集体收入"}
+CHECK_UNITS = {"village_income": "村"}
+CHECK_PICK = "地图显示的保障项"
+CHECK_MODE = "地图着色"
+CHECK_MODES = {"guarantee_per_100": "每百户未达标", "guarantee_clear": "清零状态"}
+CLEARED = "已清零"
+NOT_CLEARED = "未清零"
+CHECKED = "核查"
+FAILING = "未达标"
+CHART_BY_SUBREGION = "各{level}未达标农户（按保障项）"
+CHART_INCOME = "农户人均年可支配收入分布"
+CHART_WEAK_INCOME = "经济薄弱村集体经济收入与标准"
+AXIS_FAILING_HOUSEHOLDS = "未达标农户（户）"
+AXIS_INCOME = "人均年可支配收入（元）"
+AXIS_HOUSEHOLDS = "农户（户）"
+AXIS_WAN_YUAN = "万元"
+INCOME_SERIES = "农户"
+INCOME_HOVER = "%{x:,.0f} 元：%{y} 户<extra></extra>"  # plotly's template, not str.format
+INCOME_STANDARD_LINE = "标准 {threshold:,.0f} 元"
+WEAK_VILLAGE_BAR = "{name}（{kind}）"
+WEAK_TYPES_SHORT = {"province": "省定", "city": "市定"}
+WEAK_INCOME_SERIES = "集体经济收入"
+WEAK_INCOME_HOVER = "%{y}：%{x:.1f} 万元<extra></extra>"
+WEAK_STANDARD_SERIES = "标准"
+WEAK_STANDARD_HOVER = "标准 %{x:.0f} 万元<extra></extra>"
+HOUSEHOLD_LIST = "建档立卡低收入农户"
+HOUSEHOLD_LIST_HINT = "选择一行查看该户的问题。姓名、身份证号已脱敏。"
+HOUSEHOLD_LIST_PERSONAL = "选择一行查看该户的问题。当前角色可查看完整姓名与身份证号。"
+HOUSEHOLD_ONLY_FAILING = "只看所选保障项未达标的农户"
+HOUSEHOLD_PICK_TOWN = "选择乡镇(街道)或村后显示农户名单。"
+HOUSEHOLD_ISSUES = "该户问题"
+HOUSEHOLD_NO_ISSUES = "该户暂无问题记录"
+HOUSEHOLD_COLUMNS = {"household_id": "户编号", "village": "村(社区)", "head_name": "户主",
+                     "id_number": "身份证号", "members": "人口", "per_capita_income": "人均收入",
+                     "exit_status": "脱贫状态", "failing": "未达标项", "open_issues": "未销号问题",
+                     "issues": "问题总数"}
+NO_WEAK_VILLAGES = "本区域无经济薄弱村"
+CLEAR_STATES = {"failing": "未清零：仍有未达标", "cleared": "已清零", "none": "无建档立卡农户"}
+INCOME_STANDARD_NOTE = "收入标准 {income:,.0f} 元"
