@@ -19,6 +19,9 @@ def status_tab(region: Scope, scope: Scope) -> None:
     code = st.text_input(labels.STATUS_ISSUE, key="issue_code").strip()
     if not code:
         codes = issue_service.open_issue_codes(store, region, limit=500)
+        picked = st.session_state.get("issue_pick")
+        if picked and picked not in codes:  # just closed: it stays on screen, still picked
+            codes = [picked, *codes]
         code = st.selectbox(labels.STATUS_PICK, codes, index=None, key="issue_pick",
                             placeholder=labels.STATUS_PICK_PLACEHOLDER) or ""
     if done := st.session_state.pop("status_done", None):
