@@ -9,7 +9,8 @@ import threading
 import time
 
 from paicha_geo import cli
-from paicha_geo.services.ledger_service import change_status, get_issue
+from paicha_geo.services.data import EVERYTHING
+from paicha_geo.services.issue_service import change_status, get_issue
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store import queries as q
 from paicha_geo.store.backup import backup, fingerprint, restore
@@ -23,20 +24,21 @@ def test_backup_and_restore_round_trip(demo_db, tmp_path):
     manifest = backup(store, tmp_path / "bk")
     original = fingerprint(store)
     assert manifest["counts"]["issue"] == 5000
-    issue = get_issue(store, code)  # change something after the backup
+    issue = get_issue(store, EVERYTHING, code)  # change something after the backup
     status = issue["status"]
     target = {"pending": "rectifying", "rectifying": "rectified", "rectified": "rectifying",
               "closed": "pending"}[status]
-    change_status(store, code, target, actor="甲", measures="m", note="n",
+    change_status(store, EVERYTHING, code, target, actor="甲", measures="m", note="n",
                   expected_version=issue["version"])
     store.close()
     result = restore(tmp_path / "ledger.duckdb", tmp_path / "bk")
     assert result["previous"] and (tmp_path / result["previous"].split("/")[-1]).exists()
     with Store(tmp_path / "ledger.duckdb") as again:
         assert fingerprint(again) == original
-        assert get_issue(again, code)["status"] == status
-        issue = get_issue(again, code)  # the history sequence continues after restored ids
-        change_status(again, code, target, actor="乙", measures="m", note="n",
+        assert get_issue(again, EVERYTHING, code)["status"] == status
+        # The history sequence continues after the restored ids.
+        issue = get_issue(again, EVERYTHING, code)
+        change_status(again, EVERYTHING, code, target, actor="乙", measures="m", note="n",
                       expected_version=issue["version"])
 
 
@@ -49,12 +51,12 @@ def test_backup_is_consistent_while_officials_write(demo_db, tmp_path):
         i = 0
         while not stop.is_set():
             code = codes[i % len(codes)]
-            issue = get_issue(store, code)
+            issue = get_issue(store, EVERYTHING, code)
             nxt = {"pending": "rectifying", "rectifying": "rectified", "rectified": "closed",
                    "closed": "pending"}[issue["status"]]
             try:
-                change_status(store, code, nxt, actor=f"w{i % 2}", measures="m", note="n",
-                              expected_version=issue["version"])
+                change_status(store, EVERYTHING, code, nxt, actor=f"w{i % 2}", measures="m",
+                              note="n", expected_version=issue["version"])
             except StoreError:
                 pass
             i += 1

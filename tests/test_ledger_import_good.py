@@ -10,9 +10,11 @@ import pytest
 
 from paicha_geo.demo import samples
 from paicha_geo.services import exports as le
+from paicha_geo.services import issue_service
 from paicha_geo.services import ledger_service as ls
 from paicha_geo.services.data import EVERYTHING, load_snapshot
 from paicha_geo.store import queries as q
+from paicha_geo.store.ledger import issue_history
 from tests.ledger_helpers import (
     HEADER,
     copy_store,
@@ -124,7 +126,7 @@ def test_region_code_column_alone_locates_the_issue(store):
     assert regions == [code, code[:9] + "000"]
     ls.commit_import(store, preview)
     closed = preview.validated.valid_rows[1].record["issue_code"]
-    history = ls.issue_history(store, closed)
+    history = issue_history(store, closed)
     assert list(history["to_status"]) == ["pending", "closed"]
 
 
@@ -144,17 +146,17 @@ def test_an_updated_row_updates_the_issue_and_adds_history(store):
     ls.commit_import(store, ls.preview_import(store, "issues", "v1.csv", csv_bytes(base)))
     code = ls.preview_import(store, "issues", "v1.csv", csv_bytes(base)).validated.rows[0] \
         .record["issue_code"]
-    first = ls.get_issue(store, code)
+    first = issue_service.get_issue(store, EVERYTHING, code)
     changed = [HEADER, [1, district, town, village, "3.3.4", "危房未改造", "已拆除重建",
                         "2020-03-01", "2020-06-30", "已整改", "住建局", "自查"]]
     preview = ls.preview_import(store, "issues", "v2.csv", csv_bytes(changed))
     assert preview.counts["updated"] == 1
     ls.commit_import(store, preview)
-    now = ls.get_issue(store, code)
+    now = issue_service.get_issue(store, EVERYTHING, code)
     assert now["version"] == first["version"] + 1
     assert now["status"] == "rectified" and now["measures"] == "已拆除重建"
     assert now["deadline"] == dt.date(2020, 6, 30)
-    note = ls.issue_history(store, code)["note"].iloc[-1]
+    note = issue_history(store, code)["note"].iloc[-1]
     assert "2020-05-31→2020-06-30" in note and "待整改→已整改(待验收)" in note
     assert "v2.csv 第2行" in note
 
@@ -167,9 +169,9 @@ def test_an_older_sheet_does_not_undo_the_ledger(store):
     preview = ls.preview_import(store, "issues", "old.csv", data)
     ls.commit_import(store, preview)
     code = preview.validated.rows[0].record["issue_code"]
-    issue = ls.get_issue(store, code)
-    issue = ls.change_status(store, code, "rectified", actor="甲", measures="已改造",
-                             expected_version=issue["version"])
+    issue = issue_service.get_issue(store, EVERYTHING, code)
+    issue = issue_service.change_status(store, EVERYTHING, code, "rectified", actor="甲",
+                                        measures="已改造", expected_version=issue["version"])
     snapshot = fingerprint(store)
     again = ls.preview_import(store, "issues", "old.csv", data)
     assert any("保留系统状态" in n for n in again.notices)
@@ -255,8 +257,9 @@ def test_an_import_racing_a_status_change_writes_nothing(store):
     v2 = [HEADER, v1[1][:8] + ["2020-06-30"] + v1[1][9:]]
     preview = ls.preview_import(store, "issues", "v2.csv", csv_bytes(v2))
     assert preview.counts["updated"] == 1
-    issue = ls.get_issue(store, code)
-    ls.change_status(store, code, "rectifying", actor="乙", expected_version=issue["version"])
+    issue = issue_service.get_issue(store, EVERYTHING, code)
+    issue_service.change_status(store, EVERYTHING, code, "rectifying", actor="乙",
+                                expected_version=issue["version"])
     snapshot = fingerprint(store)
     with raises_saying(ls.ConflictError, "请重新预览"):
         ls.commit_import(store, preview)

@@ -10,15 +10,16 @@ import pytest
 from paicha_geo import labels
 from paicha_geo.domain import workflow
 from paicha_geo.services.data import EVERYTHING, Scope
-from paicha_geo.services.issue_service import allowed_actions, history_table
-from paicha_geo.services.ledger_service import (
+from paicha_geo.services.issue_service import (
     ConflictError,
     TransitionRefused,
+    allowed_actions,
     change_status,
     get_issue,
-    issue_history,
+    history_table,
 )
 from paicha_geo.store import queries as q
+from paicha_geo.store.ledger import issue_history
 from tests.ledger_helpers import copy_store
 from tests.said import raises_saying
 
@@ -67,24 +68,26 @@ def test_allowed_actions_offer_the_next_steps_only():
 
 def _pending_issue(store) -> dict:
     issues = q.issues(store, 1)
-    return get_issue(store, issues.loc[issues["status"] == "pending", "issue_code"].iloc[0])
+    code = issues.loc[issues["status"] == "pending", "issue_code"].iloc[0]
+    return get_issue(store, EVERYTHING, code)
 
 
 def test_a_full_cycle_is_recorded_in_the_history(demo_db, tmp_path):
     store = copy_store(demo_db, tmp_path)
     issue = _pending_issue(store)
     code, before = issue["issue_code"], len(issue_history(store, issue["issue_code"]))
-    issue = change_status(store, code, "rectifying", actor="王五",
+    issue = change_status(store, EVERYTHING, code, "rectifying", actor="王五",
                           expected_version=issue["version"])
-    issue = change_status(store, code, "rectified", actor="王五", measures=M,
+    issue = change_status(store, EVERYTHING, code, "rectified", actor="王五", measures=M,
                           expected_version=issue["version"])
     assert issue["measures"] == M and issue["rectified_date"] is not None
     with raises_saying(TransitionRefused, "不能是报告整改完成的人"):
-        change_status(store, code, "closed", actor="王五", expected_version=issue["version"])
-    issue = change_status(store, code, "closed", actor="验收组赵六",
+        change_status(store, EVERYTHING, code, "closed", actor="王五",
+                      expected_version=issue["version"])
+    issue = change_status(store, EVERYTHING, code, "closed", actor="验收组赵六",
                           expected_version=issue["version"])
     assert issue["verifier"] == "验收组赵六" and issue["closed_date"] is not None
-    issue = change_status(store, code, "pending", actor="回头看督查组", note="问题反弹",
+    issue = change_status(store, EVERYTHING, code, "pending", actor="回头看督查组", note="问题反弹",
                           expected_version=issue["version"])
     assert issue["closed_date"] is None and issue["verifier"] is None
     history = issue_history(store, code)
@@ -103,9 +106,9 @@ def test_a_refused_change_writes_nothing(demo_db, tmp_path):
     issue = _pending_issue(store)
     n = len(issue_history(store, issue["issue_code"]))
     with raises_saying(TransitionRefused, "须依次|不能从"):
-        change_status(store, issue["issue_code"], "closed", actor="甲",
+        change_status(store, EVERYTHING, issue["issue_code"], "closed", actor="甲",
                       expected_version=issue["version"])
-    assert get_issue(store, issue["issue_code"]) == issue
+    assert get_issue(store, EVERYTHING, issue["issue_code"]) == issue
     assert len(issue_history(store, issue["issue_code"])) == n
 
 
@@ -113,9 +116,11 @@ def test_the_second_official_is_told_and_sees_the_new_state(demo_db, tmp_path):
     store = copy_store(demo_db, tmp_path)
     issue = _pending_issue(store)
     seen = issue["version"]
-    change_status(store, issue["issue_code"], "rectifying", actor="甲", expected_version=seen)
+    change_status(store, EVERYTHING, issue["issue_code"], "rectifying", actor="甲",
+                  expected_version=seen)
     with raises_saying(ConflictError, "刚被他人修改") as err:
-        change_status(store, issue["issue_code"], "rectifying", actor="乙", expected_version=seen)
+        change_status(store, EVERYTHING, issue["issue_code"], "rectifying", actor="乙",
+                      expected_version=seen)
     assert err.value.current["status"] == "rectifying"
     assert err.value.current["version"] == seen + 1
 
@@ -134,7 +139,7 @@ def _next_step(issue: dict, writer: int) -> dict:
 def test_eight_writers_two_hundred_changes_each_nothing_lost(demo_db, tmp_path):
     store = copy_store(demo_db, tmp_path)
     codes = list(q.issues(store, 1)["issue_code"].iloc[:3])
-    start = {c: get_issue(store, c)["version"] for c in codes}
+    start = {c: get_issue(store, EVERYTHING, c)["version"] for c in codes}
     history_before = {c: len(issue_history(store, c)) for c in codes}
     done = {c: [] for c in codes}
     conflicts = []
@@ -144,9 +149,9 @@ def test_eight_writers_two_hundred_changes_each_nothing_lost(demo_db, tmp_path):
         rng = random.Random(n)
         for _ in range(200):
             code = rng.choice(codes)
-            issue = get_issue(store, code)
+            issue = get_issue(store, EVERYTHING, code)
             try:
-                after = change_status(store, code, expected_version=issue["version"],
+                after = change_status(store, EVERYTHING, code, expected_version=issue["version"],
                                       **_next_step(issue, n))
             except ConflictError as exc:
                 assert exc.current["version"] > issue["version"]
@@ -164,7 +169,7 @@ def test_eight_writers_two_hundred_changes_each_nothing_lost(demo_db, tmp_path):
     assert sum(len(v) for v in done.values()) + len(conflicts) == 1600
     assert conflicts, "eight writers on three issues should collide at least once"
     for code in codes:
-        final = get_issue(store, code)
+        final = get_issue(store, EVERYTHING, code)
         ok = done[code]
         assert final["version"] == start[code] + len(ok)
         assert sorted(ok) == list(range(start[code] + 1, final["version"] + 1))  # no lost write

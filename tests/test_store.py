@@ -117,8 +117,8 @@ def test_data_version_changes_with_every_kind_of_write(demo_db, tmp_path):
     import datetime as dt
     import shutil
 
-    from paicha_geo.services.data import data_version
-    from paicha_geo.services.ledger_service import change_status, get_issue
+    from paicha_geo.services.data import EVERYTHING, data_version
+    from paicha_geo.services.issue_service import change_status, get_issue
     from paicha_geo.store.visits import record_visit
 
     db = tmp_path / "v.duckdb"
@@ -127,8 +127,9 @@ def test_data_version_changes_with_every_kind_of_write(demo_db, tmp_path):
         first = data_version(store)
         assert data_version(store) == first  # reading changes nothing
         issue = q.issues(store, 1).query("status == 'pending'").iloc[0]
-        change_status(store, issue["issue_code"], "rectifying", actor="张科长",
-                      expected_version=get_issue(store, issue["issue_code"])["version"],
+        change_status(store, EVERYTHING, issue["issue_code"], "rectifying", actor="张科长",
+                      expected_version=get_issue(store, EVERYTHING,
+                                                 issue["issue_code"])["version"],
                       measures="逐户核查")
         second = data_version(store)
         assert second != first

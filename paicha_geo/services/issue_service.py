@@ -4,10 +4,13 @@ history. Every call takes the reader's `Scope`: an issue outside it does not exi
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 import pandas as pd
 
 from paicha_geo import labels
-from paicha_geo.services import ledger_service
+from paicha_geo.domain import workflow
 from paicha_geo.services.data import Scope
 from paicha_geo.store import Store
 from paicha_geo.store import ledger as sl
@@ -30,17 +33,33 @@ def get_issue(store: Store, scope: Scope, code: str) -> dict | None:
     return issue if issue is not None and scope.covers(issue["region_code"]) else None
 
 
-def allowed_actions(status: str) -> list[ledger_service.ActionChoice]:
+@dataclass(frozen=True)
+class ActionChoice:
+    """A status change to offer: its target status, action key and wording."""
+
+    to_status: str
+    action: str
+    label: str
+
+
+def allowed_actions(status: str) -> list[ActionChoice]:
     """The status changes to offer for an issue in `status` (label and target status)."""
-    return ledger_service.allowed_actions(status)
+    return [ActionChoice(a.to_status, a.action, labels.WORKFLOW_ACTIONS[a.action])
+            for a in workflow.allowed_actions(status)]
 
 
-def change_status(store: Store, scope: Scope, code: str, to_status: str, **change) -> dict:
-    """Move an issue in `scope` along the workflow (store.ledger.change_status's rules and
-    arguments); an issue outside `scope` is IssueNotFound, as if it did not exist."""
+def change_status(store: Store, scope: Scope, code: str, to_status: str, *, actor: str,
+                  expected_version: int, note: str | None = None,
+                  measures: str | None = None, when: dt.datetime | None = None) -> dict:
+    """Move an issue in `scope` along the workflow (store.ledger.change_status's rules, with
+    the history notes the store adds worded in Chinese); returns the issue as this change left
+    it. An issue outside `scope` is IssueNotFound, as if it did not exist; the other refusals
+    are ConflictError and TransitionRefused (word them with labels.say)."""
     if get_issue(store, scope, code) is None:
         raise IssueNotFound("REFUSE_NOT_FOUND", code=code)
-    return ledger_service.change_status(store, code, to_status, **change)
+    return sl.change_status(store, code, to_status, actor=actor,
+                            expected_version=expected_version, say=labels.say, note=note,
+                            measures=measures, when=when)
 
 
 HISTORY_SHOWN = ("changed_at", "from_status", "to_status", "actor", "note")

@@ -26,7 +26,6 @@ import geopandas as gpd
 import pandas as pd
 
 from paicha_geo import config, labels
-from paicha_geo.domain import workflow
 from paicha_geo.domain.errors import Message
 from paicha_geo.domain.settings import Settings
 from paicha_geo.io.boundaries import BoundaryPreview, read_boundaries
@@ -47,13 +46,7 @@ from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
 from paicha_geo.store.backup import backup, restore  # noqa: F401 - part of this API
 from paicha_geo.store.boundaries import apply_boundaries
-from paicha_geo.store.ledger import (  # noqa: F401 - part of this API
-    ConflictError,
-    IssueNotFound,
-    TransitionRefused,
-    get_issue,
-    issue_history,
-)
+from paicha_geo.store.ledger import ConflictError  # noqa: F401 - callers catch it
 
 KINDS = ("issues", "households", "villages")
 Progress = Callable[[int, int], None]
@@ -382,48 +375,6 @@ def commit_boundaries(store: Store, preview: BoundaryCheck) -> int:
     if not preview.ok:
         raise ImportRejected("IMPORT_REJECTED", count=len(preview.preview.problems))
     return apply_boundaries(store, preview.frame)
-
-
-@dataclass(frozen=True)
-class ActionChoice:
-    """A status change to offer: its target status, action key and wording."""
-
-    to_status: str
-    action: str
-    label: str
-
-
-def allowed_actions(status: str) -> list[ActionChoice]:
-    """The status changes to offer for an issue in `status` (label and target status)."""
-    return [ActionChoice(a.to_status, a.action, labels.WORKFLOW_ACTIONS[a.action])
-            for a in workflow.allowed_actions(status)]
-
-
-def change_status(store: Store, issue_code: str, to_status: str, *, actor: str,
-                  expected_version: int, note: str | None = None,
-                  measures: str | None = None, when: dt.datetime | None = None) -> dict:
-    """Move one issue along the workflow (store.ledger.change_status, with the history notes
-    the store adds worded in Chinese); returns the issue as this change left it.
-
-    Raises IssueNotFound, ConflictError or TransitionRefused: word them with labels.say.
-    """
-    return sl.change_status(store, issue_code, to_status, actor=actor,
-                            expected_version=expected_version, say=labels.say, note=note,
-                            measures=measures, when=when)
-
-
-def open_issue_codes(store: Store, scope: str | None = None, limit: int = 500) -> list[str]:
-    """Issues not yet closed in a region, earliest deadline first (the status form's picker)."""
-    return q.open_issue_codes(store, scope, limit)
-
-
-def history_table(store: Store, issue_code: str) -> pd.DataFrame:
-    """One issue's history with statuses in Chinese, oldest first, for display."""
-    frame = issue_history(store, issue_code)
-    for col in ("from_status", "to_status"):
-        frame[col] = frame[col].map(lambda s: labels.status_label(s) if isinstance(s, str)
-                                    else labels.HISTORY_EMPTY_VALUE)
-    return frame
 
 
 def preview_any(store: Store, kind: str, file: str, data: bytes,
