@@ -76,7 +76,7 @@ else:
                           key="households")
     if rows := (picked.selection.rows if picked else []):
         household = people.iloc[rows[0]]["household_id"]
-        st.markdown(f"**{labels.HOUSEHOLD_ISSUES}**：{escape.markdown(household)}")
+        st.markdown(labels.HOUSEHOLD_ISSUES_OF.format(household=escape.markdown(household)))
         issues = _cache.household_issues(version, village or resolved.scope, household, asof)
         if issues.empty:
             st.caption(labels.HOUSEHOLD_NO_ISSUES)

@@ -36,7 +36,7 @@ HOUSEHOLD_LIST_HINT = "选择一行查看该户的问题。姓名、身份证号
 HOUSEHOLD_LIST_PERSONAL = "选择一行查看该户的问题。当前角色可查看完整姓名与身份证号。"
 HOUSEHOLD_ONLY_FAILING = "只看所选保障项未达标的农户"
 HOUSEHOLD_PICK_TOWN = "选择乡镇(街道)或村后显示农户名单。"
-HOUSEHOLD_ISSUES = "该户问题"
+HOUSEHOLD_ISSUES_OF = "**该户问题**：{household}"
 HOUSEHOLD_NO_ISSUES = "该户暂无问题记录"
 HOUSEHOLD_COLUMNS = {"household_id": "户编号", "village": "村(社区)", "head_name": "户主",
                      "id_number": "身份证号", "members": "人口", "per_capita_income": "人均收入",

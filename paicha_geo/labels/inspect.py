@@ -80,3 +80,4 @@ RISK_COMPONENTS = {
     "months_since_visit": "距上次走访（月）", "never_visited": "从未走访",
 }
 PACK_FILE = "走访包_{region}_{asof:%Y%m%d}"
+RISK_REASONS_SEPARATOR = "；"

@@ -42,8 +42,8 @@ def ranked_villages(snap: Snapshot, scope: Scope, asof: dt.date,
     info = villages.set_index("code")[["name", "weak_type", "label_lon", "label_lat",
                                        "parent_code"]].rename(columns={"weak_type": "weak"})
     out = scored.join(info)
-    out["reasons"] = ["；".join(risk.reasons(row, labels.RISK_REASONS)) for _, row in
-                      out.iterrows()]
+    out["reasons"] = [labels.RISK_REASONS_SEPARATOR.join(risk.reasons(row, labels.RISK_REASONS))
+                      for _, row in out.iterrows()]
     return out
 
 

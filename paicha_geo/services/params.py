@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
+from paicha_geo import labels
+
 T = TypeVar("T")
 
 # Problem kinds (labels.param_notice words each one).
@@ -180,7 +182,7 @@ def choices(key: str, raw: str | Sequence[str] | None, allowed: Sequence[str]) -
     kept = tuple(v for v in values if v in allowed)
     dropped = tuple(v for v in values if v not in allowed)
     if dropped:
-        return Read(kept, Problem(key, "、".join(dropped), SOME_UNKNOWN, used=kept,
+        return Read(kept, Problem(key, labels.LIST_SEPARATOR.join(dropped), SOME_UNKNOWN, used=kept,
                                   dropped=dropped))
     return Read(kept)
 
