@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from paicha_geo.domain import units
-from tests.test_progress import asof
+from tests.domain.test_progress import asof
 
 D = dt.date
 

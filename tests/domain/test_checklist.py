@@ -7,7 +7,7 @@ import pytest
 
 from paicha_geo.config import default_campaign
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_117077d0c60f45a4.txt"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_117077d0c60f45a4.txt"
 
 EXPECTED = {
     "responsibility": 5, "policy": 7, "work": 5,

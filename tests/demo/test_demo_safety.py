@@ -18,7 +18,7 @@ from paicha_geo.demo.install import building_path, first_start_allowed
 from paicha_geo.store import Store
 from paicha_geo.store.backup import fingerprint
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _copy(demo_db: Path, tmp_path: Path, name: str = "paicha.duckdb") -> Path:
