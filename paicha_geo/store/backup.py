@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from paicha_geo.store.db import Store, StoreBusyError, StoreError
+from paicha_geo.store.db import Store, StoreError, connect
 from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
 MANIFEST = "manifest.json"
@@ -123,12 +123,9 @@ def _ensure_free(db: Path) -> None:
     if not db.exists():
         return
     try:
-        con = duckdb.connect(str(db))
+        connect(db).close()
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise StoreBusyError(db) from exc
         raise StoreError("EXCEPTION_DB", path=db, reason=str(exc)) from exc
-    con.close()
 
 
 def restore(db: str | os.PathLike, directory: str | os.PathLike) -> dict:

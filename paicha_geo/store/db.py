@@ -33,6 +33,17 @@ class StoreBusyError(StoreError):
         self.path = path
 
 
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file; StoreBusyError when another process holds its lock (a read-write
+    open takes the lock, so holding the connection keeps other processes out)."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreBusyError(Path(path)) from exc
+        raise
+
+
 class Store:
     """A DuckDB file with the paicha-geo schema, migrated to the current version on open."""
 
@@ -43,10 +54,8 @@ class Store:
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con = connect(self.path, read_only=read_only)
         except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreBusyError(self.path) from exc
             raise StoreError("EXCEPTION_DB", path=self.path, reason=str(exc)) from exc
         if not read_only:
             self.migrate()

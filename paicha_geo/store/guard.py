@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from paicha_geo.store.db import StoreBusyError
+from paicha_geo.store.db import connect
 from paicha_geo.store.queries import data_signature
 
 
@@ -71,11 +71,7 @@ def held(path: str | Path) -> Iterator[FileFacts]:
         yield FileFacts(exists=False)
         return
     try:
-        con = duckdb.connect(str(path))
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise StoreBusyError(path) from exc
-        con = None
+        con = connect(path)  # StoreBusyError passes: the dashboard has it
     except duckdb.Error:
         con = None
     if con is None:  # not a DuckDB database: its content is unknown, so it counts as data
