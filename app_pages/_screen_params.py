@@ -30,6 +30,11 @@ class ScreenParams:
     def px(self) -> float:
         return self.scale or 1
 
+    @property
+    def map_size(self) -> tuple[int, int]:
+        """The map's width and height in CSS pixels (a 1080p layout, times the scale)."""
+        return int(900 * self.px), int(780 * self.px)
+
 
 def read(campaign) -> ScreenParams:
     """Refresh every N minutes (PAICHA_SCREEN_REFRESH_MINUTES, default 5) or ?refresh= seconds;

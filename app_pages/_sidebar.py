@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -30,6 +31,31 @@ def map_sidebar(version: str, campaign):
                                             format_func=labels.BASEMAPS.get)]
 
     return asof, metric, color_all, basemap, issue_filters(version, campaign)
+
+
+@dataclass(frozen=True)
+class TripSettings:
+    """The inspection page's sidebar: how many villages, from where, how fast, what to map."""
+
+    count: int
+    start_mode: str
+    road_factor: float
+    speed: float
+    map_layer: str
+    coverage_days: int
+
+
+def inspect_sidebar() -> TripSettings:
+    bar = st.sidebar
+    count = _params.slider(bar, labels.INSPECT_COUNT, 3, 15, 8, key="n")
+    start_mode = bar.radio(labels.INSPECT_START, list(labels.INSPECT_STARTS),
+                           format_func=labels.INSPECT_STARTS.get, key="start")
+    road = _params.slider(bar, labels.INSPECT_ROAD, 1.0, 2.0, 1.4, 0.05, key="road")
+    speed = bar.slider(labels.INSPECT_SPEED, 20, 80, 40, 5, key="speed")
+    layer = _params.radio(bar, labels.INSPECT_LAYER, list(labels.INSPECT_LAYERS), key="layer",
+                          format_func=labels.INSPECT_LAYERS.get)
+    days = _params.slider(bar, labels.COVERAGE_DAYS, 7, 180, 30, key="cov_days")
+    return TripSettings(count, start_mode, road, speed, layer, days)
 
 
 def date_bounds(campaign) -> tuple[dt.date, dt.date]:

@@ -3,12 +3,12 @@
 import streamlit as st
 
 from app_pages import _cache, _layout, _map, _nav, _params, _sidebar
+from app_pages._households import household_list
 from app_pages._village_panel import village_details, village_panel
 from paicha_geo import labels
-from paicha_geo.render import charts, escape, guarantee_cards
+from paicha_geo.render import charts, guarantee_cards
 from paicha_geo.render.maps import LEGEND_CSS, weak_legend_html
 from paicha_geo.render.region_map import build_region_map
-from paicha_geo.services import startup
 
 MAP_KEY = "guarantee_map"
 PLOT = {"displaylogo": False}
@@ -62,26 +62,7 @@ if village:
     if not history.empty:
         timeline_col.plotly_chart(charts.build_issue_timeline(history, asof,
                                                               labels.CHART_TIMELINE), config=PLOT)
-st.subheader(labels.HOUSEHOLD_LIST)
-if not village and resolved.region["level"] != "town":
-    st.caption(labels.HOUSEHOLD_PICK_TOWN)
-else:
-    personal = startup.may_see_personal_data()
-    only_failing = _params.toggle(st, labels.HOUSEHOLD_ONLY_FAILING, key="gonly")
-    people = _cache.household_list(version, village or resolved.scope, asof, personal,
-                                   check if only_failing else None)
-    st.caption(labels.HOUSEHOLD_LIST_PERSONAL if personal else labels.HOUSEHOLD_LIST_HINT)
-    picked = st.dataframe(guarantee_cards.households(people), hide_index=True, width="stretch",
-                          height=360, on_select="rerun", selection_mode="single-row",
-                          key="households")
-    if rows := (picked.selection.rows if picked else []):
-        household = people.iloc[rows[0]]["household_id"]
-        st.markdown(labels.HOUSEHOLD_ISSUES_OF.format(household=escape.markdown(household)))
-        issues = _cache.household_issues(version, village or resolved.scope, household, asof)
-        if issues.empty:
-            st.caption(labels.HOUSEHOLD_NO_ISSUES)
-        else:
-            with st.container(key="household-issues"):
-                st.table(guarantee_cards.household_issues(issues))
+listed = village or (resolved.scope if resolved.region["level"] == "town" else None)
+household_list(version, listed, asof, check)
 if village:
     village_details(version, village, asof, None)

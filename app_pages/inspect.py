@@ -3,7 +3,7 @@ and record what the visit found."""
 
 import streamlit as st
 
-from app_pages import _cache, _layout, _map, _nav, _params, _sidebar, _trip
+from app_pages import _cache, _layout, _map, _nav, _sidebar, _trip
 from app_pages._visit_form import visit_form
 from paicha_geo import labels
 from paicha_geo.render import inspect_tables, visit_pack
@@ -14,16 +14,9 @@ from paicha_geo.services import inspect_service
 MAP_KEY = "inspect_map"
 version = _cache.version()
 snap = _cache.snapshot(version)
-bar = st.sidebar
 asof = _sidebar.asof_input(snap.campaign)
-count = _params.slider(bar, labels.INSPECT_COUNT, 3, 15, 8, key="n")
-start_mode = bar.radio(labels.INSPECT_START, list(labels.INSPECT_STARTS),
-                       format_func=labels.INSPECT_STARTS.get, key="start")
-road = _params.slider(bar, labels.INSPECT_ROAD, 1.0, 2.0, 1.4, 0.05, key="road")
-speed = bar.slider(labels.INSPECT_SPEED, 20, 80, 40, 5, key="speed")
-map_layer = _params.radio(bar, labels.INSPECT_LAYER, list(labels.INSPECT_LAYERS), key="layer",
-                          format_func=labels.INSPECT_LAYERS.get)
-days = _params.slider(bar, labels.COVERAGE_DAYS, 7, 180, 30, key="cov_days")
+trip = _sidebar.inspect_sidebar()
+count, start_mode, days = trip.count, trip.start_mode, trip.coverage_days
 resolved = _nav.current_region(snap)
 _nav.breadcrumb(resolved)
 region, scope = resolved.region, resolved.scope
@@ -37,21 +30,22 @@ chosen = _trip.chosen(key, ranked, count)
 start = _trip.start(start_mode, inspect_service.start_points(snap, scope, ranked))
 if start_mode == "clicked" and "clicked_start" not in st.session_state:
     st.caption(labels.INSPECT_CLICK_START)
-plan = inspect_service.plan(ranked.loc[chosen], start, road, speed) if chosen else None
+plan = (inspect_service.plan(ranked.loc[chosen], start, trip.road_factor, trip.speed)
+        if chosen else None)
 st.caption(labels.INSPECT_HINT.format(method=labels.INSPECT_METHODS[plan.method if plan
                                                                     else "exact"]))
 if plan:
-    st.success(labels.INSPECT_ROUTE.format(n=len(plan.stops), km=plan.km, road=plan.km * road,
+    st.success(labels.INSPECT_ROUTE.format(n=len(plan.stops), km=plan.km, road=plan.road_km,
                                            hours=plan.hours))
 values = _cache.inspect_map_values(version, scope, asof, days)
-rmap = build_region_map(_cache.layers(version), "village", values["code"], values, map_layer,
+rmap = build_region_map(_cache.layers(version), "village", values["code"], values, trip.map_layer,
                         root_level=resolved.trail[0][2], weak_types=values["weak"],
                         color_all=True, show_labels=False)
 if plan:
     build_route_layer(plan.stops, start).add_to(rmap.layer)
 map_col, table_col = st.columns([3, 2])
 with map_col:
-    _map.show(rmap, MAP_KEY, rmap.legend(labels.INSPECT_LAYERS[map_layer]),
+    _map.show(rmap, MAP_KEY, rmap.legend(labels.INSPECT_LAYERS[trip.map_layer]),
               on_change=_trip.on_click(MAP_KEY, key, start_mode, ranked),
               returned=("last_active_drawing", "last_clicked"))
 with table_col:

@@ -45,10 +45,10 @@ def draw() -> None:
             layers, view.child_level, view.children["code"], view.child_metrics, p.metric,
             root_level=view.region["level"], dark=True, controls=False, text_scale=p.px,
             focus=screen.carousel_focus(children, p.carousel, dt.datetime.now().timestamp()),
-            size_px=(int(900 * p.px), int(780 * p.px)), weak_markers=view.weak_villages,
+            size_px=p.map_size, weak_markers=view.weak_villages,
             outline="#e6edf3")
         st_folium(rmap.base, feature_group_to_add=rmap.layer, center=rmap.center,
-                  zoom=rmap.zoom, height=int(780 * p.px), use_container_width=True,
+                  zoom=rmap.zoom, height=p.map_size[1], use_container_width=True,
                   key="screen_map", returned_objects=[])
         st.markdown(screen.legend(labels.MAP_METRICS[p.metric][0], rmap.scale),
                     unsafe_allow_html=True)

@@ -66,6 +66,12 @@ class PlannedRoute:
     km: float
     hours: float
     method: str
+    road_factor: float = 1.0
+
+    @property
+    def road_km(self) -> float:
+        """The straight-line distance times the road factor: the estimated driving distance."""
+        return self.km * self.road_factor
 
 
 def plan(chosen: pd.DataFrame, start: tuple[float, float], road_factor: float,
@@ -81,7 +87,7 @@ def plan(chosen: pd.DataFrame, start: tuple[float, float], road_factor: float,
     stops["cumulative_km"] = np.cumsum(legs)
     stops["stop"] = np.arange(1, len(stops) + 1)
     return PlannedRoute(stops, result.km, route.travel_hours(result.km, road_factor, speed_kmh),
-                        result.method)
+                        result.method, road_factor)
 
 
 def candidates(ranked: pd.DataFrame, chosen: list[str], count: int) -> pd.DataFrame:
