@@ -22,6 +22,8 @@ def current_region(snap: data.Snapshot) -> data.Resolved:
     resolved = data.resolve_region(snap.regions, raw, viewer_scope())
     if resolved.unknown is not None:
         st.warning(labels.UNKNOWN_REGION.format(code=escape.code(raw, _params.RAW_SHOWN)))
+    elif resolved.outside:
+        st.warning(labels.OUTSIDE_SCOPE.format(code=escape.code(raw, _params.RAW_SHOWN)))
     return resolved
 
 
