@@ -155,6 +155,9 @@ class ImportPreview:
             records.append({"sheet": row.sheet, "row": row.number, "key": key,
                             "action": labels.IMPORT_ACTIONS[action]})
         frame = pd.DataFrame(records, columns=list(labels.IMPORT_ACTION_COLUMNS))
+        if frame["sheet"].isna().all():  # a CSV has no sheets: no column of blanks
+            frame = frame.drop(columns="sheet")
+        frame = frame.astype(object).where(frame.notna(), labels.NO_DATA)
         return frame.rename(columns=labels.IMPORT_ACTION_COLUMNS)
 
     def rejected_xlsx(self) -> bytes:

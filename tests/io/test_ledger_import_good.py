@@ -78,6 +78,9 @@ def test_the_same_list_as_csv_gets_the_same_issue_codes(store, encoding):
     preview = ls.preview_import(store, "issues", "a.csv", samples.plain_csv(rows, encoding))
     assert preview.ok, [p.describe() for p in preview.problems]
     assert preview.counts["unchanged"] == len(rows)
+    shown = preview.actions_frame()  # a CSV has no sheets: no column of "None"
+    assert "工作表" not in shown.columns and not shown.isna().any().any()
+    assert "None" not in shown.astype(str).to_numpy()
     assert (ls.labels.NOTE_GBK in preview.notices) == (encoding == "gbk")
 
 
