@@ -31,13 +31,14 @@ import re
 
 import pandas as pd
 
+from paicha_geo.domain.formulas import RISKY_LEADS
+
 _JS_TEMPLATE = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;",
                               "\n": "&#10;", "\r": "&#13;"})
 _MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 _AUTOLINK = re.compile(r"(?i)(:(?=//)|www(?=\.)|@)")  # where GFM autolinks start
 WORD_JOINER = "\u2060"
-RISKY_LEADS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
                 "strings_to_numbers": False}
 

@@ -133,3 +133,16 @@ def test_checklist_items(demo_store):
     with raises_saying(CellError, "无法对应"):
         items.resolve("9.9.9")
 
+
+
+@pytest.mark.parametrize(("cell", "text"), [
+    ("'=HYPERLINK(\"http://x\")", '=HYPERLINK("http://x")'),  # our export's apostrophe goes
+    ("'-已整改", "-已整改"),
+    ("'＝1", "＝1"),
+    ("'引号开头", "'引号开头"),  # an apostrophe before ordinary text is the office's own
+    ("''=1", "''=1"),
+])
+def test_text_our_exports_neutralised_reads_back_as_typed(cell, text):
+    from paicha_geo.io.imports.values import parse_text
+
+    assert parse_text(cell) == text

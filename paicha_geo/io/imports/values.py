@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 
+from paicha_geo.domain.formulas import neutralised
 from paicha_geo.domain.id_numbers import id_number_fault
 from paicha_geo.domain.privacy import mask_id
 from paicha_geo.io.imports.common import CellError, is_blank
@@ -249,6 +250,8 @@ def parse_text(value, limit: int = TEXT_LIMIT) -> str | None:
     if isinstance(value, dt.datetime | dt.date):
         value = value.strftime("%Y-%m-%d")
     text = str(value).strip()
+    if neutralised(text):  # our own export's apostrophe before "=…": the text as typed
+        text = text[1:]
     if len(text) > limit:
         raise CellError("ERR_TOO_LONG", length=len(text), limit=limit)
     return text
