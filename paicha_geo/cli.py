@@ -7,6 +7,7 @@ import json
 import sys
 
 from paicha_geo import labels
+from paicha_geo.cli_accounts import add_account_commands
 from paicha_geo.cli_ledger import add_ledger_commands
 from paicha_geo.config import db_path
 from paicha_geo.store import Store, StoreError
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--db")
     info.set_defaults(func=_cmd_info)
     add_ledger_commands(sub)
+    add_account_commands(sub)
     return parser
 
 

@@ -30,7 +30,8 @@ ALLOWED = {
 STREAMLIT = ("streamlit", "streamlit_folium")
 
 
-MODULE_LAYER = {"cli_ledger": "cli"}  # top-level modules that belong to a layer
+# Top-level modules that belong to a layer.
+MODULE_LAYER = {"cli_ledger": "cli", "cli_accounts": "cli"}
 
 
 def layer_of(path: Path) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from paicha_geo.domain.accounts import POWERS, AccountRules
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -120,6 +122,7 @@ def _refuse_unknown(where: str, data: dict, known: set[str]) -> None:
 class Settings:
     limits: Limits = field(default_factory=Limits)
     plausibility: Plausibility = field(default_factory=Plausibility)
+    accounts: AccountRules = field(default_factory=AccountRules)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -129,5 +132,14 @@ class Settings:
         unknown = sorted(set(limits) - known)
         if unknown:
             raise ValueError(f"unknown limits setting(s): {', '.join(unknown)}")
+        accounts = dict(data.get("accounts", {}))
+        unknown = sorted(set(accounts) - {f.name for f in fields(AccountRules)})
+        if unknown:
+            raise ValueError(f"unknown accounts setting(s): {', '.join(unknown)}")
+        for key, spec in accounts.get("roles", {}).items():
+            bad = sorted(set(spec.get("powers", ())) - set(POWERS))
+            if bad:
+                raise ValueError(f"role {key}: unknown power(s) {', '.join(bad)}")
         return cls(limits=Limits(**limits),
-                   plausibility=Plausibility.from_dict(dict(data.get("plausibility", {}))))
+                   plausibility=Plausibility.from_dict(dict(data.get("plausibility", {}))),
+                   accounts=AccountRules(**accounts))

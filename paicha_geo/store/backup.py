@@ -30,7 +30,8 @@ MANIFEST = "manifest.json"
 FORMAT = "paicha-geo-backup/1"
 # sequence -> (table, column) it numbers; restored sequences continue after the max id.
 SEQUENCES = {"issue_history_seq": ("issue_history", "history_id"),
-             "visit_seq": ("visit", "visit_id")}
+             "visit_seq": ("visit", "visit_id"),
+             "audit_seq": ("audit_log", "audit_id")}
 
 
 def _sha256(path: Path) -> str:
@@ -154,6 +155,8 @@ def restore(db: str | os.PathLike, directory: str | os.PathLike) -> dict:
             if count != manifest["counts"][table] or digest != manifest["md5"][table]:
                 raise StoreError("RESTORE_BAD_FILE", name=f"{table}.parquet")
         for sequence, (table, column) in SEQUENCES.items():
+            if table not in manifest["counts"]:  # an older backup: the table comes later
+                continue
             top = con.execute(f"SELECT max({column}) FROM {table}").fetchone()[0]  # noqa: S608
             if top:
                 con.execute("SELECT setval(?, ?)", [sequence, int(top)])

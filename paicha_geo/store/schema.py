@@ -7,7 +7,7 @@ The issue history is append-only: the store has no code path that updates or del
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL_V1 = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -151,8 +151,37 @@ DDL_V2 = [
       for table in ("household", "issue", "visit")),
 ]
 
+# Version 3: accounts (who signs in, in which role, over which region) and the append-only
+# audit log (sign-ins, lockouts, account changes; later reveals and exports).
+DDL_V3 = [
+    """CREATE TABLE IF NOT EXISTS account (
+        account_id VARCHAR PRIMARY KEY,
+        display_name VARCHAR NOT NULL,
+        role VARCHAR NOT NULL,
+        region_code VARCHAR,
+        password_hash VARCHAR NOT NULL,
+        disabled BOOLEAN NOT NULL DEFAULT FALSE,
+        must_change_password BOOLEAN NOT NULL DEFAULT TRUE,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TIMESTAMP,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS audit_seq START 1",
+    """CREATE TABLE IF NOT EXISTS audit_log (
+        audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_seq'),
+        occurred_at TIMESTAMP NOT NULL,
+        account_id VARCHAR,
+        role VARCHAR,
+        action VARCHAR NOT NULL,
+        target VARCHAR,
+        reason VARCHAR,
+        client VARCHAR
+    )""",
+]
+
 # version -> statements that bring a file from version-1 to version.
-MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2}
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3}
 
 # Tables in dependency order; used for copying and clearing.
 TABLES = [
@@ -166,4 +195,6 @@ TABLES = [
     "issue_history",
     "visit",
     "household_renumbering",
+    "account",
+    "audit_log",
 ]

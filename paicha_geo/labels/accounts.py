@@ -1,0 +1,32 @@
+"""Accounts, roles and sign-in: the words (issue 13)."""
+
+ROLES = {"admin": "市级管理员", "leader": "市领导", "official": "市(区)/乡镇干部",
+         "inspector": "督查组", "auditor": "审计/只读"}
+ACCOUNT_UNKNOWN_ROLE = "没有角色“{role}”（可用：{roles}）"
+ACCOUNT_BAD_NAME = "账号名“{name}”不可用：请用 2–40 个英文字母、数字、点、横线或下划线"
+ACCOUNT_NEEDS_REGION = "角色“{role}”的账号须指定所辖区划代码（--region）"
+ACCOUNT_UNKNOWN_REGION = "找不到区划代码 {region}"
+ACCOUNT_EXISTS = "账号“{name}”已存在"
+ACCOUNT_NOT_FOUND = "没有账号“{name}”"
+PASSWORD_TOO_SHORT = "密码至少 {minimum} 个字符"
+PASSWORD_TOO_SIMPLE = "密码须包含小写字母、大写字母、数字、其他字符中的至少 {classes} 类"
+SIGN_IN_REFUSED = "账号或密码不正确"
+SIGN_IN_LOCKED = "连续登录失败次数过多，账号已锁定至 {until:%H:%M}，请稍后再试或联系管理员"
+SIGN_IN_DISABLED = "账号已停用，请联系管理员"
+USER_ADDED = "已创建账号 {name}（{role}{region}）。一次性密码（首次登录后须修改）：{password}"
+USER_PASSWORD_RESET = "已重置账号 {name} 的密码。一次性密码（首次登录后须修改）：{password}"
+USER_DISABLED = "已停用账号 {name}"
+USER_REGION_PART = "，{region}"
+ACCOUNT_LIST_COLUMNS = {"account_id": "账号", "display_name": "姓名", "role": "角色",
+                        "region_code": "所辖区划", "disabled": "已停用",
+                        "must_change_password": "须改密码", "failed_attempts": "失败次数",
+                        "locked_until": "锁定至"}
+CLI_USER_HELP = "管理账号（新建、列出、停用、重置密码）"
+CLI_USER_ADD_HELP = "新建账号，打印一次性密码"
+CLI_USER_LIST_HELP = "列出账号"
+CLI_USER_DISABLE_HELP = "停用账号"
+CLI_USER_RESET_HELP = "重置密码，打印一次性密码"
+CLI_USER_ROLE_HELP = ("角色：admin 市级管理员、leader 市领导、official 市(区)/乡镇干部、"
+                      "inspector 督查组、auditor 审计/只读")
+CLI_USER_REGION_HELP = "所辖区划代码（6、9 或 12 位；official 必填）"
+CLI_USER_DISPLAY_HELP = "显示姓名（默认同账号名）"
