@@ -16,7 +16,7 @@ import pandas as pd
 from paicha_geo.domain import metrics as m
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.filters import IssueFilters, apply_filters  # noqa: F401 - pages use it
-from paicha_geo.domain.regions import LEVELS, PREFIX_LENGTH, full_code
+from paicha_geo.domain.regions import PREFIX_LENGTH, full_code
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 
@@ -223,9 +223,3 @@ def resolve_region(regions: pd.DataFrame, raw: str | None,
         parent["code"] = row["parent_code"]
         return Resolved(parent, code, trail, unknown, outside)
     return Resolved(row, None, trail, unknown, outside)
-
-
-def child_level(level: str) -> str:
-    """The level a region's children are at (a village's 'children' are itself)."""
-    index = LEVELS.index(level)
-    return LEVELS[min(index + 1, len(LEVELS) - 1)]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from paicha_geo import config, labels
 from paicha_geo.domain import coverage, risk, route
-from paicha_geo.domain.regions import PREFIX_LENGTH, full_code
+from paicha_geo.domain.regions import PREFIX_LENGTH, child_level, full_code
 from paicha_geo.domain.rules import household_failures, village_income_standard
 from paicha_geo.services.data import OutOfScope, Scope, Snapshot, issues_in_scope, open_issues
 from paicha_geo.services.guarantees_service import household_list
@@ -178,7 +178,7 @@ def coverage_table(snap: Snapshot, scope: Scope, asof: dt.date, days: int) -> pd
     """遍访 coverage per child region of `scope`, with the child's name first."""
     region = snap.region(scope)
     children = snap.regions[snap.regions["parent_code"] == region["code"]].sort_values("code")
-    n = PREFIX_LENGTH[{"district": "town", "town": "village"}[scope.level]]
+    n = PREFIX_LENGTH[child_level(scope.level)]
     out = visit_coverage(snap, scope, [c[:n] for c in children["code"]], n, asof, days)
     out.insert(0, "name", children["name"].to_numpy())
     return out

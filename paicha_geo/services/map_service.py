@@ -11,12 +11,11 @@ from paicha_geo.domain import metrics as m
 from paicha_geo.domain import rules
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.filters import IssueFilters
-from paicha_geo.domain.regions import PREFIX_LENGTH
+from paicha_geo.domain.regions import PREFIX_LENGTH, child_level
 from paicha_geo.render.geometry import simplify_levels
 from paicha_geo.services.data import (
     Scope,
     Snapshot,
-    child_level,
     issues_in_scope,
     open_issues,
 )
@@ -64,7 +63,7 @@ def region_view(snap: Snapshot, scope: Scope, asof: dt.date,
     scope = snap.regional(scope)
     region = snap.region(scope)
     filters = filters or IssueFilters()
-    sub_level = child_level(region["level"])
+    sub_level = child_level(region["level"]) or region["level"]  # a village: itself
     children = snap.regions[snap.regions["parent_code"] == region["code"]].sort_values("code")
     villages = scope.rows(snap.villages, "code")
     households = scope.rows(snap.households, "village_code")
