@@ -50,10 +50,6 @@ def update_account(cur, account_id: str, now: dt.datetime, **changes) -> None:
                 [*changes.values(), now, account_id])
 
 
-def count_accounts(store: Store) -> int:
-    return store.cursor().execute("SELECT count(*) FROM account").fetchone()[0]
-
-
 def append_audit(cur, *, at: dt.datetime, account_id: str | None, role: str | None,
                  action: str, target: str | None = None, reason: str | None = None,
                  client: str | None = None) -> None:
