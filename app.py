@@ -6,7 +6,7 @@ mode runs pages/*.py directly on a cold deep link (e.g. /compare), skipping this
 
 import streamlit as st
 
-from app_pages import _cache, _errors, _params
+from app_pages import _auth, _cache, _errors, _params
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.services import startup
@@ -29,6 +29,18 @@ pages = [
 ]
 screen = st.Page("app_pages/screen.py", title=labels.NAV_SCREEN, url_path="screen")
 on_screen = st.query_params.get("screen") == "1"  # ?screen=1: the large screen, any address
+me = None
+with _errors.friendly_errors():  # signed in (else the page stops with the way back)
+    startup.prepare_static_files()
+    _cache.ensure_database()
+    me = _auth.viewer()
+    _auth.change_password_form()
+if me is None:  # the database could not be used: the message is on the page
+    st.stop()
+extra = [st.Page("app_pages/audit.py", title=labels.NAV_AUDIT, url_path="audit")] * me.may(
+    "audit") + [st.Page("app_pages/accounts.py", title=labels.NAV_ACCOUNTS,
+                        url_path="accounts")] * me.may("admin")
+pages += extra
 navigation = st.navigation([screen] if on_screen else [*pages, screen], position="hidden")
 # Every value of a key (?grp=a&grp=b), not only the last one.
 carried = {k: st.query_params.get_all(k) for k in SHARED_KEYS if k in st.query_params}
@@ -38,10 +50,9 @@ if navigation.url_path != "screen":
             st.page_link(page, query_params=carried)
         st.page_link(screen, query_params={k: v for k, v in carried.items() if k == "asof"})
         st.divider()
+        _auth.signed_in_box(_cache.region_names(_cache.version()))
     if st.query_params.get("screen") not in (None, "", "1"):
         st.warning(labels.SCREEN_MODE_ONLY_1.format(
             raw=escape.code(st.query_params.get("screen"), _params.RAW_SHOWN)))
 with _errors.friendly_errors():  # a Chinese message instead of a traceback, details logged
-    startup.prepare_static_files()
-    _cache.ensure_database()
     navigation.run()

@@ -122,3 +122,9 @@ def inspect_map_values(version: str, scope: Scope, asof: dt.date, days: int):
 @st.cache_data(show_spinner=False, max_entries=8)
 def screen_view(version: str, scope: Scope, asof: dt.date):
     return screen_service.screen_view(snapshot(version), scope, asof)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def region_names(version: str) -> dict:
+    regions = snapshot(version).regions
+    return dict(zip(regions["code"], regions["name"], strict=True))

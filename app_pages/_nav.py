@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import _params
+from app_pages import _auth, _params
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.services import data
 
 
 def viewer_scope() -> data.Scope:
-    """The part of the data the person at this page may see (everything until accounts)."""
-    return data.EVERYTHING
+    """The part of the data the signed-in account may see (its region, or everything)."""
+    return _auth.viewer().scope
 
 
 def current_region(snap: data.Snapshot) -> data.Resolved:
@@ -22,8 +22,9 @@ def current_region(snap: data.Snapshot) -> data.Resolved:
     resolved = data.resolve_region(snap.regions, raw, viewer_scope())
     if resolved.unknown is not None:
         st.warning(labels.UNKNOWN_REGION.format(code=escape.code(raw, _params.RAW_SHOWN)))
-    elif resolved.outside:
-        st.warning(labels.OUTSIDE_SCOPE.format(code=escape.code(raw, _params.RAW_SHOWN)))
+    elif resolved.outside:  # nothing of it: not even its name
+        st.error(labels.OUTSIDE_SCOPE.format(code=escape.code(raw, _params.RAW_SHOWN)))
+        st.stop()
     return resolved
 
 

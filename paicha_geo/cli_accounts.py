@@ -46,6 +46,7 @@ def _cmd_list(args) -> int:
     def show(store, rules):
         frame = acc.list_accounts(store)[list(labels.ACCOUNT_LIST_COLUMNS)]
         frame = frame.assign(role=frame["role"].map(lambda r: labels.ROLES.get(r, r)))
+        frame = frame.astype(object).where(frame.notna(), "")  # no NaN/NaT on screen
         return frame.rename(columns=labels.ACCOUNT_LIST_COLUMNS).to_string(index=False)
     return _run(args, show)
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from paicha_geo.demo.accounts import DEMO_PASSWORD  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = os.environ.get("PAICHA_CHROMIUM", "/usr/bin/chromium")
@@ -87,7 +89,8 @@ def hostile_village(app_db) -> str:
 
 @contextlib.contextmanager
 def running_app(db: Path, log_dir: Path, settings: dict | None = None):
-    """`streamlit run app.py` on a free loopback port against `db`; yields its URL.
+    """`streamlit run serve.py` (the pages behind the sign-in gate) on a free loopback port
+    against `db`; yields its URL.
 
     `settings` overrides installation settings (written to a $PAICHA_SETTINGS file)."""
     port = _free_port()
@@ -98,7 +101,7 @@ def running_app(db: Path, log_dir: Path, settings: dict | None = None):
         env["PAICHA_SETTINGS"] = str(override)
     log = open(log_dir / "streamlit.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -181,10 +184,18 @@ def page(browser, app_url):
             route.abort()
 
     page.route("**/*", guard)
+    sign_in_context(context, app_url)
     page.dialogs = []
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     yield page
     context.close()
+
+
+def sign_in_context(context, url: str, account: str = "admin") -> None:
+    """Sign a browser context in through the real form POST (the cookie lands in it)."""
+    response = context.request.post(url + "/login", form={
+        "account": account, "password": DEMO_PASSWORD, "next": "/"}, max_redirects=0)
+    assert response.status == 303, response.text()[:300]
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:

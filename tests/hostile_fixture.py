@@ -87,8 +87,9 @@ def run_page(page: str, **params):
     from streamlit.testing.v1 import AppTest
 
     from tests.conftest import ROOT
+    from tests.signin import signed_in
 
-    at = AppTest.from_file(str(ROOT / "app_pages" / page), default_timeout=180)
+    at = signed_in(AppTest.from_file(str(ROOT / "app_pages" / page), default_timeout=180))
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

@@ -20,6 +20,7 @@ import shapely
 
 from paicha_geo.config import PACKAGE_DATA, default_campaign, geo_dir
 from paicha_geo.demo import ledger, people
+from paicha_geo.demo.accounts import add_demo_accounts
 from paicha_geo.demo.names import village_names
 from paicha_geo.demo.partition import partition_outline
 from paicha_geo.store import Store
@@ -193,6 +194,7 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
         raise FileExistsError(f"{db} exists; install_demo() replaces databases safely")
     with Store(db) as store:
         replace_everything(store, tables, meta)
+        add_demo_accounts(store, regions)
         # What the demo looked like when built: a later change makes it someone's work.
         store.set_meta("demo_signature", data_signature(store))
         store.checkpoint()

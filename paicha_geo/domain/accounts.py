@@ -33,6 +33,10 @@ class AccountRules:
     idle_minutes: int = 30
     session_hours: int = 12
     roles: dict = field(default_factory=dict)  # key -> {"powers": [...], "needs_region": bool}
+    # Behind a single-sign-on proxy (统一身份认证): the header naming the signed-in account,
+    # believed only from these client addresses. Empty: local accounts only.
+    sso_header: str = ""
+    sso_proxies: tuple = ("127.0.0.1", "::1")
 
     def role(self, key: str) -> Role:
         spec = self.roles.get(key)

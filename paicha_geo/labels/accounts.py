@@ -30,3 +30,39 @@ CLI_USER_ROLE_HELP = ("角色：admin 市级管理员、leader 市领导、offic
                       "inspector 督查组、auditor 审计/只读")
 CLI_USER_REGION_HELP = "所辖区划代码（6、9 或 12 位；official 必填）"
 CLI_USER_DISPLAY_HELP = "显示姓名（默认同账号名）"
+PASSWORD_OLD_WRONG = "原密码不正确"
+PASSWORD_SAME = "新密码不能与原密码相同"
+SIGN_IN_TITLE = "排查地图 · 登录"
+SIGN_IN_HEADING = "排查地图"
+SIGN_IN_SUB = "脱贫攻坚问题排查整改 · 请用本单位分配的账号登录"
+SIGN_IN_ACCOUNT = "账号"
+SIGN_IN_PASSWORD = "密码"
+SIGN_IN_SUBMIT = "登录"
+SIGN_IN_BYE = "已退出登录。"
+SIGN_IN_ENDED = {
+    "idle": "长时间未操作，已自动退出，请重新登录。",
+    "expired": "登录已超过有效期，请重新登录。",
+    "ended": "登录已结束，请重新登录。",
+    "disabled": "账号已停用，请联系管理员。",
+    "bad": "登录信息无效，请重新登录。",
+    "none": "请先登录。",
+}
+SIGN_IN_DB_MISSING = "找不到数据库，请联系管理员（详见服务器日志）。"
+SIGN_IN_FORBIDDEN = "请求来源不符，已拒绝。"
+SIGN_IN_NEEDED = "请先登录"
+DEMO_ACCOUNTS = "演示账号"
+DEMO_ACCOUNTS_HINT = ("这是演示数据库。以下账号的密码均为 {password}，"
+                      "可分别体验各角色能看到和能做的事。")
+DEMO_ACCOUNT_COLUMNS = ("账号", "姓名", "角色", "所辖区划")
+SIGNED_IN_AS = "{name}（{role}{region}）"
+SIGN_OUT = "退出登录"
+SESSION_GONE = "登录已失效：{reason} [重新登录](/login)"
+CHANGE_PASSWORD_TITLE = "请先修改密码"
+CHANGE_PASSWORD_HINT = "这是管理员设置的一次性密码，继续使用前须改为只有您知道的新密码。"
+CHANGE_PASSWORD_OLD = "原密码"
+CHANGE_PASSWORD_NEW = "新密码"
+CHANGE_PASSWORD_AGAIN = "再次输入新密码"
+CHANGE_PASSWORD_SUBMIT = "修改密码"
+CHANGE_PASSWORD_MISMATCH = "两次输入的新密码不一致"
+CHANGE_PASSWORD_DONE = "密码已修改。"
+NO_POWER = "您的角色（{role}）无权{what}。"

@@ -26,6 +26,8 @@ NAV_COMPARE = "地区对比"
 NAV_INSPECT = "督查选点"
 NAV_LEDGER = "整改台账"
 NAV_SCREEN = "大屏"
+NAV_AUDIT = "审计日志"
+NAV_ACCOUNTS = "账号管理"
 
 # Vocabularies: code -> word.
 LEVELS = {

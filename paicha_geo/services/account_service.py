@@ -25,6 +25,7 @@ from paicha_geo.domain.regions import full_code
 from paicha_geo.store import Store
 from paicha_geo.store import accounts as sa
 from paicha_geo.store import queries as q
+from paicha_geo.store import sessions as ss
 
 HASHER = PasswordHasher()  # argon2id with the library's recommended costs
 
@@ -81,6 +82,7 @@ def disable_account(store: Store, name: str, actor: str | None = None) -> None:
     with store.transaction() as cur:
         _existing(cur, name)
         sa.update_account(cur, name, now, disabled=True)
+        ss.end_account_sessions(cur, name, now, "disabled")
         sa.append_audit(cur, at=now, account_id=actor, role=None, action="account_disable",
                         target=name)
 
@@ -94,6 +96,7 @@ def reset_password(store: Store, rules: AccountRules, name: str,
         _existing(cur, name)
         sa.update_account(cur, name, now, password_hash=HASHER.hash(password),
                           must_change_password=True, failed_attempts=0, locked_until=None)
+        ss.end_account_sessions(cur, name, now, "password_reset")
         sa.append_audit(cur, at=now, account_id=actor, role=None,
                         action="account_reset_password", target=name)
     return password

@@ -7,7 +7,7 @@ The issue history is append-only: the store has no code path that updates or del
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL_V1 = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -180,8 +180,29 @@ DDL_V3 = [
     )""",
 ]
 
+# Version 4: sign-in sessions (the cookie carries a signed random id; only its SHA-256 is
+# stored, so reading the file does not let anyone take over a session) and the villages an
+# inspector is assigned to.
+DDL_V4 = [
+    """CREATE TABLE IF NOT EXISTS web_session (
+        session_hash VARCHAR PRIMARY KEY,
+        account_id VARCHAR NOT NULL,
+        via VARCHAR NOT NULL,
+        client VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        last_seen TIMESTAMP NOT NULL,
+        ended_at TIMESTAMP,
+        end_reason VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS account_village (
+        account_id VARCHAR NOT NULL,
+        village_code VARCHAR NOT NULL,
+        PRIMARY KEY (account_id, village_code)
+    )""",
+]
+
 # version -> statements that bring a file from version-1 to version.
-MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3}
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3, 4: DDL_V4}
 
 # Tables in dependency order; used for copying and clearing.
 TABLES = [
@@ -197,4 +218,6 @@ TABLES = [
     "household_renumbering",
     "account",
     "audit_log",
+    "web_session",
+    "account_village",
 ]

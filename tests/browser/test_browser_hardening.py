@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from paicha_geo import labels
-from tests.conftest import ROOT, running_app, wait_for_app
+from tests.conftest import ROOT, running_app, sign_in_context, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,8 @@ def test_screen_with_asof_not_a_date_shows_a_notice_and_no_traceback(page, app_u
 def test_a_second_process_holding_the_database_gets_a_chinese_message(browser, demo_db,
                                                                       tmp_path):
     """Measured: a second process on the same file showed StoreBusyError with a traceback.
-    The detail goes to the server log; once the file is free, 重试 shows the map."""
+    Now the sign-in page (the first thing anyone opens) says the database is busy, the detail
+    goes to the server log; once the file is free, signing in shows the map."""
     db = tmp_path / "held.duckdb"
     shutil.copy(demo_db, db)
     holder = duckdb.connect(str(db))  # this test process holds the file read-write
@@ -43,12 +44,13 @@ def test_a_second_process_holding_the_database_gets_a_chinese_message(browser, d
         try:
             page = context.new_page()
             page.goto(url)
-            wait_for_app(page)
             text = page.inner_text("body")
             assert labels.DB_BUSY_PAGE in text
             assert _leaks(text, str(db), "duckdb") == []
             holder.close()
-            page.get_by_role("button", name=labels.DB_BUSY_RETRY).click()
+            sign_in_context(context, url)
+            page.goto(url)
+            wait_for_app(page)
             page.get_by_text(labels.APP_SUBTITLE).first.wait_for(timeout=60_000)
             assert labels.DB_BUSY_PAGE not in page.inner_text("body")
         finally:

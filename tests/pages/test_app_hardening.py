@@ -26,6 +26,7 @@ from paicha_geo.domain.settings import Settings
 from paicha_geo.render.escape import code
 from paicha_geo.services import params
 from tests.conftest import ROOT
+from tests.signin import signed_in
 
 D = dt.date
 LIMITS = Settings.from_dict(json.loads((PACKAGE_DATA / "settings.json").read_text())).limits
@@ -187,7 +188,7 @@ def run_app(app_env, monkeypatch):
     monkeypatch.delenv("PAICHA_SCREEN_REFRESH_MINUTES", raising=False)
 
     def run(page: str | None = None, **query) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
         if page:
             at.switch_page(f"app_pages/{page}.py")
         for key, value in query.items():

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from paicha_geo import labels
 from tests.conftest import ROOT
+from tests.signin import signed_in
 
 PAGES = {  # page -> the label its title is made of
     "map": labels.APP_SUBTITLE,
@@ -54,7 +55,7 @@ def run(empty_db, monkeypatch):
 
         st.cache_data.clear()
         st.cache_resource.clear()
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
         at.switch_page(f"app_pages/{page}.py")
         for key, value in query.items():
             at.query_params[key] = value
