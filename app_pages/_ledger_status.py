@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import _cache
+from app_pages import _auth, _cache
 from paicha_geo import labels
 from paicha_geo.render import escape, ledger_card
 from paicha_geo.services import issue_service
@@ -28,7 +28,8 @@ def status_tab(region: Scope, scope: Scope) -> None:
         st.success(escape.markdown(done))
     if not code:
         return
-    issue = issue_service.get_issue(store, scope, code)
+    me = _auth.viewer()
+    issue = issue_service.get_issue_as(store, me, code)
     if issue is None:
         st.error(labels.REFUSE_NOT_FOUND.format(code=escape.markdown(code)))
         return
@@ -36,18 +37,21 @@ def status_tab(region: Scope, scope: Scope) -> None:
     with st.container(key="issue-description"):
         st.text(issue["description"] or "")
     actions = issue_service.allowed_actions(issue["status"])
-    if not actions:
+    if not me.may("edit"):
+        st.info(labels.NO_POWER.format(role=labels.ROLES[me.role], what=labels.STATUS_CHANGE))
+    elif not actions:
         st.info(labels.STATUS_NO_ACTIONS)
     else:
-        _action_form(store, scope, code, issue, actions)
+        _action_form(store, me, code, issue, actions)
     st.markdown(f"**{labels.STATUS_HISTORY}**")
     with st.container(key="issue-history"):  # short, so a plain (printable) table
         st.table(escape.markdown_table(issue_service.history_table(store, scope, code)))
 
 
-def _action_form(store, scope: Scope, code: str, issue, actions) -> None:
+def _action_form(store, me, code: str, issue, actions) -> None:
     with st.form("status_form", clear_on_submit=False):
-        actor = st.text_input(labels.STATUS_ACTOR)
+        st.caption(labels.STATUS_ACTOR_IS.format(name=escape.markdown(me.display_name),
+                                                 account=escape.markdown(me.account_id)))
         action = st.selectbox(labels.STATUS_ACTION, actions, format_func=lambda a: a.label)
         measures = st.text_area(labels.STATUS_MEASURES, value=issue["measures"] or "")
         note = st.text_input(labels.STATUS_NOTE)
@@ -55,9 +59,9 @@ def _action_form(store, scope: Scope, code: str, issue, actions) -> None:
     if not submitted:
         return
     try:
-        new = issue_service.change_status(store, scope, code, action.to_status, actor=actor,
-                                           expected_version=issue["version"], note=note,
-                                           measures=measures)
+        new = issue_service.change_status_as(store, me, code, action.to_status,
+                                             expected_version=issue["version"], note=note,
+                                             measures=measures)
     except (issue_service.ConflictError, issue_service.TransitionRefused,
             issue_service.IssueNotFound) as exc:
         st.error(escape.markdown(labels.say(exc)))

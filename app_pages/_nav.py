@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import _auth, _params
+from app_pages import _auth, _cache, _params
 from paicha_geo import labels
 from paicha_geo.render import escape
-from paicha_geo.services import data
+from paicha_geo.services import data, session_service
 
 
 def viewer_scope() -> data.Scope:
@@ -22,7 +22,9 @@ def current_region(snap: data.Snapshot) -> data.Resolved:
     resolved = data.resolve_region(snap.regions, raw, viewer_scope())
     if resolved.unknown is not None:
         st.warning(labels.UNKNOWN_REGION.format(code=escape.code(raw, _params.RAW_SHOWN)))
-    elif resolved.outside:  # nothing of it: not even its name
+    elif resolved.outside:  # nothing of it: not even its name; the attempt is audited
+        session_service.record(_cache.store(), _auth.viewer(), "out_of_scope", raw[:40],
+                               "region")
         st.error(labels.OUTSIDE_SCOPE.format(code=escape.code(raw, _params.RAW_SHOWN)))
         st.stop()
     return resolved
@@ -37,14 +39,17 @@ def go_to(code: str | None, root: str) -> None:
 
 
 def breadcrumb(resolved: data.Resolved) -> None:
-    """市 › 区 › 镇 › 村: every crumb but the current one goes back up."""
+    """市 › 区 › 镇 › 村: every crumb but the current one goes back up (only as far up as the
+    viewer's region: a district official's trail starts at his district)."""
+    scope = viewer_scope()
+    trail = [crumb for crumb in resolved.trail if scope.covers(crumb[0])] or resolved.trail
     root = resolved.trail[0][0]
     with st.container(horizontal=True, key="breadcrumb"):
-        for i, (code, name, _level) in enumerate(resolved.trail):
+        for i, (code, name, _level) in enumerate(trail):
             if i:
                 st.markdown("›")
             st.button(escape.markdown(name), key=f"crumb-{code}", on_click=go_to,
-                      args=(code, root), disabled=i == len(resolved.trail) - 1, type="tertiary")
+                      args=(code, root), disabled=i == len(trail) - 1, type="tertiary")
 
 
 def clicked_code(state: dict | None) -> str | None:

@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import streamlit as st
-
-from app_pages import _cache, _params
+from app_pages import _cache, _downloads, _params
 from paicha_geo import labels
 from paicha_geo.render.report import report_filename
 from paicha_geo.render.tables import XLSX_MIME
@@ -21,9 +19,8 @@ def report_download(version: str, scope: Scope, name: str, asof: dt.date,
     """The 周报 button; the workbook is built only when clicked (deferred data)."""
     build = functools.partial(compare_service.weekly_report, _cache.snapshot(version), scope,
                               asof, filters, rank_by)
-    st.download_button(labels.REPORT_DOWNLOAD, data=build,
-                       file_name=report_filename(name, asof), mime=XLSX_MIME,
-                       key="dl-report", on_click="ignore")
+    _downloads.button(labels.REPORT_DOWNLOAD, build, report_filename(name, asof),
+                      mime=XLSX_MIME, key="dl-report")
 
 
 def rank_by_from_url() -> str:

@@ -3,7 +3,7 @@ and record what the visit found."""
 
 import streamlit as st
 
-from app_pages import _cache, _layout, _map, _nav, _sidebar, _trip
+from app_pages import _cache, _downloads, _layout, _map, _nav, _sidebar, _trip
 from app_pages._visit_form import visit_form
 from paicha_geo import labels
 from paicha_geo.render import inspect_tables, visit_pack
@@ -66,10 +66,10 @@ if plan:
     title = labels.PACK_TITLE.format(region=region["name"], asof=asof)
     stem = labels.PACK_FILE.format(region=region["name"], asof=asof)
     with st.container(horizontal=True):
-        st.download_button(labels.PACK_XLSX, visit_pack.workbook(pack, route, title),
-                           f"{stem}.xlsx", key="pack-xlsx")
-        st.download_button(labels.PACK_HTML, visit_pack.printable(pack, route, title),
-                           f"{stem}.html", mime="text/html", key="pack-html")
+        _downloads.button(labels.PACK_XLSX, lambda: visit_pack.workbook(pack, route, title),
+                          f"{stem}.xlsx", key="pack-xlsx")
+        _downloads.button(labels.PACK_HTML, lambda: visit_pack.printable(pack, route, title),
+                          f"{stem}.html", mime="text/html", key="pack-html")
 visit_form(version, scope, ranked, chosen, asof, snap.campaign.deadline)
 st.subheader(labels.COVERAGE_TITLE.format(days=days))
 st.dataframe(inspect_tables.coverage(inspect_service.coverage_table(snap, scope, asof, days)),

@@ -4,13 +4,13 @@ import functools
 
 import streamlit as st
 
-from app_pages import _cache, _layout, _nav, _sidebar
+from app_pages import _auth, _cache, _downloads, _layout, _nav, _sidebar
 from app_pages._ledger_import import import_tab
 from app_pages._ledger_status import status_tab
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.render.tables import XLSX_MIME
-from paicha_geo.services import exports, ledger_service
+from paicha_geo.services import exports, ledger_service, session_service
 
 version = _cache.version()
 snap = _cache.snapshot(version)
@@ -19,9 +19,13 @@ resolved = _nav.current_region(snap)
 _nav.breadcrumb(resolved)
 region = resolved.region
 _layout.page_header(f"{region['name']} · {labels.LEDGER_TITLE}", snap.is_demo)
+me = _auth.viewer()
 tab_import, tab_status, tab_export, tab_backup = st.tabs(labels.LEDGER_TABS)
 with tab_import:
-    import_tab(version)
+    if me.may("edit"):
+        import_tab(version)
+    else:
+        st.info(labels.NO_POWER.format(role=labels.ROLES[me.role], what=labels.IMPORT_POWER))
 with tab_status:
     status_tab(resolved.scope, _nav.viewer_scope())
 with tab_export:  # built only when clicked (not on every rerun of every tab)
@@ -30,12 +34,16 @@ with tab_export:  # built only when clicked (not on every rerun of every tab)
     for label, build, ext, mime in (
             (labels.EXPORT_XLSX, exports.export_ledger_xlsx, "xlsx", XLSX_MIME),
             (labels.EXPORT_CSV, exports.export_ledger_csv, "csv", "text/csv")):
-        st.download_button(label, functools.partial(build, snap, resolved.scope, asof),
-                           f"{stem}.{ext}", mime=mime, key=f"ledger-{ext}", on_click="ignore")
+        _downloads.button(label, functools.partial(build, snap, resolved.scope, asof),
+                          f"{stem}.{ext}", mime=mime, key=f"ledger-{ext}")
 with tab_backup:
+    if not me.may("admin"):
+        st.info(labels.NO_POWER.format(role=labels.ROLES[me.role], what=labels.BACKUP_POWER))
+        st.stop()
     st.caption(labels.BACKUP_HINT)
     if st.button(labels.BACKUP_NOW, key="backup"):
         target, manifest = ledger_service.backup_now(_cache.store())
+        session_service.record(_cache.store(), me, "backup", target.name)
         st.success(labels.BACKUP_DONE.format(path=target, tables=len(manifest["counts"]),
                                              rows=sum(manifest["counts"].values())))
     if backups := ledger_service.backups():

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import _cache, _layout, _map, _nav, _sidebar
+from app_pages import _cache, _downloads, _layout, _map, _nav, _sidebar
 from app_pages._village_panel import village_details, village_panel
 from paicha_geo import labels
 from paicha_geo.render import basemaps, escape, kpis, tables
@@ -53,7 +53,8 @@ st.dataframe(tables.display_names(table), hide_index=True, width="stretch", colu
     for k, f in tables.COLUMN_FORMATS.items()})
 stem = f"{view.region['name']}_{asof:%Y%m%d}"
 with st.container(horizontal=True):
-    st.download_button(labels.DOWNLOAD_CSV, tables.to_csv_bytes(table), f"{stem}.csv",
-                       mime="text/csv", key="dl-csv")
-    st.download_button(labels.DOWNLOAD_XLSX, tables.to_excel_bytes(table, view.region["name"]),
-                       f"{stem}.xlsx", mime=tables.XLSX_MIME, key="dl-xlsx")
+    _downloads.button(labels.DOWNLOAD_CSV, lambda: tables.to_csv_bytes(table), f"{stem}.csv",
+                      mime="text/csv", key="dl-csv")
+    _downloads.button(labels.DOWNLOAD_XLSX,
+                      lambda: tables.to_excel_bytes(table, view.region["name"]),
+                      f"{stem}.xlsx", mime=tables.XLSX_MIME, key="dl-xlsx")

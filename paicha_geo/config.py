@@ -41,15 +41,6 @@ def static_dir() -> Path:
     return PROJECT_ROOT / "static"
 
 
-def may_see_personal_data() -> bool:
-    """Whether this installation's users may see household names and ID numbers unmasked.
-
-    Off by default. Until access control exists, an administrator turns it on for a trusted
-    deployment with PAICHA_SHOW_PERSONAL=1; the large-screen mode ignores it entirely.
-    """
-    return os.environ.get("PAICHA_SHOW_PERSONAL") == "1"
-
-
 def dev_mode() -> bool:
     """Development mode (PAICHA_DEV=1): pages show Python's full error details in the browser.
 

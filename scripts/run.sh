@@ -10,4 +10,4 @@ PYTHON=${PYTHON:-python3}
 # First start: build the demo database (常州市) at the default data/ path when there is none.
 # Never over a configured $PAICHA_DB or an existing file (the command refuses and says why).
 .venv/bin/paicha-geo demo --first-start
-exec .venv/bin/python -m streamlit run app.py "$@"
+exec .venv/bin/python -m streamlit run serve.py "$@"

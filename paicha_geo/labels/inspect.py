@@ -55,7 +55,7 @@ PACK_ROUTE_COLUMNS = {"stop": "顺序", "name": "村", "leg_km": "本段直线(�
                       "cumulative_km": "累计(公里)", "score": "风险分", "reasons": "主要原因"}
 VISIT_FORM = "记录走访"
 VISIT_DATE = "走访日期"
-VISIT_WHO = "督查人员"
+VISIT_WHO_IS = "督查人员：{name}（{account}）"
 VISIT_VILLAGES = "走访的村"
 VISIT_HOUSEHOLDS = "入户（户编号，每行一个）"
 VISIT_FINDINGS = "发现情况"
@@ -66,7 +66,7 @@ VISIT_DEADLINE = "整改时限"
 VISIT_SAVE = "保存走访记录"
 VISIT_SAVED = "已保存走访记录（{n} 个村）"
 VISIT_SAVED_ISSUE = "，并新增问题 {code}"
-VISIT_NEED = "请填写督查人员、走访的村和发现情况"
+VISIT_NEED = "请选择走访的村并填写发现情况"
 COVERAGE_TITLE = "遍访覆盖（近 {days} 天）"
 COVERAGE_DAYS = "遍访统计天数"
 COVERAGE_COLUMNS = {"name": "地区", "weak_villages": "经济薄弱村",

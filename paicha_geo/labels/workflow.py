@@ -19,6 +19,7 @@ REFUSE_SAME_VERIFIER = "验收销号的人（{verifier}）不能是报告整改�
 REFUSE_NOTE_REQUIRED = "“{action}”须填写说明（原因或发现的问题）"
 REFUSE_UNKNOWN_STATUS = "未知的状态“{status}”"
 REFUSE_NOT_FOUND = "找不到问题 {code}"
+REFUSE_NO_POWER = "您的角色（{role}）无权更改问题状态"
 CONFLICT = ("问题 {code} 刚被他人修改（现为“{status}”，第 {version} 版，您看到的是第 {seen} 版），"
             "您的修改未保存；请查看最新状态后再操作")
 HISTORY_NOTES = "{parts}"  # the user's note and the store's own, joined with ；

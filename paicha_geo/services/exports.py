@@ -15,7 +15,10 @@ from paicha_geo import labels
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.domain.regions import full_code
 from paicha_geo.render.excel import ledger_csv, ledger_workbook
+from paicha_geo.services import session_service
 from paicha_geo.services.data import Scope, Snapshot, issues_in_scope
+from paicha_geo.services.session_service import Viewer
+from paicha_geo.store import Store
 
 
 def ledger_frame(snap: Snapshot, scope: Scope, asof: dt.date,
@@ -84,3 +87,14 @@ def export_ledger_csv(snap: Snapshot, scope: Scope, asof: dt.date,
     """The same rows as the workbook, in one CSV (UTF-8 with BOM)."""
     frame, _ = ledger_frame(snap, scope, asof, filters)
     return ledger_csv(frame)
+
+
+def audited(build, store: Store, viewer: Viewer, file_name: str, personal: bool = False):
+    """`build` (bytes, or a function making them) as a function that first writes the export
+    to the audit log: who, role, which file, over which region, whether it holds personal
+    fields. Handed to a deferred download button, it runs only when the file is taken."""
+    def making() -> bytes:
+        session_service.record(store, viewer, "export_personal" if personal else "export",
+                               file_name, viewer.scope.code or "")
+        return build() if callable(build) else build
+    return making

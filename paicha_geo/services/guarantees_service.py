@@ -8,9 +8,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from paicha_geo.domain import guarantees, privacy
+from paicha_geo.domain.errors import Term, UserError
 from paicha_geo.domain.rules import village_income_standard
+from paicha_geo.services import session_service
 from paicha_geo.services.data import Scope, Snapshot, issues_in_scope, open_issues
 from paicha_geo.services.map_service import RegionView, region_view
+from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 
@@ -42,6 +45,8 @@ def guarantee_view(snap: Snapshot, scope: Scope, asof: dt.date) -> GuaranteeView
         income_distribution=guarantees.income_distribution(households),
         weak_income=weak_income.sort_values("gap", ascending=False),
     )
+
+REVEAL_REASON_MIN = 4  # characters: a reason, not a keystroke
 
 
 def household_list(store: Store, snap: Snapshot, scope: Scope, asof: dt.date,
@@ -91,3 +96,26 @@ def household_issues(snap: Snapshot, scope: Scope, household_id: str,
     return issues.assign(item=issues["item_code"].map(short))[
         ["issue_code", "item", "description", "status_asof", "found_date", "deadline",
          "overdue_days"]]
+
+
+class RevealRefused(UserError):
+    """A reveal of personal data the viewer may not make (role, reason, region)."""
+
+
+def reveal_household(store: Store, viewer: Viewer, household_id: str, reason: str) -> dict:
+    """One household's head name and ID number, unmasked, for a role allowed to see personal
+    data, with a reason; the reveal (who, role, which household, why, when, from where) goes
+    to the audit log first. Refusals are audited too."""
+    reason = (reason or "").strip()
+    if not viewer.may("personal"):
+        session_service.record(store, viewer, "reveal_refused", household_id, "no power")
+        raise RevealRefused("REVEAL_NO_POWER", role=Term("ROLES", viewer.role))
+    if len(reason) < REVEAL_REASON_MIN:
+        raise RevealRefused("REVEAL_NEED_REASON", minimum=REVEAL_REASON_MIN)
+    people = q.households(store, viewer.scope.prefix)
+    row = people[people["household_id"] == household_id]
+    if row.empty:
+        session_service.record(store, viewer, "out_of_scope", household_id, "reveal")
+        raise RevealRefused("REVEAL_NOT_FOUND", household=household_id)
+    session_service.record(store, viewer, "reveal_personal", household_id, reason[:200])
+    return {"head_name": row.iloc[0]["head_name"], "id_number": row.iloc[0]["id_number"]}

@@ -11,7 +11,11 @@ import pandas as pd
 
 from paicha_geo import labels
 from paicha_geo.domain import workflow
+from paicha_geo.domain.errors import Term
+from paicha_geo.services import session_service
+from paicha_geo.services.account_service import list_accounts
 from paicha_geo.services.data import Scope
+from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
@@ -62,7 +66,39 @@ def change_status(store: Store, scope: Scope, code: str, to_status: str, *, acto
                             measures=measures, when=when)
 
 
+def get_issue_as(store: Store, viewer: Viewer, code: str) -> dict | None:
+    """`get_issue` for the signed-in viewer; asking for an issue that exists outside the
+    viewer's region is answered as not found, and written to the audit log."""
+    issue = get_issue(store, viewer.scope, code)
+    if issue is None and sl.get_issue(store, code) is not None:
+        session_service.record(store, viewer, "out_of_scope", code, "issue")
+    return issue
+
+
+def change_status_as(store: Store, viewer: Viewer, code: str, to_status: str, *,
+                     expected_version: int, note: str | None = None,
+                     measures: str | None = None) -> dict:
+    """`change_status` by the signed-in account, recorded as its account id (so the rule
+    that whoever reported the rectification may not verify it compares accounts, not typed
+    names). A role without the power to edit, or an issue outside its region, is refused and
+    the attempt audited."""
+    if not viewer.may("edit"):
+        session_service.record(store, viewer, "status_change_refused", code, "no power")
+        raise TransitionRefused("REFUSE_NO_POWER", role=Term("ROLES", viewer.role))
+    if get_issue_as(store, viewer, code) is None:
+        raise IssueNotFound("REFUSE_NOT_FOUND", code=code)
+    return change_status(store, viewer.scope, code, to_status, actor=viewer.account_id,
+                         expected_version=expected_version, note=note, measures=measures)
+
+
 HISTORY_SHOWN = ("changed_at", "from_status", "to_status", "actor", "note")
+
+
+def actor_names(store: Store) -> dict[str, str]:
+    """Account id -> '姓名（账号）', to show who acted (older rows hold a typed name)."""
+    frame = list_accounts(store)
+    return {a: f"{n}（{a}）" for a, n in zip(frame["account_id"], frame["display_name"],
+                                              strict=True)}
 
 
 def history_table(store: Store, scope: Scope, code: str) -> pd.DataFrame:
@@ -73,4 +109,6 @@ def history_table(store: Store, scope: Scope, code: str) -> pd.DataFrame:
     for col in ("from_status", "to_status"):
         frame[col] = frame[col].map(lambda s: labels.status_label(s) if isinstance(s, str)
                                     else labels.HISTORY_EMPTY_VALUE)
+    names = actor_names(store)
+    frame["actor"] = frame["actor"].map(lambda a: names.get(a, a))
     return frame[list(HISTORY_SHOWN)].rename(columns=labels.HISTORY_COLUMNS)

@@ -204,3 +204,11 @@ def change_password(store: Store, rules: AccountRules, viewer: Viewer, old: str,
                                 keep=viewer.session_hash)
         sa.append_audit(cur, at=now, account_id=viewer.account_id, role=viewer.role,
                         action="password_change", client=viewer.client)
+
+
+def record(store: Store, viewer: Viewer, action: str, target: str | None = None,
+           reason: str | None = None) -> None:
+    """Append one row to the audit log for what this viewer did or tried."""
+    with store.transaction() as cur:
+        sa.append_audit(cur, at=_now(), account_id=viewer.account_id, role=viewer.role,
+                        action=action, target=target, reason=reason, client=viewer.client)

@@ -44,6 +44,3 @@ def settings() -> Settings:
 def dev_mode() -> bool:
     return config.dev_mode()
 
-
-def may_see_personal_data() -> bool:
-    return config.may_see_personal_data()

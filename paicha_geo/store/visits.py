@@ -21,10 +21,12 @@ def record_visit(
     households: list[str] = (),
     kind: str = "inspection",
     new_issue: dict | None = None,
+    actor: str | None = None,
 ) -> str | None:
     """One visit row per village (and per household seen); with `new_issue` (village code,
     item_code, severity, deadline, description, responsible_unit) also a 督查 issue with its
-    first history entry. All in one transaction. Returns the new issue's code, if any."""
+    first history entry (by `actor`, default the visitors). All in one transaction. Returns
+    the new issue's code, if any."""
     rows = [{"region_code": code, "household_id": None, "visit_date": visit_date,
              "visitors": visitors, "kind": kind, "findings": findings}
             for code in village_codes]
@@ -53,6 +55,6 @@ def record_visit(
             insert_frame(cur, "issue_history", pd.DataFrame([{
                 "issue_code": code,
                 "changed_at": dt.datetime.combine(visit_date, dt.time(18, 0)),
-                "from_status": None, "to_status": "pending", "actor": visitors,
+                "from_status": None, "to_status": "pending", "actor": actor or visitors,
                 "note": findings}]))
     return code

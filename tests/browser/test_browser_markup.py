@@ -13,7 +13,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.conftest import running_app, save_screenshot, wait_for_app
+from tests.conftest import running_app, save_screenshot, sign_in_context, wait_for_app
 from tests.hostile_fixture import EVIL_LINK, MARKUP, hostile_copy
 
 pytestmark = pytest.mark.browser
@@ -63,6 +63,7 @@ def _assert_inert(page, name: str) -> str:
 
 def test_planted_markup_shows_as_typed_and_never_as_a_link_or_element(page, markup_app):
     url, village, issue = markup_app
+    sign_in_context(page.context, url)  # this app has its own database and sessions
     # The ledger: the issue's 责任单位 (a markdown link, live on main) and its history table.
     page.goto(f"{url}/ledger?region={village[:6]}")
     wait_for_app(page)

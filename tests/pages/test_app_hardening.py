@@ -360,6 +360,7 @@ def test_a_second_process_holding_the_database_gets_a_message_and_a_retry(
     finally:
         holder.stdin.close()
         holder.wait(30)
+    signed_in(at, db=db)  # the file is free again: a session can be opened in it
     at.button[0].click().run()
     assert not at.error and not at.exception
     assert any(labels.APP_SUBTITLE in t.value for t in at.title)
