@@ -26,6 +26,8 @@ def current_region(snap: data.Snapshot) -> data.Resolved:
         session_service.record(_cache.store(), _auth.viewer(), "out_of_scope", raw[:40],
                                "region")
         st.error(labels.OUTSIDE_SCOPE.format(code=escape.code(raw, _params.RAW_SHOWN)))
+        st.button(labels.BACK_TO_MY_SCOPE, key="back-to-scope", type="primary",
+                  on_click=lambda: st.query_params.pop("region", None))
         st.stop()
     return resolved
 

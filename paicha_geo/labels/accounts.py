@@ -66,3 +66,6 @@ CHANGE_PASSWORD_SUBMIT = "修改密码"
 CHANGE_PASSWORD_MISMATCH = "两次输入的新密码不一致"
 CHANGE_PASSWORD_DONE = "密码已修改。"
 NO_POWER = "您的角色（{role}）无权{what}。"
+SIGN_IN_NO_ACCOUNTS = ("这是新安装的系统，还没有任何账号。请管理员在服务器上运行 "
+                       "paicha-geo user add 账号名 --role admin 创建第一个管理员账号，"
+                       "命令会打印一次性密码，首次登录后须修改。")

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 UNKNOWN_REGION = "找不到区划代码 {code}，已显示全市。"
-OUTSIDE_SCOPE = "无权查看区划 {code}：它不在您的管辖范围内。请从左侧导航回到您可查看的范围。"
+OUTSIDE_SCOPE = "无权查看区划 {code}：它不在您的管辖范围内。"
+BACK_TO_MY_SCOPE = "回到我的管辖范围"
 # A URL parameter (or environment variable) that cannot be used as given; the kinds are
 # services.params' problem kinds. Shown as a notice, never replaced silently.
 PARAM_FROM = {"url": "网址参数“{name}”（{key}={raw}）", "env": "环境变量 {key}={raw}（{name}）"}

@@ -59,6 +59,12 @@ def trusted_session(account_id: str, client: str | None) -> str:
     return session_service.open_trusted(store(), account_id, "sso", client)
 
 
+def has_accounts() -> bool:
+    """False on a new installation: the sign-in page then names the command that creates
+    the first administrator (nobody can create one from the browser)."""
+    return not accounts(store()).empty
+
+
 def demo_accounts() -> list[dict]:
     """The demo database's accounts (name, role, region name) for its sign-in page; empty
     for real data."""

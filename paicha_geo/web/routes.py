@@ -35,6 +35,8 @@ async def _page(request: Request, *, error: str | None = None, notice: str | Non
                 account: str = "", status: int = 200) -> HTMLResponse:
     try:
         demo = await run_in_threadpool(gatekeeper.demo_accounts)
+        if not await run_in_threadpool(gatekeeper.has_accounts):
+            notice = labels.SIGN_IN_NO_ACCOUNTS
     except (gatekeeper.DatabaseMissing, gatekeeper.StoreBusyError) as exc:
         demo, error = [], _unavailable(exc)
     html = login_page(error=error, notice=notice, account=account, demo=demo,

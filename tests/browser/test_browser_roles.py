@@ -1,0 +1,136 @@
+"""Each role signed in through the real sign-in page in Chromium at 1920×1080: what it sees
+(its region's figures only) and what it cannot do (another region by URL, a status change
+without the power, another district's issue by code, downloads beyond its region)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+import duckdb
+import pytest
+from playwright.sync_api import expect
+
+from paicha_geo import labels
+from tests.conftest import running_app, save_screenshot, sign_in_context, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+# account -> (its region's code prefix, the name its pages are titled with)
+ROLES = {"admin": ("", "常州市"), "leader": ("", "常州市"), "district": ("320412", "武进区"),
+         "town": ("320412001", "南夏墅街道"), "inspector": ("", "常州市"),
+         "auditor": ("", "常州市")}
+OTHER_DISTRICT = "320402"  # 天宁区
+
+
+@pytest.fixture(scope="module")
+def roles_app(demo_db, tmp_path_factory):
+    """The app on its own copy; the figures each role should see, counted in SQL first."""
+    db = tmp_path_factory.mktemp("roles") / "roles.duckdb"
+    shutil.copy(demo_db, db)
+    con = duckdb.connect(str(db), read_only=True)
+    expected = {}
+    for prefix, _ in ROLES.values():
+        like = f"{prefix}%"
+        weak = con.execute("SELECT count(*) FROM village WHERE weak_type IS NOT NULL "
+                           "AND code LIKE ?", [like]).fetchone()[0]
+        homes = con.execute("SELECT count(*) FROM household WHERE village_code LIKE ?",
+                            [like]).fetchone()[0]
+        expected[prefix] = (weak, homes)
+    towns = {r[0] for r in con.execute(
+        "SELECT name FROM region WHERE level = 'town' AND code LIKE '320412%'").fetchall()}
+    foreign_issue = con.execute(
+        "SELECT min(issue_code) FROM issue WHERE region_code LIKE ? AND status <> 'closed'",
+        [f"{OTHER_DISTRICT}%"]).fetchone()[0]
+    con.close()
+    with running_app(db, tmp_path_factory.mktemp("roles-log")) as url:
+        yield url, expected, towns, foreign_issue
+
+
+def _page(browser, url: str, account: str):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN",
+                                  accept_downloads=True)
+    sign_in_context(context, url, account)
+    return context, context.new_page()
+
+
+@pytest.mark.parametrize("account", list(ROLES))
+def test_each_role_sees_its_own_region_and_nothing_beyond(browser, roles_app, account):
+    url, expected, _towns, _issue = roles_app
+    prefix, name = ROLES[account]
+    context, page = _page(browser, url, account)
+    try:
+        page.goto(url)
+        wait_for_app(page)
+        expect(page.locator("h1").first).to_contain_text(f"{name} · ", timeout=60_000)
+        weak, homes = expected[prefix]
+        main = page.locator('[data-testid="stMain"]')
+        expect(main).to_contain_text(f"经济薄弱村 {weak} 个")
+        expect(main).to_contain_text(f"建档立卡低收入农户 {homes:,} 户")
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar).to_contain_text(labels.ROLES[
+            {"district": "official", "town": "official"}.get(account, account)])
+        save_screenshot(page, f"role_{account}")
+        if prefix:  # another district by URL: a refusal and no figure at all
+            page.goto(f"{url}/compare?region={OTHER_DISTRICT}")
+            wait_for_app(page)
+            expect(main).to_contain_text("无权查看区划")
+            assert page.locator('[data-testid="stMetric"]').count() == 0
+            assert "天宁区" not in main.inner_text()
+            save_screenshot(page, f"role_{account}_refused")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("account", ["leader", "inspector", "auditor"])
+def test_read_only_roles_get_no_status_form(browser, roles_app, account):
+    url, _expected, _towns, _issue = roles_app
+    context, page = _page(browser, url, account)
+    try:
+        page.goto(f"{url}/ledger")
+        wait_for_app(page)
+        page.get_by_role("tab", name="整改状态").click()
+        page.get_by_label("或从本区域未销号问题中选择").click()
+        page.get_by_role("option").first.click()
+        wait_for_app(page)
+        expect(page.get_by_text("无权更改问题状态")).to_be_visible(timeout=30_000)
+        assert page.locator('[data-testid="stForm"]').count() == 0
+        page.get_by_role("tab", name="导入数据").click()
+        expect(page.get_by_text("无权导入数据")).to_be_visible()
+        assert page.locator("input[type=file]").count() == 0
+    finally:
+        context.close()
+
+
+def test_a_district_official_cannot_reach_another_districts_issue_by_code(browser, roles_app):
+    url, _expected, _towns, foreign_issue = roles_app
+    context, page = _page(browser, url, "district")
+    try:
+        page.goto(f"{url}/ledger")
+        wait_for_app(page)
+        page.get_by_role("tab", name="整改状态").click()
+        field = page.get_by_label("问题编号")
+        field.fill(foreign_issue)
+        field.press("Enter")
+        wait_for_app(page)
+        expect(page.get_by_text(f"找不到问题 {foreign_issue}")).to_be_visible(timeout=30_000)
+        assert page.locator('[data-testid="stForm"]').count() == 0
+    finally:
+        context.close()
+
+
+def test_a_district_officials_download_holds_only_his_district(browser, roles_app):
+    url, _expected, towns, _issue = roles_app
+    context, page = _page(browser, url, "district")
+    try:
+        page.goto(url)
+        wait_for_app(page)
+        with page.expect_download(timeout=60_000) as caught:
+            page.get_by_role("button", name=labels.DOWNLOAD_CSV).click()
+        rows = list(csv.reader(io.StringIO(
+            open(caught.value.path(), encoding="utf-8-sig").read())))
+        names = {row[0] for row in rows[1:]}
+        assert names and names <= towns, names - towns
+    finally:
+        context.close()
