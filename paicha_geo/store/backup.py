@@ -26,6 +26,9 @@ import duckdb
 from paicha_geo.store.db import Store, StoreError, connect
 from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
+# Sign-in sessions are not data: a restore must not bring a session back to life.
+BACKED_UP = [t for t in TABLES if t != "web_session"]
+
 MANIFEST = "manifest.json"
 FORMAT = "paicha-geo-backup/1"
 # sequence -> (table, column) it numbers; restored sequences continue after the max id.
@@ -79,7 +82,7 @@ def backup(store: Store, directory: str | os.PathLike) -> dict:
         cur.execute("BEGIN TRANSACTION")
         version = cur.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-        for table in TABLES:
+        for table in BACKED_UP:
             path = target / f"{table}.parquet"
             cur.execute(
                 f"COPY (SELECT * FROM {table}) TO ? (FORMAT parquet)",  # noqa: S608
@@ -89,7 +92,7 @@ def backup(store: Store, directory: str | os.PathLike) -> dict:
         cur.execute("COMMIT")
     finally:
         cur.close()
-    for table in TABLES:
+    for table in BACKED_UP:
         files[f"{table}.parquet"] = _sha256(target / f"{table}.parquet")
     manifest = {"format": FORMAT, "schema_version": int(version),
                 "created_at": dt.datetime.now().isoformat(timespec="seconds"),

@@ -99,7 +99,7 @@ def test_inspect_page_builds_the_visit_pack_for_such_villages(odd_names_db):
 
 def test_ledger_export_gives_colliding_districts_their_own_sheets(odd_names_db):
     db, _ = odd_names_db
-    store = Store(db, read_only=True)
+    store = Store(db)  # as the app opened it above (one configuration per file and process)
     try:
         book = openpyxl.load_workbook(io.BytesIO(exports.export_ledger_xlsx(
             data.load_snapshot(store), data.EVERYTHING, ASOF)))
@@ -115,7 +115,7 @@ def test_ledger_export_gives_colliding_districts_their_own_sheets(odd_names_db):
 
 def test_map_table_download_of_a_region_named_with_slashes(odd_names_db):
     db, villages = odd_names_db
-    store = Store(db, read_only=True)
+    store = Store(db)  # as the app opened it above (one configuration per file and process)
     try:
         view = map_service.region_view(data.load_snapshot(store), data.Scope(villages[0][:9]),
                                        ASOF)
