@@ -88,13 +88,15 @@ def hostile_village(app_db) -> str:
 
 
 @contextlib.contextmanager
-def running_app(db: Path, log_dir: Path, settings: dict | None = None):
+def running_app(db: Path, log_dir: Path, settings: dict | None = None,
+                env: dict | None = None):
     """`streamlit run serve.py` (the pages behind the sign-in gate) on a free loopback port
     against `db`; yields its URL.
 
-    `settings` overrides installation settings (written to a $PAICHA_SETTINGS file)."""
+    `settings` overrides installation settings (written to a $PAICHA_SETTINGS file); `env`
+    adds environment variables for the server process."""
     port = _free_port()
-    env = {**os.environ, "PAICHA_DB": str(db)}
+    env = {**os.environ, **(env or {}), "PAICHA_DB": str(db)}
     if settings is not None:
         override = log_dir / "settings.json"
         override.write_text(json.dumps(settings), encoding="utf-8")

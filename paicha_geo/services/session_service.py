@@ -140,8 +140,8 @@ def check(store: Store, rules: AccountRules, token: str | None, *, touch: bool =
     row = ss.get_session(store, key)
     if row is None:
         return Check(None, "bad")
-    if row["ended_at"] is not None:
-        return Check(None, "ended")
+    if row["ended_at"] is not None:  # a disabled account's sessions ended with it: say so
+        return Check(None, "disabled" if row["disabled"] else "ended")
     now = now or _now()
     reason = None
     if row["disabled"]:
