@@ -250,3 +250,15 @@ def test_villages_are_assigned_to_an_inspector_by_name(db):
         assert ss.assigned_villages(store, "inspector") == three
     at.selectbox(key="manage-account").set_value("leader").run()
     assert not at.multiselect  # a leader visits no village
+
+
+def test_a_role_change_asks_for_a_region_only_where_the_role_needs_one(db):
+    at = open_page("accounts", "admin")
+    at.selectbox(key="manage-account").set_value("leader").run()
+    assert "region-leader" not in [s.key for s in at.selectbox]
+    at.selectbox(key="role-leader").set_value("official").run()
+    at.selectbox(key="region-leader").set_value(TOWN)
+    at.button(key="save-role").click().run()
+    assert shown(at.success) == ["已变更账号 leader 的角色或区划。"]
+    row = table(at, labels.ACCOUNT_TABLE_COLUMNS).set_index("账号").loc["leader"]
+    assert (row["角色"], row["所辖区划"]) == ("市(区)/乡镇干部", "武进区·南夏墅街道")
