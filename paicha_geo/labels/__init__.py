@@ -12,6 +12,7 @@ name of its wording here, and `labels.say(message_or_error)` words it.
 from __future__ import annotations
 
 from paicha_geo.labels.accounts import *  # noqa: F403
+from paicha_geo.labels.admin import *  # noqa: F403
 from paicha_geo.labels.boundaries import *  # noqa: F403
 from paicha_geo.labels.cli import *  # noqa: F403
 from paicha_geo.labels.common import *  # noqa: F403

@@ -1,8 +1,9 @@
 """Accounts: create, list, disable, reset a password, and check a sign-in with lockout.
 
 Passwords are hashed with argon2id (argon2-cffi), never stored or logged in clear. Every
-change and every sign-in outcome is appended to the audit log. This is the account store the
-sign-in page and the session middleware (issue 13) build on; the CLI uses it today.
+change and every sign-in outcome is appended to the audit log, with who acted: an `actor` is
+the signed-in administrator (a session_service.Viewer: account, role and client go into the
+row) or a name (the CLI). The 账号管理 page, the CLI and the sign-in gate build on this.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from paicha_geo.domain.accounts import (  # AccountError: callers catch it
     check_region,
     password_problems,
 )
+from paicha_geo.domain.errors import Term
 from paicha_geo.domain.regions import full_code
 from paicha_geo.store import Store
 from paicha_geo.store import accounts as sa
@@ -38,6 +40,21 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+def _who(actor) -> dict:
+    """The audit fields of whoever acts: a Viewer (account, role, client), a name, or None."""
+    if actor is None or isinstance(actor, str):
+        return {"account_id": actor, "role": None, "client": None}
+    return {"account_id": actor.account_id, "role": actor.role, "client": actor.client}
+
+
+def _actor_id(actor) -> str | None:
+    """The acting account's id; a signed-in actor must hold the "admin" power (the CLI runs as
+    the installation's owner)."""
+    if actor is not None and not isinstance(actor, str) and not actor.may("admin"):
+        raise AccountError("ACCOUNT_NOT_ADMIN")
+    return _who(actor)["account_id"]
+
+
 def one_time_password(rules: AccountRules) -> str:
     """A random password that satisfies the rules (printed once; changed at first sign-in)."""
     while True:
@@ -48,8 +65,9 @@ def one_time_password(rules: AccountRules) -> str:
 
 def add_account(store: Store, rules: AccountRules, name: str, role: str,
                 region: str | None = None, display_name: str | None = None,
-                actor: str | None = None) -> str:
+                actor=None) -> str:
     """Create an account; returns its one-time password."""
+    _actor_id(actor)
     check_name(name)
     spec = rules.role(role)
     region = full_code(region) if region else None
@@ -61,8 +79,8 @@ def add_account(store: Store, rules: AccountRules, name: str, role: str,
             raise AccountError("ACCOUNT_EXISTS", name=name)
         sa.insert_account(cur, name, display_name or name, role, region,
                           HASHER.hash(password), now)
-        sa.append_audit(cur, at=now, account_id=actor, role=None, action="account_add",
-                        target=name, reason=f"{role} {region or ''}".strip())
+        sa.append_audit(cur, at=now, **_who(actor), action="account_add", target=name,
+                        reason=f"{role} {region or ''}".strip())
     return password
 
 
@@ -77,19 +95,72 @@ def _existing(cur, name: str) -> dict:
     return account
 
 
-def disable_account(store: Store, name: str, actor: str | None = None) -> None:
+def disable_account(store: Store, name: str, actor=None) -> None:
+    """Refuse every sign-in of the account and end its sessions; not one's own account."""
+    if name == _actor_id(actor):
+        raise AccountError("ACCOUNT_SELF_DISABLE")
     now = _now()
     with store.transaction() as cur:
         _existing(cur, name)
         sa.update_account(cur, name, now, disabled=True)
         ss.end_account_sessions(cur, name, now, "disabled")
-        sa.append_audit(cur, at=now, account_id=actor, role=None, action="account_disable",
-                        target=name)
+        sa.append_audit(cur, at=now, **_who(actor), action="account_disable", target=name)
 
 
-def reset_password(store: Store, rules: AccountRules, name: str,
-                   actor: str | None = None) -> str:
+def enable_account(store: Store, name: str, actor=None) -> None:
+    """Let a disabled account sign in again (its password is unchanged)."""
+    _actor_id(actor)
+    now = _now()
+    with store.transaction() as cur:
+        _existing(cur, name)
+        sa.update_account(cur, name, now, disabled=False, failed_attempts=0, locked_until=None)
+        sa.append_audit(cur, at=now, **_who(actor), action="account_enable", target=name)
+
+
+def change_role(store: Store, rules: AccountRules, name: str, role: str,
+                region: str | None = None, actor=None) -> None:
+    """Give the account another role or region (checked as for a new account); not one's own,
+    so no administrator removes the last way back by mistake. Takes effect at the account's
+    next page run (the session check reads the role each time)."""
+    if name == _actor_id(actor):
+        raise AccountError("ACCOUNT_SELF_ROLE")
+    spec = rules.role(role)
+    region = full_code(region) if region else None
+    check_region(spec, region, set(q.regions(store)["code"]))
+    now = _now()
+    with store.transaction() as cur:
+        _existing(cur, name)
+        sa.update_account(cur, name, now, role=role, region_code=region)
+        sa.append_audit(cur, at=now, **_who(actor), action="account_role", target=name,
+                        reason=f"{role} {region or ''}".strip())
+
+
+def set_assigned_villages(store: Store, rules: AccountRules, name: str,
+                          villages: list[str], actor=None) -> list[str]:
+    """The villages an inspector (a role with the "visit" power) records visits in; an empty
+    list lifts the limit. Every code must be a village's (the first unknown one is named and
+    nothing is saved). Returns the saved codes, sorted."""
+    _actor_id(actor)
+    codes = sorted({str(c).strip() for c in villages})
+    known = set(q.regions(store, level="village")["code"])
+    for code in codes:
+        if code not in known:
+            raise AccountError("ACCOUNT_UNKNOWN_VILLAGE", code=code)
+    now = _now()
+    with store.transaction() as cur:
+        account = _existing(cur, name)
+        if "visit" not in rules.role(account["role"]).powers:
+            raise AccountError("ACCOUNT_NO_VILLAGES_FOR_ROLE", name=name,
+                               role=Term("ROLES", account["role"]))
+        ss.set_assigned_villages(cur, name, codes)
+        sa.append_audit(cur, at=now, **_who(actor), action="account_villages", target=name,
+                        reason=",".join(codes))
+    return codes
+
+
+def reset_password(store: Store, rules: AccountRules, name: str, actor=None) -> str:
     """A new one-time password; the lock and the failure count are cleared."""
+    _actor_id(actor)
     password = one_time_password(rules)
     now = _now()
     with store.transaction() as cur:
@@ -97,8 +168,8 @@ def reset_password(store: Store, rules: AccountRules, name: str,
         sa.update_account(cur, name, now, password_hash=HASHER.hash(password),
                           must_change_password=True, failed_attempts=0, locked_until=None)
         ss.end_account_sessions(cur, name, now, "password_reset")
-        sa.append_audit(cur, at=now, account_id=actor, role=None,
-                        action="account_reset_password", target=name)
+        sa.append_audit(cur, at=now, **_who(actor), action="account_reset_password",
+                        target=name)
     return password
 
 

@@ -44,8 +44,11 @@ _COLUMNS = {
 
 
 def clear_all(cur: duckdb.DuckDBPyConnection) -> None:
-    """Empty every data table (not meta's schema version) before a full rebuild."""
+    """Empty every data table (not meta's schema version) before a full rebuild. The audit
+    log is append-only and is never emptied: its rows outlive any rebuild."""
     for table in reversed(TABLES):
+        if table == "audit_log":
+            continue
         if table == "meta":
             cur.execute("DELETE FROM meta WHERE key <> 'schema_version'")
         else:
