@@ -1,11 +1,12 @@
 """The 整改台账 page's import tab: upload, preview (every problem by file, row and column),
-then confirm; nothing is written until the user confirms, and then all or nothing."""
+then confirm; nothing is written until the user confirms, and then all or nothing. Rows
+outside the signed-in account's region are problems, and its id is the history's actor."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import _cache
+from app_pages import _auth, _cache, _nav
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.services import ledger_service
@@ -23,7 +24,8 @@ def import_tab(version: str) -> None:
         preview = ledger_service.preview_any(
             _cache.store(), kind, upload.name, upload.getvalue(), options,
             on_progress=lambda done, total: bar.progress(min(done / max(total, 1), 1.0),
-                                                         text=labels.PREVIEW_PROGRESS))
+                                                         text=labels.PREVIEW_PROGRESS),
+            scope=_nav.viewer_scope())
         bar.empty()
         st.session_state["import_preview"] = (kind, upload.name, preview)
     held = st.session_state.get("import_preview")
@@ -32,18 +34,20 @@ def import_tab(version: str) -> None:
 
 
 def _options(version: str, kind: str) -> ledger_service.ImportOptions:
+    actor = _auth.viewer().account_id
     if kind == "boundaries":
         crs = st.selectbox(labels.UPLOAD_CRS, list(labels.UPLOAD_CRS_CHOICES),
                            format_func=labels.UPLOAD_CRS_CHOICES.get)
-        return ledger_service.ImportOptions(source_crs=crs or None)
+        return ledger_service.ImportOptions(source_crs=crs or None, actor=actor)
     if kind != "issues":
-        return ledger_service.ImportOptions()
+        return ledger_service.ImportOptions(actor=actor)
     c1, c2 = st.columns(2)
     found = c1.date_input(labels.UPLOAD_DEFAULT_FOUND, value=None, format="YYYY-MM-DD")
     short = _cache.snapshot(version).checklist.set_index("code")["short"]
     item = c2.selectbox(labels.UPLOAD_DEFAULT_ITEM, [None, *short.index],
                         format_func=lambda c: labels.NO_DATA if c is None else f"{c} {short[c]}")
-    return ledger_service.ImportOptions(default_found_date=found, default_item=item)
+    return ledger_service.ImportOptions(default_found_date=found, default_item=item,
+                                        actor=actor)
 
 
 def _notices(preview) -> None:
@@ -86,7 +90,9 @@ def _rows(preview, name: str) -> None:
     if st.button(labels.CONFIRM_IMPORT, key="commit", type="primary",
                  disabled=not (preview.ok or only_valid)):
         try:
-            result = ledger_service.commit_import(_cache.store(), preview, only_valid=only_valid)
+            result = ledger_service.commit_import(_cache.store(), preview,
+                                                  scope=_nav.viewer_scope(),
+                                                  only_valid=only_valid)
         except (ledger_service.ImportRejected, ledger_service.ConflictError) as exc:
             st.error(escape.markdown(labels.say(exc)))
         else:

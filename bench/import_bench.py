@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from paicha_geo.demo import samples  # noqa: E402
 from paicha_geo.services import ledger_service as ls  # noqa: E402
+from paicha_geo.services.data import EVERYTHING  # noqa: E402
 from paicha_geo.store import Store  # noqa: E402
 from paicha_geo.store import queries as q  # noqa: E402
 
@@ -42,10 +43,10 @@ def _run(source: Path, work: Path, name: str, data: bytes) -> dict:
     shutil.copy(source, db)
     with Store(db) as store:
         t0 = time.perf_counter()
-        preview = ls.preview_import(store, "issues", name, data)
+        preview = ls.preview_import(store, "issues", name, data, scope=EVERYTHING)
         t1 = time.perf_counter()
         assert preview.ok, [p.describe() for p in preview.problems[:5]]
-        result = ls.commit_import(store, preview)
+        result = ls.commit_import(store, preview, scope=EVERYTHING)
         t2 = time.perf_counter()
     rows = result.inserted
     return {"file": name, "rows": rows, "bytes": len(data),

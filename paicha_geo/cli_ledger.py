@@ -25,6 +25,7 @@ def _print_problems(problems, limit: int = 200) -> None:
 
 def _cmd_import(args) -> int:
     from paicha_geo.services import ledger_service as ls
+    from paicha_geo.services.data import EVERYTHING
     from paicha_geo.store import Store
 
     path = Path(args.file)
@@ -60,7 +61,9 @@ def _cmd_import(args) -> int:
             default_found_date=dt.date.fromisoformat(args.found_date) if args.found_date
             else None,
             default_item=args.item, actor=args.actor or labels.IMPORT_ACTOR)
-        preview = ls.preview_import(store, args.kind, path.name, data, options)
+        # The command line is the server's operator: every region is theirs.
+        preview = ls.preview_import(store, args.kind, path.name, data, options,
+                                    scope=EVERYTHING)
         for notice in preview.notices:
             print(notice, file=sys.stderr)
         _print_problems(preview.problems)
@@ -74,7 +77,8 @@ def _cmd_import(args) -> int:
         if args.dry_run:
             print(labels.CLI_DRY_RUN)
             return 0
-        result = ls.commit_import(store, preview, only_valid=args.only_valid)
+        result = ls.commit_import(store, preview, scope=EVERYTHING,
+                                  only_valid=args.only_valid)
         print(result.message())
         return 0
 

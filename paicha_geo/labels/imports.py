@@ -115,6 +115,13 @@ ERR_DUPLICATE_CONTENT = "与第{row}行是同一问题（地区、排查项目�
 ERR_DUPLICATE_KEY = "与第{row}行重复（同一{label}）"
 ERR_UNKNOWN_HOUSEHOLD = "户编号 {value} 不在数据库中"
 ERR_HOUSEHOLD_ELSEWHERE = "户编号 {value} 属于另一个村（{village}）"
+ERR_OUTSIDE_SCOPE = "{region}（{code}）不在您的管辖范围（{scope}）内，本行不能导入"
+ERR_ISSUE_OUTSIDE_SCOPE = ("问题编号 {value} 已是{region}（{code}）的问题，不在您的管辖范围"
+                           "（{scope}）内，不能修改")
+ERR_HOUSEHOLD_OUTSIDE_SCOPE = ("户编号 {value} 的农户在{region}（{code}），"
+                               "不在您的管辖范围（{scope}）内，不能修改")
+ERR_PERSON_OUTSIDE_SCOPE = ("该身份证号的农户登记在{region}（{code}），"
+                            "不在您的管辖范围（{scope}）内，不能修改")
 ERR_NEED_HOUSEHOLD_KEY = "须填写户编号或身份证号"
 ERR_BAD_ID_NUMBER = "身份证号“{value}”应为18位（最后一位可为X）"
 ERR_ID_BIRTH_DATE = "身份证号“{value}”中的出生日期不是有效日期，请核对"
@@ -157,6 +164,7 @@ IMPORT_REJECTED = "文件有 {count} 处问题，未写入任何数据"
 IMPORT_DONE = "已导入：新增 {inserted}，更新 {updated}，无变化 {unchanged}，未导入 {rejected} 行"
 IMPORT_CONFLICT = ("导入期间数据已被他人修改（如问题 {code}），本次未写入任何数据；"
                    "请重新预览后再导入")
+IMPORT_OUTSIDE_SCOPE = "有 {count} 行超出您的管辖范围，本次未写入任何数据；请重新预览"
 IMPORT_NOTHING_VALID = "没有可导入的行"
 IMPORT_VALUE_REFUSED = ("数值超出范围：{column}有数值超出数据库可存储的范围，本次未写入任何数据；"
                         "请检查文件中的数字后再导入")

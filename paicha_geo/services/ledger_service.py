@@ -41,6 +41,8 @@ from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.io.imports.rows import Validated, validate
 from paicha_geo.io.imports.xlsx import estimate_rows
 from paicha_geo.render.excel import rejected_workbook
+from paicha_geo.services import import_scope
+from paicha_geo.services.data import Scope
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
@@ -201,12 +203,14 @@ def file_size_problem(file: str, size: int, settings: Settings | None = None) ->
 def preview_import(store: Store, kind: str, file: str, data: bytes,
                    options: ImportOptions | None = None,
                    on_progress: Progress | None = None,
-                   settings: Settings | None = None) -> ImportPreview:
+                   settings: Settings | None = None, *, scope: Scope) -> ImportPreview:
     """Read and check a whole file, and plan what it would change; writes nothing.
 
-    The limits in `settings` (the installation's by default) are checked before anything is
-    parsed. `on_progress(done, total)` is called while reading and while checking (total
-    counts both passes, so done/total is the fraction finished).
+    `scope` is the importer's (services.data.EVERYTHING only for the server's operator):
+    a row about a region outside it, or naming a record stored outside it, is a row problem
+    (import_scope). The limits in `settings` (the installation's by default) are checked
+    before anything is parsed. `on_progress(done, total)` is called while reading and while
+    checking (total counts both passes, so done/total is the fraction finished).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}")
@@ -238,9 +242,11 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
             issue_import.check_rows(validated, ctx,
                                     lambda ids: sl.household_villages(store, ids))
             codes = [r.record["issue_code"] for r in validated.valid_rows]
-            preview.plan = plan_issues(validated, sl.issues_by_code(store, codes),
-                                       int(campaign["campaign_id"]), campaign["deadline"],
-                                       options.actor)
+            existing = sl.issues_by_code(store, codes)
+            import_scope.refuse_issues(validated, scope, regions, existing,
+                                       lambda ids: sl.household_villages(store, ids))
+            preview.plan = plan_issues(validated, existing, int(campaign["campaign_id"]),
+                                       campaign["deadline"], options.actor)
             defaulted = sum(1 for r in validated.valid_rows
                             if "deadline" not in r.record["given"])
             if defaulted:
@@ -259,8 +265,10 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
                 store, [r.record["given"]["id_number"] for r in validated.valid_rows
                         if "household_id" not in r.record["given"]]))
             keys = [r.record["key"] for r in validated.valid_rows]
+            existing = sl.households_by_id(store, keys)
+            import_scope.refuse_households(validated, scope, regions, existing)
             preview.plan = people.plan_upsert(
-                validated, sl.households_by_id(store, keys), "household_id",
+                validated, existing, "household_id",
                 people.HOUSEHOLD_COLUMNS, people.HOUSEHOLD_DEFAULTS, ("members", "exit_status"))
     else:
         validated = validate(people.village_kind(regions), file, read, checking)
@@ -268,6 +276,7 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
         preview = ImportPreview(kind, file, validated, options=options)
         if not validated.problems:
             people.check_keys(validated, "village")
+            import_scope.refuse_villages(validated, scope, regions)
             keys = [r.record["key"] for r in validated.valid_rows]
             preview.plan = people.plan_upsert(
                 validated, sl.villages_by_code(store, keys), "code", people.VILLAGE_COLUMNS,
@@ -276,12 +285,13 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
     return preview
 
 
-def commit_import(store: Store, preview: ImportPreview, *, only_valid: bool = False,
-                  on_progress: Progress | None = None) -> ImportResult:
+def commit_import(store: Store, preview: ImportPreview, *, scope: Scope,
+                  only_valid: bool = False, on_progress: Progress | None = None) -> ImportResult:
     """Write the previewed plan in one transaction.
 
     Refuses (ImportRejected) a file with file-level problems, and a file with row problems
-    unless `only_valid`, and a file whose values the database refuses (a number too large for
+    unless `only_valid`, a plan that would write outside `scope` (a preview made by someone
+    with a wider scope), and a file whose values the database refuses (a number too large for
     its column that validation missed). Raises ConflictError when the ledger changed since the
     preview (nothing is written; preview again).
     """
@@ -293,6 +303,8 @@ def commit_import(store: Store, preview: ImportPreview, *, only_valid: bool = Fa
     if on_progress:
         on_progress(0, 1)
     plan = preview.plan
+    if wide := import_scope.outside(preview.kind, plan.inserts + plan.updates, scope):
+        raise ImportRejected("IMPORT_OUTSIDE_SCOPE", count=wide)
     try:
         if preview.kind == "issues":
             inserts, updates, history = plan.frames()
@@ -382,12 +394,15 @@ def commit_boundaries(store: Store, preview: BoundaryCheck) -> int:
 
 def preview_any(store: Store, kind: str, file: str, data: bytes,
                 options: ImportOptions | None = None,
-                on_progress: Progress | None = None) -> ImportPreview | BoundaryCheck:
-    """The preview of any kind of upload: boundaries, or issue/household/village rows."""
+                on_progress: Progress | None = None, *,
+                scope: Scope) -> ImportPreview | BoundaryCheck:
+    """The preview of any kind of upload: boundaries, or issue/household/village rows
+    (those within the importer's `scope`; boundaries are for whoever the page lets in)."""
     options = options or ImportOptions()
     if kind == "boundaries":
         return preview_boundaries(store, file, data, source_crs=options.source_crs)
-    return preview_import(store, kind, file, data, options, on_progress=on_progress)
+    return preview_import(store, kind, file, data, options, on_progress=on_progress,
+                          scope=scope)
 
 
 def boundary_problems(preview: BoundaryCheck) -> pd.DataFrame:

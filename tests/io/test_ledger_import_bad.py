@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from paicha_geo.services import ledger_service as ls
+from paicha_geo.services.data import EVERYTHING
 from paicha_geo.store import queries as q
 from tests.ledger_helpers import (
     HEADER,
@@ -173,7 +174,7 @@ def test_bad_input_is_reported_and_nothing_is_written(store, kind, name, build, 
                                                       column):
     data = build(village_path(store))
     before = fingerprint(store)
-    preview = ls.preview_import(store, kind, name, data)
+    preview = ls.preview_import(store, kind, name, data, scope=EVERYTHING)
     assert not preview.ok
     matching = [p for p in preview.problems if reason in p.reason]
     assert matching, [p.describe() for p in preview.problems]
@@ -184,7 +185,7 @@ def test_bad_input_is_reported_and_nothing_is_written(store, kind, name, build, 
         assert problem.column == column
     assert name in problem.describe()
     with pytest.raises(ls.ImportRejected):
-        ls.commit_import(store, preview)
+        ls.commit_import(store, preview, scope=EVERYTHING)
     assert fingerprint(store) == before
 
 
@@ -196,8 +197,8 @@ def test_issue_table_untouched_by_a_file_with_one_bad_row_among_many(store):
     p = village_path(store)
     rows = _sheet(p, *[{"问题描述": f"问题{i}"} for i in range(50)], {"村": "乌有村"})
     before = len(q.issues(store, 1))
-    preview = ls.preview_import(store, "issues", "a.csv", csv_bytes(rows))
+    preview = ls.preview_import(store, "issues", "a.csv", csv_bytes(rows), scope=EVERYTHING)
     assert preview.counts["valid"] == 50 and preview.counts["rejected"] == 1
     with raises_saying(ls.ImportRejected, "未写入任何数据"):
-        ls.commit_import(store, preview)
+        ls.commit_import(store, preview, scope=EVERYTHING)
     assert len(q.issues(store, 1)) == before

@@ -42,11 +42,11 @@ def _office(store, n=40):
 def test_office_layout_imports_and_reimport_changes_nothing(store):
     rows, data = _office(store)
     before = set(q.issues(store, 1)["issue_code"])
-    preview = ls.preview_import(store, "issues", "武进区清单.xlsx", data)
+    preview = ls.preview_import(store, "issues", "武进区清单.xlsx", data, scope=EVERYTHING)
     assert preview.ok, [p.describe() for p in preview.problems]
     assert preview.counts["inserted"] == len(rows)
     assert any("跳过了 1 行" in n for n in preview.notices)  # the 填表人 line
-    result = ls.commit_import(store, preview)
+    result = ls.commit_import(store, preview, scope=EVERYTHING)
     assert result.inserted == len(rows)
     new_codes = set(q.issues(store, 1)["issue_code"]) - before
     assert len(new_codes) == len(rows)
@@ -56,16 +56,16 @@ def test_office_layout_imports_and_reimport_changes_nothing(store):
     assert first["from_status"].isna().all() and (first["to_status"] == "pending").all()
     assert first["note"].str.contains("导入登记（武进区清单.xlsx 第").all()
     snapshot = fingerprint(store)
-    again = ls.preview_import(store, "issues", "武进区清单.xlsx", data)
+    again = ls.preview_import(store, "issues", "武进区清单.xlsx", data, scope=EVERYTHING)
     assert again.ok and again.counts["unchanged"] == len(rows)
     assert again.counts["inserted"] == again.counts["updated"] == 0
-    ls.commit_import(store, again)
+    ls.commit_import(store, again, scope=EVERYTHING)
     assert fingerprint(store) == snapshot
 
 
 def test_merged_district_cells_count_for_every_row(store):
     rows, data = _office(store, 30)
-    preview = ls.preview_import(store, "issues", "a.xlsx", data)
+    preview = ls.preview_import(store, "issues", "a.xlsx", data, scope=EVERYTHING)
     codes = {r.record["given"]["region_code"][:6] for r in preview.validated.valid_rows}
     assert codes == {"320412"}  # rows below a merged 县(市、区) cell still belong to 武进区
     assert len(preview.validated.valid_rows) == len(rows)
@@ -74,8 +74,10 @@ def test_merged_district_cells_count_for_every_row(store):
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "gbk"])
 def test_the_same_list_as_csv_gets_the_same_issue_codes(store, encoding):
     rows, data = _office(store, 25)
-    ls.commit_import(store, ls.preview_import(store, "issues", "a.xlsx", data))
-    preview = ls.preview_import(store, "issues", "a.csv", samples.plain_csv(rows, encoding))
+    ls.commit_import(store, ls.preview_import(store, "issues", "a.xlsx", data, scope=EVERYTHING),
+                     scope=EVERYTHING)
+    preview = ls.preview_import(store, "issues", "a.csv", samples.plain_csv(rows, encoding),
+                                scope=EVERYTHING)
     assert preview.ok, [p.describe() for p in preview.problems]
     assert preview.counts["unchanged"] == len(rows)
     shown = preview.actions_frame()  # a CSV has no sheets: no column of "None"
@@ -107,7 +109,8 @@ def test_two_row_header_code_column_and_header_variants(store):
     ws["M5"] = "备注"  # a cell outside the header: ignored
     buffer = io.BytesIO()
     wb.save(buffer)
-    preview = ls.preview_import(store, "issues", "two-row.xlsx", buffer.getvalue())
+    preview = ls.preview_import(store, "issues", "two-row.xlsx", buffer.getvalue(),
+                                scope=EVERYTHING)
     problems = {p.row: p.reason for p in preview.problems}
     assert set(problems) == {5, 6}  # rows without any region cell are not guessed
     assert "没有填写地区" in problems[5]
@@ -123,11 +126,11 @@ def test_region_code_column_alone_locates_the_issue(store):
     rows = [["区划代码", "问题描述", "排查项目", "发现日期", "整改时限", "整改状态", "整改措施"],
             [int(code), "问题一", "3.1.1", "2020-03-01", "2020-05-01", "整改中", None],
             [code[:9], "乡镇层面问题", "1.1.2", "2020-03-01", "2020-05-01", "已销号", "已整改"]]
-    preview = ls.preview_import(store, "issues", "codes.xlsx", xlsx_bytes(rows))
+    preview = ls.preview_import(store, "issues", "codes.xlsx", xlsx_bytes(rows), scope=EVERYTHING)
     assert preview.ok, [p.describe() for p in preview.problems]
     regions = [r.record["given"]["region_code"] for r in preview.validated.valid_rows]
     assert regions == [code, code[:9] + "000"]
-    ls.commit_import(store, preview)
+    ls.commit_import(store, preview, scope=EVERYTHING)
     closed = preview.validated.valid_rows[1].record["issue_code"]
     history = issue_history(store, closed)
     assert list(history["to_status"]) == ["pending", "closed"]
@@ -137,7 +140,7 @@ def test_our_own_export_round_trips_unchanged(store):
     snap, today = load_snapshot(store), dt.date.today()  # the ledger as it stands
     for data, name in ((le.export_ledger_xlsx(snap, EVERYTHING, today), "台账.xlsx"),
                        (le.export_ledger_csv(snap, EVERYTHING, today), "台账.csv")):
-        preview = ls.preview_import(store, "issues", name, data)
+        preview = ls.preview_import(store, "issues", name, data, scope=EVERYTHING)
         assert preview.ok, [p.describe() for p in preview.problems[:5]]
         assert preview.counts["unchanged"] == preview.counts["rows"] == 5000
 
@@ -146,15 +149,16 @@ def test_an_updated_row_updates_the_issue_and_adds_history(store):
     district, town, village, _ = village_path(store)
     base = [HEADER, [1, district, town, village, "3.3.4", "危房未改造", None, "2020-03-01",
                      "2020-05-31", "待整改", "住建局", "自查"]]
-    ls.commit_import(store, ls.preview_import(store, "issues", "v1.csv", csv_bytes(base)))
-    code = ls.preview_import(store, "issues", "v1.csv", csv_bytes(base)).validated.rows[0] \
-        .record["issue_code"]
+    ls.commit_import(store, ls.preview_import(store, "issues", "v1.csv", csv_bytes(base),
+                                              scope=EVERYTHING), scope=EVERYTHING)
+    code = ls.preview_import(store, "issues", "v1.csv", csv_bytes(base), scope=EVERYTHING) \
+        .validated.rows[0].record["issue_code"]
     first = issue_service.get_issue(store, EVERYTHING, code)
     changed = [HEADER, [1, district, town, village, "3.3.4", "危房未改造", "已拆除重建",
                         "2020-03-01", "2020-06-30", "已整改", "住建局", "自查"]]
-    preview = ls.preview_import(store, "issues", "v2.csv", csv_bytes(changed))
+    preview = ls.preview_import(store, "issues", "v2.csv", csv_bytes(changed), scope=EVERYTHING)
     assert preview.counts["updated"] == 1
-    ls.commit_import(store, preview)
+    ls.commit_import(store, preview, scope=EVERYTHING)
     now = issue_service.get_issue(store, EVERYTHING, code)
     assert now["version"] == first["version"] + 1
     assert now["status"] == "rectified" and now["measures"] == "已拆除重建"
@@ -169,16 +173,16 @@ def test_an_older_sheet_does_not_undo_the_ledger(store):
     rows = [HEADER, [1, district, town, village, "3.3.4", "危房未改造", None, "2020-03-01",
                      "2020-05-31", "整改中", "住建局", "自查"]]
     data = csv_bytes(rows)
-    preview = ls.preview_import(store, "issues", "old.csv", data)
-    ls.commit_import(store, preview)
+    preview = ls.preview_import(store, "issues", "old.csv", data, scope=EVERYTHING)
+    ls.commit_import(store, preview, scope=EVERYTHING)
     code = preview.validated.rows[0].record["issue_code"]
     issue = issue_service.get_issue(store, EVERYTHING, code)
     issue = issue_service.change_status(store, EVERYTHING, code, "rectified", actor="甲",
                                         measures="已改造", expected_version=issue["version"])
     snapshot = fingerprint(store)
-    again = ls.preview_import(store, "issues", "old.csv", data)
+    again = ls.preview_import(store, "issues", "old.csv", data, scope=EVERYTHING)
     assert any("保留系统状态" in n for n in again.notices)
-    ls.commit_import(store, again)
+    ls.commit_import(store, again, scope=EVERYTHING)
     assert fingerprint(store) == snapshot
 
 
@@ -193,15 +197,16 @@ def test_only_valid_rows_with_rejected_rows_for_download(store):
              "整改中", "住建局", "自查"],
             [4, district, town, village, "3.3.4", "坏的二", None, "2020-03-01", "2020-02-01",
              "待整改", "住建局", "自查"]]
-    preview = ls.preview_import(store, "issues", "mixed.xlsx", xlsx_bytes(rows, title="清单"))
+    preview = ls.preview_import(store, "issues", "mixed.xlsx", xlsx_bytes(rows, title="清单"),
+                                scope=EVERYTHING)
     assert not preview.ok and preview.counts["valid"] == 2 and preview.counts["rejected"] == 2
     assert list(preview.actions_frame()["导入结果"]) == ["新增", "有问题，未导入", "新增",
                                                       "有问题，未导入"]
     snapshot = fingerprint(store)
     with pytest.raises(ls.ImportRejected):
-        ls.commit_import(store, preview)
+        ls.commit_import(store, preview, scope=EVERYTHING)
     assert fingerprint(store) == snapshot
-    result = ls.commit_import(store, preview, only_valid=True)
+    result = ls.commit_import(store, preview, only_valid=True, scope=EVERYTHING)
     assert result.inserted == 2 and result.rejected == 2
     wb = openpyxl.load_workbook(io.BytesIO(preview.rejected_xlsx()))
     got = list(wb.active.iter_rows(values_only=True))
@@ -217,7 +222,7 @@ def test_progress_is_reported_to_the_end(store):
     _, data = _office(store, 1500)
     calls = []
     ls.preview_import(store, "issues", "big.xlsx", data, on_progress=lambda d, t: calls.append(
-        (d, t)))
+        (d, t)), scope=EVERYTHING)
     assert calls and all(0 <= d <= t for d, t in calls)
     assert calls[-1][0] == calls[-1][1]
     assert len(calls) > 3
@@ -231,21 +236,23 @@ def test_households_and_villages(store):
                    "已脱贫", "C级", "12%"],
                   [None, "测试乙", "32041219900101028X", district, town, village, 2, 9000.5,
                    "未脱贫", "B", 0.05]]
-    preview = ls.preview_import(store, "households", "农户.csv", csv_bytes(households, "gbk"))
+    preview = ls.preview_import(store, "households", "农户.csv", csv_bytes(households, "gbk"),
+                                scope=EVERYTHING)
     assert preview.ok, [p.describe() for p in preview.problems]
-    ls.commit_import(store, preview)
+    ls.commit_import(store, preview, scope=EVERYTHING)
     got = q.households(store, code).set_index("head_name")
     assert got.loc["测试甲", "house_grade"] == "C"
     assert got.loc["测试甲", "per_capita_income"] == 6800
     assert got.loc["测试甲", "inpatient_selfpay_share"] == pytest.approx(0.12)
     assert got.loc["测试乙", "exit_status"] == "not_exited"
-    assert ls.preview_import(store, "households", "农户.csv", csv_bytes(households, "gbk")) \
-        .counts["unchanged"] == 2
+    assert ls.preview_import(store, "households", "农户.csv", csv_bytes(households, "gbk"),
+                             scope=EVERYTHING).counts["unchanged"] == 2
     villages = [["区县", "乡镇", "村名", "经济薄弱村类型", "集体经营性收入(万元)", "第一书记在岗"],
                 [district, town, village, "省定", 17.5, "是"]]
-    preview = ls.preview_import(store, "villages", "村.xlsx", xlsx_bytes(villages))
+    preview = ls.preview_import(store, "villages", "村.xlsx", xlsx_bytes(villages),
+                                scope=EVERYTHING)
     assert preview.ok, [p.describe() for p in preview.problems]
-    ls.commit_import(store, preview)
+    ls.commit_import(store, preview, scope=EVERYTHING)
     row = q.villages(store, code).iloc[0]
     assert row["weak_type"] == "province" and row["collective_operating_income"] == 175000
 
@@ -254,16 +261,16 @@ def test_an_import_racing_a_status_change_writes_nothing(store):
     district, town, village, _ = village_path(store)
     v1 = [HEADER, [1, district, town, village, "3.3.4", "危房未改造", None, "2020-03-01",
                    "2020-05-31", "待整改", "住建局", "自查"]]
-    first = ls.preview_import(store, "issues", "v1.csv", csv_bytes(v1))
-    ls.commit_import(store, first)
+    first = ls.preview_import(store, "issues", "v1.csv", csv_bytes(v1), scope=EVERYTHING)
+    ls.commit_import(store, first, scope=EVERYTHING)
     code = first.validated.rows[0].record["issue_code"]
     v2 = [HEADER, v1[1][:8] + ["2020-06-30"] + v1[1][9:]]
-    preview = ls.preview_import(store, "issues", "v2.csv", csv_bytes(v2))
+    preview = ls.preview_import(store, "issues", "v2.csv", csv_bytes(v2), scope=EVERYTHING)
     assert preview.counts["updated"] == 1
     issue = issue_service.get_issue(store, EVERYTHING, code)
     issue_service.change_status(store, EVERYTHING, code, "rectifying", actor="乙",
                                 expected_version=issue["version"])
     snapshot = fingerprint(store)
     with raises_saying(ls.ConflictError, "请重新预览"):
-        ls.commit_import(store, preview)
+        ls.commit_import(store, preview, scope=EVERYTHING)
     assert fingerprint(store) == snapshot

@@ -15,6 +15,7 @@ from paicha_geo import cli
 from paicha_geo.domain.id_numbers import id_check_digit
 from paicha_geo.domain.settings import Limits, Range, Settings
 from paicha_geo.services import ledger_service as ls
+from paicha_geo.services.data import EVERYTHING
 from paicha_geo.store import Store
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
@@ -53,10 +54,10 @@ def _village(p, income=17.5, population=1200) -> list:
 def _refused(store, kind, name, data, settings=None) -> ls.ImportPreview:
     """Preview, check the import is refused, and that the database did not change."""
     before = fingerprint(store)
-    preview = ls.preview_import(store, kind, name, data, settings=settings)
+    preview = ls.preview_import(store, kind, name, data, settings=settings, scope=EVERYTHING)
     assert not preview.ok
     with pytest.raises(ls.ImportRejected):
-        ls.commit_import(store, preview)
+        ls.commit_import(store, preview, scope=EVERYTHING)
     assert fingerprint(store) == before
     return preview
 
@@ -100,14 +101,14 @@ def test_value_outside_its_error_range_is_a_row_error(store, place, kind, header
 
 def test_value_outside_a_warning_range_is_imported_with_a_named_warning(store, place):
     rows = [HOUSEHOLD, _household(place, 户编号="P-WARN", 人均纯收入=150000, 住院自付比例="90%")]
-    preview = ls.preview_import(store, "households", "w.csv", csv_bytes(rows))
+    preview = ls.preview_import(store, "households", "w.csv", csv_bytes(rows), scope=EVERYTHING)
     assert preview.ok, [p.describe() for p in preview.problems]
     warned = {(w.row, w.column) for w in preview.warnings}
     assert warned == {(2, "人均纯收入"), (2, "住院自付比例")}
     shown = "\n".join(preview.notices)
     assert "w.csv 第2行 “人均纯收入”列：数值 150000 不在常见范围内（应不超过 100,000 元）" in shown
     assert "90%" in shown
-    ls.commit_import(store, preview)
+    ls.commit_import(store, preview, scope=EVERYTHING)
     got = q.households(store, place[3]).set_index("household_id")
     assert got.loc["P-WARN", "per_capita_income"] == 150000
 
@@ -119,17 +120,19 @@ def test_ranges_and_their_severity_come_from_settings(store, place):
     lenient = dataclasses.replace(base, plausibility=dataclasses.replace(
         base.plausibility, ranges={"members": (Range(1, 4, "warning"),)}))
     data = csv_bytes([HOUSEHOLD, _household(place, 户编号="P-SET", 家庭人口=5)])
-    assert ls.preview_import(store, "households", "s.csv", data).ok  # 5 is fine by default
+    assert ls.preview_import(store, "households", "s.csv", data,
+                             scope=EVERYTHING).ok  # 5 is fine by default
     problem = _only_problem(_refused(store, "households", "s.csv", data, settings=strict))
     assert problem.column == "家庭人口" and "应在 1 人 至 4 人 之间" in problem.reason
-    warned = ls.preview_import(store, "households", "s.csv", data, settings=lenient)
+    warned = ls.preview_import(store, "households", "s.csv", data, settings=lenient,
+                               scope=EVERYTHING)
     assert warned.ok and [(w.row, w.column) for w in warned.warnings] == [(2, "家庭人口")]
 
 
 def test_many_warnings_are_listed_then_counted(store, place):
     rows = [HOUSEHOLD] + [_household(place, 户编号=f"P-M{i}", 人均纯收入=200000,
                                      身份证号=None) for i in range(25)]
-    preview = ls.preview_import(store, "households", "m.csv", csv_bytes(rows))
+    preview = ls.preview_import(store, "households", "m.csv", csv_bytes(rows), scope=EVERYTHING)
     assert len(preview.warnings) == 25
     assert sum("不在常见范围内" in n for n in preview.notices) == 21
     assert any("另有 5 处" in n for n in preview.notices)
@@ -177,12 +180,13 @@ def test_population_overflowing_integer_is_its_own_row_error(store, place):
 def test_database_refusing_a_value_is_not_called_a_concurrent_change(store, place):
     """Should a too-large number get past validation, the store says what it is."""
     preview = ls.preview_import(store, "villages", "v.csv",
-                                csv_bytes([VILLAGE, _village(place, population=1500)]))
+                                csv_bytes([VILLAGE, _village(place, population=1500)]),
+                                scope=EVERYTHING)
     assert preview.ok
     preview.plan.updates[0]["population"] = 99_999_999_999  # what validation now refuses
     before = fingerprint(store)
     with pytest.raises(ls.ImportRejected) as refused:
-        ls.commit_import(store, preview)
+        ls.commit_import(store, preview, scope=EVERYTHING)
     said = ls.labels.say(refused.value)
     assert "数值超出范围" in said and "“人口”列" in said
     assert "他人修改" not in said
@@ -259,7 +263,8 @@ def test_a_plain_gbk_file_with_rare_name_characters_still_imports(store, place):
     rows[0] = rows[0] + ["户主姓名"]
     for row, name in zip(rows[1:], ["欧阳堃", "孙喆", "徐琛"], strict=True):
         row.append(name)
-    preview = ls.preview_import(store, "households", "g.csv", csv_bytes(rows, "gbk"))
+    preview = ls.preview_import(store, "households", "g.csv", csv_bytes(rows, "gbk"),
+                                scope=EVERYTHING)
     assert preview.ok, [p.describe() for p in preview.problems]
 
 
@@ -306,7 +311,7 @@ def test_xlsx_unpacking_past_the_limit_is_refused_before_parsing(store, place, n
 def test_the_same_xlsx_within_the_limit_imports(store, place):
     data = _bomb_xlsx(place, 3 * 1024 * 1024)
     assert ls.preview_import(store, "households", "大表.xlsx", data,
-                             settings=_limits(xlsx_uncompressed_max_mb=5)).ok
+                             settings=_limits(xlsx_uncompressed_max_mb=5), scope=EVERYTHING).ok
 
 
 def test_upload_over_the_size_limit_is_refused_before_parsing(store, place, no_parsing):
@@ -325,7 +330,7 @@ def test_row_limit_comes_from_settings(store, place, fmt):
                                      _limits(import_max_rows=10)))
     assert "行数过多" in problem.reason and "最多 10 行" in problem.reason
     assert ls.preview_import(store, "households", f"r.{fmt}", data,
-                             settings=_limits(import_max_rows=20)).ok
+                             settings=_limits(import_max_rows=20), scope=EVERYTHING).ok
 
 
 def test_cli_refuses_an_oversized_file_without_reading_it(demo_db, tmp_path, monkeypatch,

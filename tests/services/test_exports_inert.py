@@ -21,6 +21,7 @@ from paicha_geo import labels
 from paicha_geo.render import tables, visit_pack
 from paicha_geo.services import compare_service, data, inspect_service, ledger_service, map_service
 from paicha_geo.services import exports as ledger_export
+from paicha_geo.services.data import EVERYTHING
 from paicha_geo.store import Store
 from tests.hostile_fixture import FORMULAS, hostile_copy
 from tests.ledger_helpers import HEADER, csv_bytes
@@ -69,7 +70,8 @@ def _rejected_rows(store) -> bytes:
                         "3.3.4", FORMULAS[i % len(FORMULAS)], FORMULAS[(i + 1) % len(FORMULAS)],
                         "2020-03-01", "2020-05-31", "待整改", FORMULAS[(i + 2) % len(FORMULAS)],
                         "自查"] for i in range(len(FORMULAS))]
-    preview = ledger_service.preview_import(store, "issues", "恶意.csv", csv_bytes(rows))
+    preview = ledger_service.preview_import(store, "issues", "恶意.csv", csv_bytes(rows),
+                                            scope=EVERYTHING)
     assert preview.counts["rejected"] == len(FORMULAS)
     return preview.rejected_xlsx()
 

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from paicha_geo.services import ledger_service as ls
+from paicha_geo.services.data import EVERYTHING
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 from paicha_geo.store.schema import SCHEMA_VERSION
@@ -38,9 +39,9 @@ def store(demo_db, tmp_path):
 
 
 def _import(store, rows):
-    preview = ls.preview_import(store, "households", "农户.csv", csv_bytes(rows))
+    preview = ls.preview_import(store, "households", "农户.csv", csv_bytes(rows), scope=EVERYTHING)
     assert preview.ok, [p.describe() for p in preview.problems]
-    ls.commit_import(store, preview)
+    ls.commit_import(store, preview, scope=EVERYTHING)
     return preview
 
 
@@ -62,7 +63,7 @@ def test_reimporting_the_same_sheet_finds_the_same_households(store):
     rows = [HEADER, ["测试甲", ID_A, district, town, village, 3, "已脱贫"]]
     _import(store, rows)
     first = q.households(store, code).set_index("head_name").loc["测试甲", "household_id"]
-    again = ls.preview_import(store, "households", "农户.csv", csv_bytes(rows))
+    again = ls.preview_import(store, "households", "农户.csv", csv_bytes(rows), scope=EVERYTHING)
     assert again.counts["unchanged"] == 1 and again.counts["inserted"] == 0
     rows[1][5] = 4  # a changed family size updates the same household
     _import(store, rows)

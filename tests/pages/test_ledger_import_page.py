@@ -1,0 +1,63 @@
+"""The 整改台账 import tab signed in as the 武进区 official (AppTest, no browser): a row of
+another district is a problem on the page, "only valid rows" writes the own row, and the
+issue history names the account that imported it."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from paicha_geo.render.tables import XLSX_MIME
+from paicha_geo.store import Store
+from paicha_geo.store import ledger as sl
+from paicha_geo.store import queries as q
+from tests.conftest import ROOT
+from tests.ledger_helpers import xlsx_bytes
+from tests.signin import signed_in
+
+HEADER = ["问题编号", "区划代码", "排查项目", "问题描述", "发现日期"]
+
+
+@pytest.fixture
+def db(demo_db, tmp_path, monkeypatch):
+    path = tmp_path / "page.duckdb"
+    shutil.copy(demo_db, path)
+    monkeypatch.setenv("PAICHA_DB", str(path))
+    monkeypatch.delenv("PAICHA_DEV", raising=False)
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return path
+
+
+def _first_village(db, prefix: str) -> str:
+    with Store(db, read_only=True) as s:
+        regions = q.regions(s)
+    villages = regions[(regions["level"] == "village") & regions["code"].str.startswith(prefix)]
+    return villages["code"].min()
+
+
+def test_the_official_imports_own_rows_under_its_own_name(db):
+    mine, theirs = _first_village(db, "320412"), _first_village(db, "320411")
+    data = xlsx_bytes([HEADER, ["P-IN", mine, "3.3.4", "本区问题", "2020-03-01"],
+                       ["P-OUT", theirs, "3.3.4", "邻区问题", "2020-03-01"]])
+    at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), "district")
+    at.switch_page("app_pages/ledger.py")
+    at.run()
+    at.file_uploader(key="upload-issues").set_value(("清单.xlsx", data, XLSX_MIME))
+    at.run()
+    at.button(key="preview").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    problems = at.dataframe[0].value  # the problems table, above the row actions
+    assert list(problems["行号"]) == [3]
+    assert theirs in problems["原因"].iloc[0] and "管辖范围" in problems["原因"].iloc[0]
+    at.checkbox(key="only_valid").check().run()
+    at.button(key="commit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("已导入：新增 1" in s.value for s in at.success)
+    with Store(db) as s:  # the app's own store is open read-write in this process
+        assert sl.get_issue(s, "P-OUT") is None
+        assert set(sl.issue_history(s, "P-IN")["actor"]) == {"district"}
