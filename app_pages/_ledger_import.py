@@ -9,13 +9,15 @@ import streamlit as st
 from app_pages import _auth, _cache, _nav
 from paicha_geo import labels
 from paicha_geo.render import escape
-from paicha_geo.services import ledger_service
+from paicha_geo.services import ledger_service, session_service
 
 FILE_TYPES = ["xlsx", "csv", "txt", "geojson", "json", "zip", "gpkg"]
 
 
 def import_tab(version: str) -> None:
-    kind = st.radio(labels.UPLOAD_KIND, list(labels.UPLOAD_KINDS), horizontal=True,
+    kinds = [k for k in labels.UPLOAD_KINDS  # boundaries are the whole city's: admins only
+             if k != "boundaries" or _auth.viewer().may("admin")]
+    kind = st.radio(labels.UPLOAD_KIND, kinds, horizontal=True,
                     format_func=labels.UPLOAD_KINDS.get, key="import_kind")
     upload = st.file_uploader(labels.UPLOAD_FILE, key=f"upload-{kind}", type=FILE_TYPES)
     options = _options(version, kind)
@@ -28,6 +30,9 @@ def import_tab(version: str) -> None:
             scope=_nav.viewer_scope())
         bar.empty()
         st.session_state["import_preview"] = (kind, upload.name, preview)
+        if kind != "boundaries" and preview.rows_outside_scope:
+            session_service.record(_cache.store(), _auth.viewer(), "out_of_scope", upload.name,
+                                   f"import {preview.rows_outside_scope}")
     held = st.session_state.get("import_preview")
     if held and upload is not None and held[:2] == (kind, upload.name):
         (_boundaries if kind == "boundaries" else _rows)(held[2], upload.name)
@@ -63,7 +68,9 @@ def _boundaries(preview, name: str) -> None:
         st.dataframe(ledger_service.boundary_problems(preview), width="stretch")
     _notices(preview)
     if preview.ok and st.button(labels.CONFIRM_IMPORT, key="commit-boundaries"):
+        me = _auth.require("admin", labels.UPLOAD_KINDS["boundaries"])
         count = ledger_service.commit_boundaries(_cache.store(), preview)
+        session_service.record(_cache.store(), me, "boundaries", name, str(count))
         st.session_state.pop("import_preview")
         st.success(labels.BOUNDARIES_UPDATED.format(count=count))
 
@@ -97,4 +104,6 @@ def _rows(preview, name: str) -> None:
             st.error(escape.markdown(labels.say(exc)))
         else:
             st.session_state.pop("import_preview")
+            session_service.record(_cache.store(), _auth.viewer(), "import", name,
+                                   result.message())
             st.success(result.message())

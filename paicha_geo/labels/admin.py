@@ -21,6 +21,11 @@ AUDIT_ACTIONS = {
     "export": "导出",
     "status_change_refused": "状态变更被拒绝",
     "out_of_scope": "越权访问被拒绝",
+    "reveal_refused": "查看个人信息被拒绝",
+    "visit_refused": "记录走访被拒绝",
+    "backup": "备份数据库",
+    "boundaries": "更新行政区划边界",
+    "import": "导入数据",
 }
 AUDIT_COLUMNS = {"occurred_at": "时间", "account": "账号", "role": "角色", "action": "操作",
                  "target": "对象", "reason": "说明", "client": "来源地址"}

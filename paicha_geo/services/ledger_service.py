@@ -106,6 +106,13 @@ class ImportPreview:
         return [shown(p) for p in self.validated.all_problems()]
 
     @property
+    def rows_outside_scope(self) -> int:
+        """Rows refused because they lie (or name a record) outside the importer's region:
+        an attempt the audit log records."""
+        return len({(p.sheet, p.row) for p in self.validated.all_problems()
+                    if p.reason.code.endswith("OUTSIDE_SCOPE")})
+
+    @property
     def file_problems(self) -> list[ShownProblem]:
         return [shown(p) for p in self.validated.problems]
 

@@ -36,6 +36,15 @@ def client_of(scope) -> str | None:
     return client[0] if client else None
 
 
+def forwarded_client(scope) -> tuple[str, int] | None:
+    """The address the trusted proxy put last in X-Forwarded-For (the one it saw)."""
+    for key, value in scope["headers"]:
+        if key.lower() == b"x-forwarded-for":
+            last = value.decode("latin-1").split(",")[-1].strip()
+            return (last, 0) if last else None
+    return None
+
+
 def same_origin(conn: HTTPConnection) -> bool:
     """No Origin header (not a browser's cross-site request), or one naming this host."""
     origin = conn.headers.get("origin")
@@ -54,13 +63,19 @@ class Gate:
     async def __call__(self, scope, receive, send):
         if scope["type"] not in ("http", "websocket"):  # lifespan
             return await self.app(scope, receive, send)
-        conn = HTTPConnection(scope)
         rules = gatekeeper.rules()
         sso = rules.sso_header.lower().encode()
         trusted_proxy = bool(sso) and client_of(scope) in rules.sso_proxies
+        if sso and not trusted_proxy and any(k.lower() == sso for k, _ in scope["headers"]):
+            log.warning("ignored %s from %s (not in sso_proxies; behind a proxy sending "
+                        "X-Forwarded-For, start with FORWARDED_ALLOW_IPS= empty: "
+                        "docs/accounts.md)", rules.sso_header, client_of(scope))
         headers = [(k, v) for k, v in scope["headers"]
                    if k.lower() != SESSION_HEADER and (trusted_proxy or k.lower() != sso)]
         scope = dict(scope, headers=headers)
+        if trusted_proxy:  # the proxy says who its client is: that is who the log names
+            scope["client"] = forwarded_client(scope) or scope["client"]
+        conn = HTTPConnection(scope)
         if scope["type"] == "websocket" and not same_origin(conn):
             # Also keeps Streamlit's own origin check from looking up this machine's IPs.
             return await PlainTextResponse(labels.SIGN_IN_FORBIDDEN, 403)(scope, receive, send)
@@ -91,6 +106,8 @@ class Gate:
         checked = await run_in_threadpool(gatekeeper.check, token)
         if checked.viewer is not None and checked.viewer.account_id == account:
             return token, None
+        if checked.viewer is not None:  # the proxy now vouches for someone else
+            await run_in_threadpool(gatekeeper.sign_out, token, client)
         token = await run_in_threadpool(gatekeeper.trusted_session, account, client)
         return token, cookie_header(token)
 

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from paicha_geo.render.tables import XLSX_MIME
+from paicha_geo.services.account_service import audit_log
 from paicha_geo.store import Store
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
@@ -61,3 +62,7 @@ def test_the_official_imports_own_rows_under_its_own_name(db):
     with Store(db) as s:  # the app's own store is open read-write in this process
         assert sl.get_issue(s, "P-OUT") is None
         assert set(sl.issue_history(s, "P-IN")["actor"]) == {"district"}
+        log = audit_log(s, "district")  # the attempt and the import, for the administrator
+    assert ("out_of_scope", "清单.xlsx", "import 1") in set(
+        zip(log["action"], log["target"], log["reason"], strict=True))
+    assert "import" in set(log["action"])

@@ -254,9 +254,12 @@ SSO = {"sso_header": "X-Remote-User", "sso_proxies": ["127.0.0.1"]}
 
 
 def test_an_sso_proxy_on_the_list_signs_its_account_in(demo_db, tmp_path):
+    """As documented: the server started with FORWARDED_ALLOW_IPS empty, so the gate sees the
+    proxy's own address, believes its header, and logs the client the proxy forwarded."""
     db, _ = _copy_with_secret(demo_db, tmp_path / "sso.duckdb")
-    with running_app(db, tmp_path, {"accounts": SSO}) as url:
-        page = get(url, "/", headers={"X-Remote-User": "district"})
+    with running_app(db, tmp_path, {"accounts": SSO}, env={"FORWARDED_ALLOW_IPS": ""}) as url:
+        page = get(url, "/", headers={"X-Remote-User": "district",
+                                      "X-Forwarded-For": "10.1.2.3"})
         assert page.status_code == 200
         cookie = page.cookies[COOKIE]
         assert get(url, "/_stcore/metrics", cookie).status_code == 200  # the cookie alone
@@ -268,6 +271,7 @@ def test_an_sso_proxy_on_the_list_signs_its_account_in(demo_db, tmp_path):
     with Store(db, read_only=True) as store:
         log = account_service.audit_log(store, "district")
     assert set(log["action"]) == {"sign_in"} and set(log["reason"]) == {"sso"}
+    assert "10.1.2.3" in set(log["client"])
 
 
 def test_an_sso_header_from_elsewhere_is_ignored_and_real_data_lists_no_demo_accounts(
