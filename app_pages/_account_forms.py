@@ -121,6 +121,7 @@ def manage(store, rules, me) -> None:
     if account_admin.visits(rules, row["role"]):
         villages = account_admin.village_choices(store)
         st.multiselect(labels.ACCOUNT_VILLAGES, list(villages), format_func=villages.get,
+                       placeholder=labels.CHOOSE_OPTIONS,
                        default=[v for v in account_admin.assigned_villages(store, name)
                                 if v in villages], key=f"villages-{name}")
         st.button(labels.ACCOUNT_VILLAGES_SUBMIT, key="save-villages", on_click=_villages,

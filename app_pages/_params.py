@@ -80,6 +80,7 @@ def radio(container, label: str, options, *, key: str, format_func: Callable = s
 
 def multiselect(container, label: str, options, *, key: str, format_func: Callable = str,
                 **kwargs) -> list:
+    kwargs.setdefault("placeholder", labels.CHOOSE_OPTIONS)  # not Streamlit's English one
     return bound(container.multiselect, label, options, key=key, format_func=format_func,
                  check=choices_check(key, options, format_func), **kwargs)
 

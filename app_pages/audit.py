@@ -28,7 +28,8 @@ left, middle, right = st.columns([2, 3, 2])
 account = left.selectbox(labels.AUDIT_FILTER_ACCOUNT, [None, *choices], key="audit-account",
                          format_func=lambda a: choices.get(a, labels.AUDIT_ALL_ACCOUNTS))
 actions = middle.multiselect(labels.AUDIT_FILTER_ACTIONS, list(labels.AUDIT_ACTIONS),
-                             format_func=audit_service.action_name, key="audit-actions")
+                             format_func=audit_service.action_name, key="audit-actions",
+                             placeholder=labels.CHOOSE_OPTIONS)
 days = right.date_input(labels.AUDIT_FILTER_DATES, (first, last), key="audit-days")
 text = st.text_input(labels.AUDIT_FILTER_TEXT, key="audit-text").strip()
 start, end = (*days, None, None)[:2]  # a range being picked has its first day only

@@ -10,6 +10,7 @@ the rows it holds were read, so the file shows what the screen showed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass
 
 import pandas as pd
@@ -75,6 +76,13 @@ def date_span(store: Store, viewer: Viewer, today: dt.date | None = None) -> tup
     return first.date(), max(last.date(), today)
 
 
+def reason_text(reason: str) -> str:
+    """The short codes the app records as a reason, in Chinese (typed reasons unchanged)."""
+    if match := re.fullmatch(r"import (\d+)", reason):
+        return labels.AUDIT_REASON_IMPORT.format(rows=match[1])
+    return labels.AUDIT_REASONS.get(reason, reason)
+
+
 def _text(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), "").astype(str)
 
@@ -95,7 +103,7 @@ def audit_rows(store: Store, viewer: Viewer, filters: AuditFilters = AuditFilter
         "role": _text(raw["role"].map(lambda r: labels.ROLES.get(r, r), na_action="ignore")),
         "action": raw["action"].map(action_name).astype(str),
         "target": _text(raw["target"]),
-        "reason": _text(raw["reason"]),
+        "reason": _text(raw["reason"]).map(reason_text),
         "client": _text(raw["client"]),
     }, columns=list(labels.AUDIT_COLUMNS))
 

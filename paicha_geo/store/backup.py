@@ -26,8 +26,11 @@ import duckdb
 from paicha_geo.store.db import Store, StoreError, connect
 from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
-# Sign-in sessions are not data: a restore must not bring a session back to life.
-BACKED_UP = [t for t in TABLES if t != "web_session"]
+
+def backed_up() -> list[str]:
+    """Every table but the sign-in sessions: they are not data, and a restore must not bring
+    a session back to life."""
+    return [t for t in TABLES if t != "web_session"]
 
 MANIFEST = "manifest.json"
 FORMAT = "paicha-geo-backup/1"
@@ -82,7 +85,7 @@ def backup(store: Store, directory: str | os.PathLike) -> dict:
         cur.execute("BEGIN TRANSACTION")
         version = cur.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-        for table in BACKED_UP:
+        for table in backed_up():
             path = target / f"{table}.parquet"
             cur.execute(
                 f"COPY (SELECT * FROM {table}) TO ? (FORMAT parquet)",  # noqa: S608
@@ -92,7 +95,7 @@ def backup(store: Store, directory: str | os.PathLike) -> dict:
         cur.execute("COMMIT")
     finally:
         cur.close()
-    for table in BACKED_UP:
+    for table in backed_up():
         files[f"{table}.parquet"] = _sha256(target / f"{table}.parquet")
     manifest = {"format": FORMAT, "schema_version": int(version),
                 "created_at": dt.datetime.now().isoformat(timespec="seconds"),

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from paicha_geo import labels
 from tests.conftest import running_app, save_screenshot, sign_in_context, wait_for_app
+from tests.ledger_helpers import xlsx_bytes
 
 pytestmark = pytest.mark.browser
 
@@ -132,5 +133,44 @@ def test_a_district_officials_download_holds_only_his_district(browser, roles_ap
             open(caught.value.path(), encoding="utf-8-sig").read())))
         names = {row[0] for row in rows[1:]}
         assert names and names <= towns, names - towns
+    finally:
+        context.close()
+
+
+def test_a_district_officials_import_row_of_another_district_is_refused_and_logged(
+        browser, roles_app, tmp_path):
+    """The official uploads a sheet with one row of his district and one of 天宁区: the other
+    row is a problem naming 管辖范围; then the administrator finds that attempt, and the
+    refused URL, under the official's account on the 审计日志 page."""
+    url, _expected, _towns, _issue = roles_app
+    sheet = tmp_path / "邻区混入.xlsx"
+    sheet.write_bytes(xlsx_bytes([["问题编号", "区划代码", "排查项目", "问题描述", "发现日期"],
+                                  ["B-IN", "320412001001", "3.3.4", "本区问题", "2020-03-01"],
+                                  ["B-OUT", "320402001001", "3.3.4", "邻区问题", "2020-03-01"]]))
+    context, page = _page(browser, url, "district")
+    try:
+        page.goto(f"{url}/ledger")
+        wait_for_app(page)
+        page.locator("input[type=file]").set_input_files(str(sheet))
+        page.get_by_role("button", name="预览与检查").click()
+        expect(page.get_by_text("逐行导入结果预览")).to_be_visible(timeout=60_000)
+        expect(page.locator('[data-testid="stMain"]')).to_contain_text("有问题 1 行")
+        save_screenshot(page, "role_district_import_refused")
+        page.goto(f"{url}/?region={OTHER_DISTRICT}")  # one more attempt, by URL
+        wait_for_app(page)
+    finally:
+        context.close()
+    context, page = _page(browser, url, "admin")
+    try:
+        page.goto(f"{url}/audit")
+        wait_for_app(page)
+        search = page.get_by_label("对象或说明包含")
+        for text, expected in ((sheet.name, "共 1 条记录：越权访问被拒绝 1"),
+                               (OTHER_DISTRICT, "越权访问被拒绝")):
+            search.fill(text)
+            search.press("Enter")
+            wait_for_app(page)
+            expect(page.locator('[data-testid="stMain"]')).to_contain_text(expected)
+        save_screenshot(page, "role_admin_audit")
     finally:
         context.close()

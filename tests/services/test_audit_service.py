@@ -178,3 +178,10 @@ def test_clearing_every_table_for_a_rebuild_keeps_the_audit_log(store):
         loads.clear_all(cur)
     assert store.cursor().execute("SELECT count(*) FROM account").fetchone()[0] == 0
     assert store.cursor().execute("SELECT count(*) FROM audit_log").fetchone()[0] == len(ROWS)
+
+
+def test_the_reasons_the_app_records_read_as_chinese_and_typed_ones_stay():
+    assert audit_service.reason_text("import 3") == "导入时 3 行超出管辖范围，已拒绝"
+    assert audit_service.reason_text("no power") == "角色无此权限"
+    assert audit_service.reason_text("region") == "按区划代码查看"
+    assert audit_service.reason_text("入户核实 region") == "入户核实 region"

@@ -137,3 +137,15 @@ def test_cli_says_clearly_when_the_running_app_holds_the_database(demo_db, tmp_p
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_backup_leaves_out_sign_in_sessions(demo_db, tmp_path):
+    """A restore must not bring a session back to life: sessions are not data."""
+    from paicha_geo.services import session_service
+    from paicha_geo.store.backup import backup
+
+    with copy_store(demo_db, tmp_path) as store:
+        session_service.open_trusted(store, "district", "test")
+        manifest = backup(store, tmp_path / "bak")
+    assert "web_session" not in manifest["counts"]
+    assert manifest["counts"]["account"] == 7 and manifest["counts"]["audit_log"] >= 1
