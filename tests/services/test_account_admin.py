@@ -4,7 +4,6 @@ oneself; each logged with the acting administrator; the table as people read it.
 from __future__ import annotations
 
 import pytest
-from argon2 import PasswordHasher
 
 from paicha_geo import labels
 from paicha_geo.config import settings
@@ -30,10 +29,7 @@ def viewer(account="admin", role="admin", name="市扶贫办管理员"):
 ADMIN = viewer()
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashes(monkeypatch):
-    monkeypatch.setattr(acc, "HASHER", PasswordHasher(time_cost=1, memory_cost=8,
-                                                      parallelism=1))
+pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture

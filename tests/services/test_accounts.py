@@ -7,7 +7,6 @@ import datetime as dt
 import inspect
 
 import pytest
-from argon2 import PasswordHasher
 
 from paicha_geo import cli, labels
 from paicha_geo.config import settings
@@ -19,11 +18,7 @@ from tests.ledger_helpers import copy_store
 T0 = dt.datetime(2026, 11, 30, 9, 0)
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashes(monkeypatch):
-    """argon2id still, at test costs (the installation keeps the library's defaults)."""
-    monkeypatch.setattr(acc, "HASHER", PasswordHasher(time_cost=1, memory_cost=8,
-                                                      parallelism=1))
+pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture

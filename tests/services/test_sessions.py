@@ -9,7 +9,6 @@ import hashlib
 import secrets
 
 import pytest
-from argon2 import PasswordHasher
 from itsdangerous import URLSafeTimedSerializer
 
 from paicha_geo import labels
@@ -27,11 +26,7 @@ T0 = dt.datetime(2026, 11, 30, 9, 0)
 NEW_PASSWORD = "Xinmima#2026"
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashes(monkeypatch):
-    """argon2id at test costs for the hashes the tests write (a password change)."""
-    monkeypatch.setattr(acc, "HASHER", PasswordHasher(time_cost=1, memory_cost=8,
-                                                      parallelism=1))
+pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture

@@ -1,0 +1,16 @@
+"""Fixtures of the services tests."""
+
+from __future__ import annotations
+
+import pytest
+from argon2 import PasswordHasher
+
+from paicha_geo.services import account_service
+
+
+@pytest.fixture
+def cheap_hashes(monkeypatch):
+    """argon2id still, at test costs, for the hashes a test writes (the installation keeps
+    the library's recommended costs)."""
+    monkeypatch.setattr(account_service, "HASHER",
+                        PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
