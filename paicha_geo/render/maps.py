@@ -44,6 +44,18 @@ class OfflineMap(folium.Map):
     default_css = LOCAL_CSS
 
 
+class _MetricScale(MacroElement):
+    """Leaflet's scale bar in kilometres only (folium's control_scale adds miles too)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+
 class _Fullscreen(MacroElement):
     """A fullscreen button using the browser's Fullscreen API (no plugin to download)."""
 
@@ -113,7 +125,7 @@ def build_base_map(bounds, tiles: list[folium.TileLayer] = (), dark: bool = Fals
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         tiles=None,
         zoom_start=9,
-        control_scale=True,
+        control_scale=False,  # _MetricScale below: kilometres only
         zoom_snap=0.25,
         zoom_delta=0.5,
         attribution_control=bool(tiles),  # no tiles, nothing to attribute or link to
@@ -121,6 +133,7 @@ def build_base_map(bounds, tiles: list[folium.TileLayer] = (), dark: bool = Fals
     )
     for layer in tiles:
         layer.add_to(fmap)
+    _MetricScale().add_to(fmap)
     if controls:
         _Fullscreen(labels.FULLSCREEN).add_to(fmap)
     fmap.get_root().header.add_child(folium.Element(_MAP_CSS))

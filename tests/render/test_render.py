@@ -134,3 +134,12 @@ def test_basemaps_are_offered_only_when_configured():
     assert custom["custom"].layers[0][0].startswith("http://10.0.0.1/")
     gaode = basemaps.available({"PAICHA_GAODE": "1"})["gaode"]
     assert basemaps.needs_gcj02(gaode) and not basemaps.needs_gcj02(with_key["tianditu"])
+
+
+def test_the_scale_bar_is_in_kilometres_only():
+    """Measured: the scale bar read "5 km" over "3 mi" (folium adds miles)."""
+    from paicha_geo.render.maps import build_base_map
+
+    html = build_base_map((119.0, 31.0, 120.0, 32.0)).get_root().render()
+    assert "L.control.scale({imperial: false})" in html
+    assert "L.control.scale()" not in html
