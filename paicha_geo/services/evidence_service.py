@@ -18,12 +18,14 @@ from paicha_geo.domain import evidence as rules_of
 from paicha_geo.domain.errors import Message, Term
 from paicha_geo.domain.evidence import EvidenceRefused
 from paicha_geo.domain.settings import Settings
-from paicha_geo.io.evidence_files import inspect
+from paicha_geo.io import evidence_files
 from paicha_geo.services import issue_service, session_service
 from paicha_geo.services.issue_service import IssueNotFound, actor_names
 from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
 from paicha_geo.store import evidence as se
+
+KINDS = rules_of.KINDS  # 整改前, 整改后, 验收材料: the uploader's choices, in this order
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class EvidenceItem:
     issue_code: str
     kind: str
     file_name: str
+    download_name: str  # the name with the extension of what the file really is
     media_type: str
     size: int
     thumbnail: bytes | None
@@ -64,6 +67,11 @@ def may_attach(viewer: Viewer) -> bool:
     return viewer.may("edit") or viewer.may("visit")
 
 
+def may_remove(viewer: Viewer, item: EvidenceItem) -> bool:
+    """Whether to offer removing this file: an editor any, a visitor its own."""
+    return viewer.may("edit") or (viewer.may("visit") and item.account_id == viewer.account_id)
+
+
 def _issue_for_change(store: Store, viewer: Viewer, code: str, what: str) -> dict:
     """The issue, when this viewer may attach to it or remove from it; else refused (and the
     refusal audited)."""
@@ -88,7 +96,7 @@ def add(store: Store, viewer: Viewer, issue_code: str, kind: str, file_name: str
     if kind not in rules_of.KINDS:
         raise EvidenceRefused("EVIDENCE_UNKNOWN_KIND", kind=kind)
     _issue_for_change(store, viewer, issue_code, "add")
-    checked = inspect(name, data, rules)
+    checked = evidence_files.inspect(name, data, rules)
     with store.transaction() as cur:
         count = se.count_current(cur, issue_code)
         if count >= rules.max_files_per_issue:
@@ -109,7 +117,9 @@ def _item(row: dict, names: dict[str, str]) -> EvidenceItem:
         kind=labels.EVIDENCE_KINDS.get(row["kind"], row["kind"]), name=row["file_name"],
         size=_size(int(row["size"])), who=who, at=f"{added:%Y-%m-%d %H:%M}")
     return EvidenceItem(int(row["evidence_id"]), row["issue_code"], row["kind"],
-                        row["file_name"], row["media_type"], int(row["size"]),
+                        row["file_name"],
+                        rules_of.download_name(row["file_name"], row["type_key"]),
+                        row["media_type"], int(row["size"]),
                         row["thumbnail"], added, row["account_id"], caption)
 
 
