@@ -112,6 +112,8 @@ def add(store: Store, viewer: Viewer, issue_code: str, kind: str, file_name: str
 
 def _item(row: dict, names: dict[str, str]) -> EvidenceItem:
     who = names.get(row["account_id"], row["account_id"])
+    thumbnail = row["thumbnail"]  # a frame holds a BLOB as bytearray, NULL as None or NaN
+    thumbnail = bytes(thumbnail) if isinstance(thumbnail, bytes | bytearray) else None
     added = row["added_at"]
     caption = labels.EVIDENCE_CAPTION.format(
         kind=labels.EVIDENCE_KINDS.get(row["kind"], row["kind"]), name=row["file_name"],
@@ -120,7 +122,7 @@ def _item(row: dict, names: dict[str, str]) -> EvidenceItem:
                         row["file_name"],
                         rules_of.download_name(row["file_name"], row["type_key"]),
                         row["media_type"], int(row["size"]),
-                        row["thumbnail"], added, row["account_id"], caption)
+                        thumbnail, added, row["account_id"], caption)
 
 
 def list_for(store: Store, viewer: Viewer, issue_code: str) -> list[EvidenceItem]:

@@ -62,6 +62,7 @@ def test_a_photo_is_attached_shown_small_and_downloaded_as_it_was(store):
     [item] = evidence_service.list_for(store, district, code)
     assert item.evidence_id == added.evidence_id
     assert "整改后 · 整改后照片.jpg" in item.caption and "武进区扶贫办（district）" in item.caption
+    assert isinstance(item.thumbnail, bytes)  # what st.image takes (not a bytearray)
     thumb = Image.open(io.BytesIO(item.thumbnail))
     assert (thumb.format, thumb.size) == ("JPEG", (240, 180))  # 640×480 scaled to 240 wide
     got = evidence_service.content(store, district, item.evidence_id)
