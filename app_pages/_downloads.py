@@ -9,8 +9,10 @@ from app_pages import _auth, _cache
 from paicha_geo.services import exports
 
 
-def button(label: str, build, file_name: str, *, key: str, mime: str | None = None) -> None:
+def button(label: str, build, file_name: str, *, key: str, mime: str | None = None,
+           logged: bool = False) -> None:
     """`build`: the bytes, or a function making them (preferred: nothing is built unless
-    the file is taken)."""
-    st.download_button(label, exports.audited(build, _cache.store(), _auth.viewer(), file_name),
-                       file_name, mime=mime, key=key, on_click="ignore")
+    the file is taken). `logged`: the build writes its own, more precise audit row."""
+    data = build if logged else exports.audited(build, _cache.store(), _auth.viewer(),
+                                                file_name)
+    st.download_button(label, data, file_name, mime=mime, key=key, on_click="ignore")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import _auth, _cache
+from app_pages._evidence import evidence_panel
 from paicha_geo import labels
 from paicha_geo.render import escape, ledger_card
 from paicha_geo.services import issue_service
@@ -46,6 +47,7 @@ def status_tab(region: Scope, scope: Scope) -> None:
     st.markdown(f"**{labels.STATUS_HISTORY}**")
     with st.container(key="issue-history"):  # short, so a plain (printable) table
         st.table(escape.markdown_table(issue_service.history_table(store, scope, code)))
+    evidence_panel(code)  # issue 14 item 4; the merge moves it onto the issue card
 
 
 def _action_form(store, me, code: str, issue, actions) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from paicha_geo.domain.accounts import POWERS, AccountRules
+from paicha_geo.domain.evidence import EvidenceRules
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     plausibility: Plausibility = field(default_factory=Plausibility)
     accounts: AccountRules = field(default_factory=AccountRules)
+    evidence: EvidenceRules = field(default_factory=EvidenceRules)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -140,6 +142,8 @@ class Settings:
             bad = sorted(set(spec.get("powers", ())) - set(POWERS))
             if bad:
                 raise ValueError(f"role {key}: unknown power(s) {', '.join(bad)}")
+        evidence = dict(data.get("evidence", {}))
+        _refuse_unknown("evidence", evidence, {f.name for f in fields(EvidenceRules)})
         return cls(limits=Limits(**limits),
                    plausibility=Plausibility.from_dict(dict(data.get("plausibility", {}))),
-                   accounts=AccountRules(**accounts))
+                   accounts=AccountRules(**accounts), evidence=EvidenceRules(**evidence))

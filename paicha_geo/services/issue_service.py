@@ -9,14 +9,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from paicha_geo import labels
+from paicha_geo import config, labels
 from paicha_geo.domain import workflow
 from paicha_geo.domain.errors import Term
+from paicha_geo.domain.evidence import missing_required
+from paicha_geo.domain.settings import Settings
 from paicha_geo.services import session_service
 from paicha_geo.services.account_service import list_accounts
 from paicha_geo.services.data import Scope
 from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
+from paicha_geo.store import evidence as se
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
 from paicha_geo.store.ledger import (  # noqa: F401 - callers catch these
@@ -77,16 +80,25 @@ def get_issue_as(store: Store, viewer: Viewer, code: str) -> dict | None:
 
 def change_status_as(store: Store, viewer: Viewer, code: str, to_status: str, *,
                      expected_version: int, note: str | None = None,
-                     measures: str | None = None) -> dict:
+                     measures: str | None = None, settings: Settings | None = None) -> dict:
     """`change_status` by the signed-in account, recorded as its account id (so the rule
     that whoever reported the rectification may not verify it compares accounts, not typed
     names). A role without the power to edit, or an issue outside its region, is refused and
-    the attempt audited."""
+    the attempt audited; so is a report of 已整改 without the evidence kinds the settings
+    require (evidence.require_before_rectified)."""
     if not viewer.may("edit"):
         session_service.record(store, viewer, "status_change_refused", code, "no power")
         raise TransitionRefused("REFUSE_NO_POWER", role=Term("ROLES", viewer.role))
-    if get_issue_as(store, viewer, code) is None:
+    issue = get_issue_as(store, viewer, code)
+    if issue is None:
         raise IssueNotFound("REFUSE_NOT_FOUND", code=code)
+    rules = (settings or config.settings()).evidence
+    if workflow.action_of(issue["status"], to_status) == "report" and (
+            missing := missing_required(rules, se.kinds_present(store, code))):
+        session_service.record(store, viewer, "status_change_refused", code,
+                               "evidence missing: " + ",".join(missing))
+        raise TransitionRefused("REFUSE_EVIDENCE_MISSING",
+                                kinds=tuple(Term("EVIDENCE_KINDS", k) for k in missing))
     return change_status(store, viewer.scope, code, to_status, actor=viewer.account_id,
                          expected_version=expected_version, note=note, measures=measures)
 

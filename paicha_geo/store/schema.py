@@ -7,7 +7,7 @@ The issue history is append-only: the store has no code path that updates or del
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 DDL_V1 = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -201,8 +201,33 @@ DDL_V4 = [
     )""",
 ]
 
+# Version 5: evidence (佐证材料) attached to issues: the file as uploaded (checked by content;
+# its name kept for display only), a thumbnail for images, who added it and when. Removing one
+# only marks it (who, when, why): like the history, nothing here is ever deleted.
+DDL_V5 = [
+    "CREATE SEQUENCE IF NOT EXISTS evidence_seq START 1",
+    """CREATE TABLE IF NOT EXISTS evidence (
+        evidence_id BIGINT PRIMARY KEY DEFAULT nextval('evidence_seq'),
+        issue_code VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL CHECK (kind IN ('before', 'after', 'acceptance')),
+        file_name VARCHAR NOT NULL,
+        media_type VARCHAR NOT NULL,
+        type_key VARCHAR NOT NULL,
+        size BIGINT NOT NULL,
+        sha256 VARCHAR NOT NULL,
+        content BLOB NOT NULL,
+        thumbnail BLOB,
+        added_at TIMESTAMP NOT NULL,
+        account_id VARCHAR NOT NULL,
+        removed_at TIMESTAMP,
+        removed_by VARCHAR,
+        remove_reason VARCHAR
+    )""",
+    "CREATE INDEX IF NOT EXISTS evidence_issue_idx ON evidence (issue_code)",
+]
+
 # version -> statements that bring a file from version-1 to version.
-MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3, 4: DDL_V4}
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3, 4: DDL_V4, 5: DDL_V5}
 
 # Tables in dependency order; used for copying and clearing.
 TABLES = [
@@ -220,4 +245,5 @@ TABLES = [
     "audit_log",
     "web_session",
     "account_village",
+    "evidence",
 ]

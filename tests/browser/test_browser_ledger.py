@@ -37,7 +37,7 @@ def test_status_change_is_recorded_in_the_history(page, writable_app_url):
     page.get_by_label("或从本区域未销号问题中选择").click()
     page.get_by_role("option").nth(1).click()
     wait_for_app(page)
-    form = page.locator('[data-testid="stForm"]')
+    form = page.locator('[data-testid="stForm"]').filter(has_text="整改措施")
     expect(form).to_be_visible(timeout=30_000)
     expect(form).to_contain_text("操作人：武进区扶贫办（district）")  # the account, not a name
     form.get_by_label("整改措施").fill("已逐户核查并整改")

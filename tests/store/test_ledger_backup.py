@@ -149,3 +149,46 @@ def test_a_backup_leaves_out_sign_in_sessions(demo_db, tmp_path):
         manifest = backup(store, tmp_path / "bak")
     assert "web_session" not in manifest["counts"]
     assert manifest["counts"]["account"] == 7 and manifest["counts"]["audit_log"] >= 1
+
+
+def test_a_backup_holds_the_evidence_files_byte_for_byte(demo_db, tmp_path):
+    from paicha_geo.config import settings
+    from paicha_geo.services import evidence_service, session_service
+    from tests import evidence_files
+
+    store = copy_store(demo_db, tmp_path)
+    token = session_service.open_trusted(store, "admin", "test")
+    admin = session_service.check(store, settings().accounts, token).viewer
+    code = q.issues(store, 1)["issue_code"].iloc[0]
+    photo = evidence_files.jpeg(800, 600)
+    added = evidence_service.add(store, admin, code, "after", "整改后.jpg", photo)
+    evidence_service.add(store, admin, code, "acceptance", "验收.pdf", evidence_files.PDF)
+    manifest = backup(store, tmp_path / "bk")
+    original = fingerprint(store)
+    del original["web_session"]  # sign-in sessions are left out of backups
+    assert manifest["counts"]["evidence"] == 2
+    store.close()
+    restore(tmp_path / "ledger.duckdb", tmp_path / "bk")
+    with Store(tmp_path / "ledger.duckdb") as again:
+        assert {k: v for k, v in fingerprint(again).items() if k != "web_session"} == original
+        got = evidence_service.content(again, admin, added.evidence_id)
+        assert (got.data, got.media_type) == (photo, "image/jpeg")
+        [first, _] = evidence_service.list_for(again, admin, code)
+        assert first.thumbnail is not None and first.caption.startswith("整改后 · 整改后.jpg")
+        later = evidence_service.add(again, admin, code, "before", "b.jpg", photo)
+        assert later.evidence_id == added.evidence_id + 2  # the numbering continues
+
+
+def test_a_changed_photo_changes_the_fingerprint(demo_db, tmp_path):
+    """The fingerprint reads a file's content (as its MD5), not only its name and size."""
+    from tests import evidence_files
+
+    store = copy_store(demo_db, tmp_path)
+    cur = store.cursor()
+    cur.execute("INSERT INTO evidence (issue_code, kind, file_name, media_type, type_key, size, "
+                "sha256, content, added_at, account_id) VALUES ('X', 'after', 'a.jpg', "
+                "'image/jpeg', 'jpeg', 3, '', ?, TIMESTAMP '2020-05-01', 'admin')",
+                [evidence_files.jpeg(10, 10, (0, 0, 0))])
+    before = fingerprint(store)["evidence"]
+    cur.execute("UPDATE evidence SET content = ?", [evidence_files.jpeg(10, 10, (255, 0, 0))])
+    assert fingerprint(store)["evidence"] != before
