@@ -37,7 +37,8 @@ FORMAT = "paicha-geo-backup/1"
 # sequence -> (table, column) it numbers; restored sequences continue after the max id.
 SEQUENCES = {"issue_history_seq": ("issue_history", "history_id"),
              "visit_seq": ("visit", "visit_id"),
-             "audit_seq": ("audit_log", "audit_id")}
+             "audit_seq": ("audit_log", "audit_id"),
+             "supervision_seq": ("supervision", "supervision_id")}
 
 
 def _sha256(path: Path) -> str:
