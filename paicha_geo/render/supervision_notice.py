@@ -40,8 +40,8 @@ def clean(value) -> str:
 
 
 def _date(value) -> str:
-    if value is None or (not isinstance(value, str | dt.date) and pd.isna(value)):
-        return labels.NO_DATA
+    if value is None or value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
+        return labels.NO_DATA  # no 督办时限 recorded (a flag set by an import)
     return f"{pd.Timestamp(value):%Y-%m-%d}"
 
 

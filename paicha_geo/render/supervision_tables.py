@@ -21,6 +21,9 @@ def marked_display(frame: pd.DataFrame) -> pd.DataFrame:
     out["responsible_unit"] = out["responsible_unit"].fillna(labels.UNIT_NONE)
     for col in ("deadline", "sv_deadline", "marked_at"):
         out[col] = _dates(out[col])
+    out["sv_overdue_days"] = [f"{n}" if pd.notna(d) else labels.NO_DATA
+                              for n, d in zip(out["sv_overdue_days"], frame["sv_deadline"],
+                                              strict=True)]
     out["reason"] = out["reason"].astype(object).fillna(labels.SUPERVISION_NO_RECORD)
     out["marked_by"] = out["marked_by"].astype(object).fillna(labels.NO_DATA)
     return out.rename(columns=labels.SUPERVISION_COLUMNS)

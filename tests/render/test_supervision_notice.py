@@ -24,7 +24,7 @@ def issues() -> pd.DataFrame:
          "<script>alert(1)</script>\x0b辍学", dt.date(2020, 4, 1), dt.date(2020, 6, 15),
          "=1+1", None),
         ("PC2020-320412-A3", "武进区 · 礼嘉镇 · 丙村", "饮水安全", "县住建局", "水质不达标",
-         dt.date(2020, 3, 1), None, None, "王工 0519-2"),
+         dt.date(2020, 3, 1), pd.NaT, None, "王工 0519-2"),  # no mark row: NaT
         ("PC2020-320412-A4", "武进区 · 礼嘉镇 · 丁村", "医疗保障", None, "未参保",
          dt.date(2020, 3, 5), dt.date(2020, 6, 20), "无人负责", None),
     ]

@@ -210,6 +210,10 @@ def test_the_notice_lists_the_marked_issues_of_each_unit_signed_by_the_viewers_o
     assert sorted(r[1] for r in rows) == sorted(codes)
     assert {r[6] for r in rows} == {"2020-06-30"}
     assert sv.notice_file_name(snap, WUJIN, ASOF) == "督办通知单_武进区_20200531.docx"
+    everything = Document(io.BytesIO(sv.notice_docx(store, snap, district, WUJIN, ASOF)))
+    rows = [row.cells for t in everything.tables for row in t.rows[1:]]
+    assert len(rows) == len(marked(store))  # with the demo's flags that have no 督办时限
+    assert "—" in {cells[6].text for cells in rows}
 
 
 def test_marks_are_in_backups_and_numbering_continues_after_a_restore(store, tmp_path):
