@@ -3,7 +3,7 @@ what is left against the deadline, how old the overdue ones are, and who holds t
 
 import streamlit as st
 
-from app_pages import _cache, _layout, _nav, _sidebar
+from app_pages import _cache, _layout, _nav, _sidebar, _supervision
 from app_pages._reports import rank_by_from_url, report_download
 from paicha_geo import labels
 from paicha_geo.render import figures, kpis
@@ -41,13 +41,8 @@ left, right = st.columns([2, 3])
 left.plotly_chart(figures.build_ageing_figure(view.ageing), config=figures.CONFIG,
                   key="chart-ageing")
 with right:
-    st.subheader(labels.ESCALATE_HEADING)
-    if view.escalations.empty:
-        st.success(labels.ESCALATE_NONE)
-    else:
-        st.caption(labels.ESCALATE_COUNT.format(count=len(view.escalations)))
-        st.dataframe(pt.escalation_display(view.escalations), hide_index=True, height=300,
-                     key="escalations")
+    due = _supervision.due_list(view)
+_supervision.section(snap, resolved.scope, asof, due)
 
 st.subheader(labels.BREAKDOWN_HEADING)
 for tab, by in zip(st.tabs([labels.BREAKDOWNS[b] for b in pt.BREAKDOWNS]), pt.BREAKDOWNS,

@@ -136,7 +136,11 @@ def escalation_display(frame: pd.DataFrame) -> pd.DataFrame:
     out["status_asof"] = out["status_asof"].map(labels.status_label)
     out["responsible_unit"] = out["responsible_unit"].fillna(labels.UNIT_NONE)
     out["deadline"] = pd.to_datetime(out["deadline"]).dt.date
-    return out.rename(columns=labels.ESCALATE_COLUMNS)
+    out = out.rename(columns=labels.ESCALATE_COLUMNS)
+    if "escalated" in frame:  # marked for 挂牌督办 already
+        out[labels.SUPERVISION_FLAG_COLUMN] = [labels.SUPERVISION_FLAG if flag else ""
+                                               for flag in frame["escalated"]]
+    return out
 
 
 LIST_CSS = """

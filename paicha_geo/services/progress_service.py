@@ -27,7 +27,7 @@ class ProgressView:
     ageing: pd.DataFrame  # key, issues
     breakdowns: dict[str, pd.DataFrame]  # group / part / item / source -> counts and rates
     units: pd.DataFrame  # one row per responsible unit (domain.units.unit_table)
-    escalations: pd.DataFrame  # issue_code, place, item, responsible_unit, deadline, ...
+    escalations: pd.DataFrame  # issue_code, place, item, unit, deadline, ..., escalated
     totals: pd.Series  # issue counts and rates of the region as of the day
     status_filter_ignored: bool  # the series cannot follow a status filter
     is_demo: bool
@@ -65,7 +65,7 @@ def progress_view(snap: Snapshot, scope: Scope, asof: dt.date,
                     for by in progress.BREAKDOWNS},
         units=units.unit_table(now),
         escalations=late[["issue_code", "place", "item", "responsible_unit", "deadline",
-                          "overdue_days", "status_asof"]],
+                          "overdue_days", "status_asof", "escalated"]],
         totals=m.issue_rates(sums.to_frame().T.astype(int)).iloc[0],
         status_filter_ignored=bool(filters.statuses), is_demo=snap.is_demo,
     )

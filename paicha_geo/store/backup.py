@@ -38,7 +38,8 @@ FORMAT = "paicha-geo-backup/1"
 SEQUENCES = {"issue_history_seq": ("issue_history", "history_id"),
              "visit_seq": ("visit", "visit_id"),
              "audit_seq": ("audit_log", "audit_id"),
-             "evidence_seq": ("evidence", "evidence_id")}
+             "evidence_seq": ("evidence", "evidence_id"),
+             "supervision_seq": ("supervision", "supervision_id")}
 # BLOB columns enter a fingerprint as their MD5: the rows' text would be megabytes per file.
 DIGESTED = {"evidence": ("content", "thumbnail")}
 

@@ -214,8 +214,11 @@ def apply_upsert(store: Store, table: str, key: str, columns: list[str],
 
 # -- the status workflow --------------------------------------------------------------------
 def _rectified_by(cur, issue_code: str) -> str | None:
+    """Who reported the rectification: a row that leaves the status as it was (an edit, a
+    挂牌督办 mark) is not a report."""
     row = cur.execute(
         "SELECT actor FROM issue_history WHERE issue_code = ? AND to_status = 'rectified' "
+        "AND from_status IS DISTINCT FROM to_status "
         "ORDER BY changed_at DESC, history_id DESC LIMIT 1", [issue_code]).fetchone()
     return row[0] if row else None
 

@@ -7,7 +7,7 @@ The issue history is append-only: the store has no code path that updates or del
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 DDL_V1 = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -226,8 +226,28 @@ DDL_V5 = [
     "CREATE INDEX IF NOT EXISTS evidence_issue_idx ON evidence (issue_code)",
 ]
 
+# Version 6: 挂牌督办 (supervision by the level above), one row per mark and per unmark, only
+# ever appended. A mark names its reason, the 督办时限 and a contact; an unmark its reason.
+# The issue's `escalated` flag is the quick answer "is it marked now", set and cleared in the
+# same transaction as the row (imports and the demo may set the flag without a row).
+DDL_V6 = [
+    "CREATE SEQUENCE IF NOT EXISTS supervision_seq START 1",
+    """CREATE TABLE IF NOT EXISTS supervision (
+        supervision_id BIGINT PRIMARY KEY DEFAULT nextval('supervision_seq'),
+        issue_code VARCHAR NOT NULL,
+        action VARCHAR NOT NULL CHECK (action IN ('mark', 'unmark')),
+        acted_at TIMESTAMP NOT NULL,
+        account_id VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        deadline DATE CHECK (action = 'unmark' OR deadline IS NOT NULL),
+        contact VARCHAR
+    )""",
+    "CREATE INDEX IF NOT EXISTS supervision_issue_idx ON supervision (issue_code)",
+]
+
 # version -> statements that bring a file from version-1 to version.
-MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3, 4: DDL_V4, 5: DDL_V5}
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3, 4: DDL_V4, 5: DDL_V5,
+                                    6: DDL_V6}
 
 # Tables in dependency order; used for copying and clearing.
 TABLES = [
@@ -246,4 +266,5 @@ TABLES = [
     "web_session",
     "account_village",
     "evidence",
+    "supervision",
 ]
