@@ -41,7 +41,7 @@ from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.io.imports.rows import Validated, validate
 from paicha_geo.io.imports.xlsx import estimate_rows
 from paicha_geo.render.excel import rejected_workbook
-from paicha_geo.services import import_scope
+from paicha_geo.services import clock, import_scope
 from paicha_geo.services.data import Scope
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store import ledger as sl
@@ -316,7 +316,7 @@ def commit_import(store: Store, preview: ImportPreview, *, scope: Scope,
         if preview.kind == "issues":
             inserts, updates, history = plan.frames()
             history["note"] = history["note"].map(labels.say)
-            sl.apply_issue_import(store, inserts, updates, history)
+            sl.apply_issue_import(store, inserts, updates, history, now=clock.now(store))
         elif preview.kind == "households":
             sl.apply_upsert(store, "household", "household_id", people.HOUSEHOLD_COLUMNS,
                             pd.DataFrame(plan.inserts, columns=people.HOUSEHOLD_COLUMNS),
