@@ -1,6 +1,8 @@
-"""The 整改台账 page's import tab: upload, preview (every problem by file, row and column),
-then confirm; nothing is written until the user confirms, and then all or nothing. Rows
-outside the signed-in account's region are problems, and its id is the history's actor."""
+"""The 整改台账 page's import tab: upload, preview (every problem by file, row and column;
+each row's place, content and, for an update, old → new values), then confirm; nothing is
+written until the user confirms, and then all or nothing. Rows outside the signed-in
+account's region are problems, rows outside the page's region a warning, and the account's
+id is the history's actor."""
 
 from __future__ import annotations
 
@@ -10,11 +12,14 @@ from app_pages import _auth, _cache, _nav
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.services import ledger_service, session_service
+from paicha_geo.services.data import Scope
 
 FILE_TYPES = ["xlsx", "csv", "txt", "geojson", "json", "zip", "gpkg"]
 
 
-def import_tab(version: str) -> None:
+def import_tab(version: str, page: Scope) -> None:
+    """The tab on the page of region `page`: a file reaching beyond it is previewed with a
+    warning naming the regions (the account's own scope still refuses rows outside it)."""
     kinds = [k for k in labels.UPLOAD_KINDS  # boundaries are the whole city's: admins only
              if k != "boundaries" or _auth.viewer().may("admin")]
     kind = st.radio(labels.UPLOAD_KIND, kinds, horizontal=True,
@@ -27,7 +32,7 @@ def import_tab(version: str) -> None:
             _cache.store(), kind, upload.name, upload.getvalue(), options,
             on_progress=lambda done, total: bar.progress(min(done / max(total, 1), 1.0),
                                                          text=labels.PREVIEW_PROGRESS),
-            scope=_nav.viewer_scope())
+            scope=_nav.viewer_scope(), page=page)
         bar.empty()
         st.session_state["import_preview"] = (kind, upload.name, preview)
         if kind != "boundaries" and preview.rows_outside_scope:
@@ -76,6 +81,8 @@ def _boundaries(preview, name: str) -> None:
 
 
 def _rows(preview, name: str) -> None:
+    if preview.page_warning:
+        st.warning(escape.markdown(preview.page_warning))
     if preview.ok:
         st.success(preview.summary())
     frame = preview.problems_frame()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app_pages import _params
+from app_pages import _cache, _params
 from paicha_geo import labels
-from paicha_geo.services import params, startup
+from paicha_geo.services import clock, params, startup
 
 DEFAULT_METRIC = "open_per_100_households"
 REFRESH_ENV = "PAICHA_SCREEN_REFRESH_MINUTES"
@@ -56,7 +56,9 @@ def read(campaign) -> ScreenParams:
                                 choices=list(names), default=labels.MAP_METRICS[DEFAULT_METRIC][0])]
     scale = _params.read(params.number, "scale", labels.SCREEN_SCALE_PARAM, default=None,
                          low=0.5, high=limits.screen_scale_max, clamp=True)
-    low, high = params.asof_bounds(campaign.start_date, campaign.deadline, dt.date.today())
-    asof = _params.read(params.date, "asof", labels.AS_OF, default=campaign.default_asof,
+    today = clock.today(_cache.store())
+    low, high = params.asof_bounds(campaign.start_date, campaign.deadline, today)
+    asof = _params.read(params.date, "asof", labels.AS_OF,
+                        default=clock.default_asof(campaign.start_date, campaign.deadline, today),
                         low=low, high=high)
     return ScreenParams(refresh, carousel, metric, scale, asof)

@@ -11,7 +11,7 @@ import streamlit as st
 from app_pages import _cache, _nav, _params
 from paicha_geo import labels
 from paicha_geo.render import basemaps
-from paicha_geo.services import params
+from paicha_geo.services import clock, params
 from paicha_geo.services.data import IssueFilters
 
 
@@ -59,14 +59,18 @@ def inspect_sidebar() -> TripSettings:
 
 
 def date_bounds(campaign) -> tuple[dt.date, dt.date]:
-    """The days the as-of date and the found-date filters may take."""
-    return params.asof_bounds(campaign.start_date, campaign.deadline, dt.date.today())
+    """The days the as-of date and the found-date filters may take (up to the data's today)."""
+    return params.asof_bounds(campaign.start_date, campaign.deadline,
+                              clock.today(_cache.store()))
 
 
 def asof_input(campaign):
-    """The as-of date (URL key `asof`), the same widget on every page."""
+    """The as-of date (URL key `asof`), the same widget on every page; it opens on the data's
+    today (services.clock), so what was just done shows at once."""
     low, high = date_bounds(campaign)
-    return _params.date_input(st.sidebar, labels.AS_OF, key="asof", value=campaign.default_asof,
+    value = clock.default_asof(campaign.start_date, campaign.deadline,
+                               clock.today(_cache.store()))
+    return _params.date_input(st.sidebar, labels.AS_OF, key="asof", value=value,
                               low=low, high=high)
 
 

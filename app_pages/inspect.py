@@ -70,7 +70,7 @@ if plan:
                           f"{stem}.xlsx", key="pack-xlsx")
         _downloads.button(labels.PACK_HTML, lambda: visit_pack.printable(pack, route, title),
                           f"{stem}.html", mime="text/html", key="pack-html")
-visit_form(version, scope, ranked, chosen, asof, snap.campaign.deadline)
+visit_form(version, scope, ranked, chosen, snap.campaign.deadline)
 st.subheader(labels.COVERAGE_TITLE.format(days=days))
 st.dataframe(inspect_tables.coverage(inspect_service.coverage_table(snap, scope, asof, days)),
              hide_index=True, width="stretch", column_config={

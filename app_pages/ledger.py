@@ -23,7 +23,7 @@ me = _auth.viewer()
 tab_import, tab_status, tab_export, tab_backup = st.tabs(labels.LEDGER_TABS)
 with tab_import:
     if me.may("edit"):
-        import_tab(version)
+        import_tab(version, resolved.scope)
     else:
         st.info(labels.NO_POWER.format(role=labels.ROLES[me.role], what=labels.IMPORT_POWER))
 with tab_status:

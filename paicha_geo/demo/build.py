@@ -186,6 +186,7 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
         "demo_scale": scale_name,
         "demo_seed": str(seed),
         "data_end": DATA_END.isoformat(),
+        "clock_today": DATA_END.isoformat(),  # services.clock: the demo's actions are dated here
         "built_at": dt.datetime.now().isoformat(timespec="seconds"),
         "root_code": scale.root_code,
     }

@@ -58,6 +58,40 @@ def status_as_of(issues: pd.DataFrame, history: pd.DataFrame, asof: dt.date) -> 
     return found
 
 
+def closeout_as_of(found: pd.DataFrame, history: pd.DataFrame, asof: dt.date) -> pd.DataFrame:
+    """整改完成日期, 销号日期 and 验收人 as they stood at the end of `asof`, for issues from
+    `status_as_of` (same index): the issue row holds only today's, which a later report,
+    close or reopen has overwritten. A date is shown only while the status as of then carries
+    it (an issue open then has no 销号日期 nor 验收人); when today's date is later than `asof`
+    (closed, reopened and closed again), the history's step by then stands in for it."""
+    past = history[pd.to_datetime(history["changed_at"]) < _end_of_day(asof)]
+    sort_cols = ["changed_at", "history_id"] if "history_id" in past else ["changed_at"]
+    past = past.sort_values(sort_cols)
+
+    codes = found["issue_code"]
+
+    def last_step(to_status: str, column: str) -> pd.Series:
+        """Per issue of `found`, `column` of its last step to `to_status` by then."""
+        steps = past[past["to_status"] == to_status].groupby("issue_code").tail(1)
+        values = steps.set_index("issue_code")[column].reindex(codes.to_numpy())
+        return pd.Series(values.to_numpy(), index=found.index)
+
+    status = found["status_asof"]
+    end = _end_of_day(asof)
+    out = pd.DataFrame(index=found.index)
+    for column, to_status, carried in (("rectified_date", "rectified", ("rectified", "closed")),
+                                       ("closed_date", "closed", ("closed",))):
+        today = pd.to_datetime(found[column])
+        step = pd.to_datetime(last_step(to_status, "changed_at")).dt.normalize()
+        kept = today.where(today.notna() & (today < end), step)
+        out[column] = kept.where(status.isin(carried))
+    closed_then = status == "closed"
+    verifier_now = pd.to_datetime(found["closed_date"]) < end
+    closer = last_step("closed", "actor")
+    out["verifier"] = found["verifier"].where(verifier_now, closer).where(closed_then)
+    return out
+
+
 def _rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     num = numerator.astype(float)
     den = denominator.astype(float)

@@ -53,7 +53,13 @@ LEDGER_COLUMNS = ["issue_code", "district", "town", "village", "item", "descript
 LEDGER_YES_NO = {True: "是", False: "否"}
 IMPORT_ACTIONS = {"insert": "新增", "update": "更新", "unchanged": "无变化",
                   "stale": "系统中更新，保留", "rejected": "有问题，未导入"}
-IMPORT_ACTION_COLUMNS = {"sheet": "工作表", "row": "行号", "key": "编号", "action": "导入结果"}
+IMPORT_ACTION_COLUMNS = {"sheet": "工作表", "row": "行号", "key": "编号", "action": "导入结果",
+                         "region": "地区", "item": "排查项目", "description": "问题描述",
+                         "changes": "变更（原值→新值）"}
+IMPORT_CHANGES_SEPARATOR = "；"
+IMPORT_OUTSIDE_PAGE = ("注意：本页地区为{page}，文件中有 {count} 个地区不在其中：{regions}{more}。"
+                       "请确认是否在正确的地区页面导入。")
+HOUSE_RENOVATIONS = {"none": "未改造", "in_progress": "改造中", "completed": "已改造"}
 BOUNDARIES_UPDATED = "已更新 {count} 个区划边界"
 REJECTED_FILE = "问题行_{name}.xlsx"
 LEDGER_FILE = "整改台账_{region}_{asof:%Y%m%d}"

@@ -9,7 +9,8 @@ import importlib
 
 from paicha_geo.labels.common import LIST_SEPARATOR
 
-_LIST_SEPARATORS = {"HISTORY_IMPORT_UPDATE": "；", "HISTORY_NOTES": "；"}  # lists in these codes
+_LIST_SEPARATORS = {"HISTORY_IMPORT_UPDATE": "；", "HISTORY_NOTES": "；",  # lists in these codes
+                    "VISIT_REFUSED": "；"}
 
 
 def say(item) -> str:

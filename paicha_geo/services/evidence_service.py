@@ -19,7 +19,7 @@ from paicha_geo.domain.errors import Message, Term
 from paicha_geo.domain.evidence import EvidenceRefused
 from paicha_geo.domain.settings import Settings
 from paicha_geo.io import evidence_files
-from paicha_geo.services import issue_service, session_service
+from paicha_geo.services import clock, issue_service, session_service
 from paicha_geo.services.issue_service import IssueNotFound, actor_names
 from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
@@ -54,8 +54,9 @@ class EvidenceFile:
     data: bytes
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+def _now(store: Store) -> dt.datetime:
+    """When evidence is added or removed: the data's clock (the demo's own today)."""
+    return clock.now(store).replace(microsecond=0)
 
 
 def _size(size: int) -> str:
@@ -106,7 +107,7 @@ def add(store: Store, viewer: Viewer, issue_code: str, kind: str, file_name: str
             cur, issue_code=issue_code, kind=kind, file_name=name,
             media_type=checked.media_type, type_key=checked.type_key, content=data,
             sha256=hashlib.sha256(data).hexdigest(), thumbnail=checked.thumbnail,
-            at=_now(), account_id=viewer.account_id)
+            at=_now(store), account_id=viewer.account_id)
     return _item(se.get(store, evidence_id), actor_names(store))
 
 
@@ -164,7 +165,7 @@ def remove(store: Store, viewer: Viewer, evidence_id: int, reason: str) -> None:
     if not (reason or "").strip():
         raise EvidenceRefused("EVIDENCE_REMOVE_REASON")
     with store.transaction() as cur:
-        if not se.mark_removed(cur, evidence_id, at=_now(), account_id=viewer.account_id,
+        if not se.mark_removed(cur, evidence_id, at=_now(store), account_id=viewer.account_id,
                                reason=reason.strip()):
             raise EvidenceRefused("EVIDENCE_NOT_FOUND", evidence_id=evidence_id)
 

@@ -1,8 +1,9 @@
 """The 整改台账 as the user sees it on screen, for download as Excel or CSV.
 
 Status and overdue days come from `metrics.status_as_of` (the same definitions as the KPIs),
-under the same filters as the page; region names come from the region tree. With the city (or
-province) selected, the workbook has one sheet per district (county-level unit).
+the dates of rectification and close-out and the verifier as they stood on that day from
+`metrics.closeout_as_of`, under the same filters as the page; region names come from the
+region tree. With the city (or province) selected, the workbook has one sheet per district.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 
 from paicha_geo import labels
 from paicha_geo.domain.filters import IssueFilters
+from paicha_geo.domain.metrics import closeout_as_of
 from paicha_geo.domain.regions import full_code
 from paicha_geo.render.excel import ledger_csv, ledger_workbook
 from paicha_geo.services import session_service
@@ -28,6 +30,7 @@ def ledger_frame(snap: Snapshot, scope: Scope, asof: dt.date,
     scope = snap.regional(scope)
     region = snap.region(scope)
     found = issues_in_scope(snap, scope, asof, filters)
+    then = closeout_as_of(found, snap.history, asof)  # not today's dates on a past day's row
     regions = snap.regions
     names = dict(zip(regions["code"], regions["name"], strict=True))
     levels = dict(zip(regions["code"], regions["level"], strict=True))
@@ -52,9 +55,9 @@ def ledger_frame(snap: Snapshot, scope: Scope, asof: dt.date,
         "status": found["status_asof"].map(labels.status_label),
         "overdue_days": found["overdue_days"].astype(int),
         "measures": found["measures"],
-        "rectified_date": pd.to_datetime(found["rectified_date"]).dt.date,
-        "closed_date": pd.to_datetime(found["closed_date"]).dt.date,
-        "verifier": found["verifier"],
+        "rectified_date": pd.to_datetime(then["rectified_date"]).dt.date,
+        "closed_date": pd.to_datetime(then["closed_date"]).dt.date,
+        "verifier": then["verifier"].astype(object).where(then["verifier"].notna(), None),
         "escalated": found["escalated"].map(lambda b: labels.LEDGER_YES_NO[bool(b)]),
     })
     for col in ("rectified_date", "closed_date"):

@@ -1,8 +1,9 @@
 """Imports obey the importer's scope: a row about a region outside it, or naming a record
 that lives outside it, becomes a row problem (shown, downloadable, never written).
 
-These checks run after the file's own checks and before the plan, on the rows still valid,
-so "only import valid rows" writes the rows inside the scope and nothing else. A record that
+These checks run after the file's own checks and before the plan, on every row read far
+enough to know its region (a row with another problem too gets this one listed as well), so
+"only import valid rows" writes the rows inside the scope and nothing else. A record that
 already exists elsewhere is named by its region at the importer's level (the other district,
 or the other township), not by its village: enough to explain the refusal, no more.
 """
@@ -48,6 +49,11 @@ class _Refuser:
         return Scope.of(code, self.scope.level).code
 
 
+def _read(out: Validated) -> list[Row]:
+    """The rows whose region is known (valid or not): each may lie outside."""
+    return [r for r in out.rows if r.record is not None]
+
+
 def _covering_all(scope: Scope) -> bool:
     return not scope.prefix
 
@@ -61,7 +67,7 @@ def refuse_issues(out: Validated, scope: Scope, regions: RegionIndex, existing: 
     check = _Refuser(out, scope, regions)
     stored = dict(zip(existing["issue_code"], existing["region_code"], strict=True)) \
         if len(existing) else {}
-    rows = out.valid_rows
+    rows = _read(out)
     wanted = {r.record["given"]["household_id"] for r in rows
               if "household_id" in r.record["given"]}
     villages = household_villages(wanted) if wanted else {}
@@ -86,7 +92,7 @@ def refuse_households(out: Validated, scope: Scope, regions: RegionIndex,
     check = _Refuser(out, scope, regions)
     stored = dict(zip(existing["household_id"], existing["village_code"], strict=True)) \
         if len(existing) else {}
-    for row in out.valid_rows:
+    for row in _read(out):
         given = row.record["given"]
         check.region_row(row, given["village_code"])
         home = stored.get(row.record["key"])
@@ -103,7 +109,7 @@ def refuse_villages(out: Validated, scope: Scope, regions: RegionIndex) -> None:
     if _covering_all(scope):
         return
     check = _Refuser(out, scope, regions)
-    for row in out.valid_rows:
+    for row in _read(out):
         check.region_row(row, row.record["given"]["code"])
 
 

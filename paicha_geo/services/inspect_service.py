@@ -14,13 +14,10 @@ from paicha_geo import config, labels
 from paicha_geo.domain import coverage, risk, route
 from paicha_geo.domain.regions import PREFIX_LENGTH, child_level, full_code
 from paicha_geo.domain.rules import household_failures, village_income_standard
-from paicha_geo.services import session_service
-from paicha_geo.services.data import OutOfScope, Scope, Snapshot, issues_in_scope, open_issues
+from paicha_geo.services.data import Scope, Snapshot, issues_in_scope, open_issues
 from paicha_geo.services.guarantees_service import household_list
 from paicha_geo.services.map_service import village_metrics
-from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
-from paicha_geo.store import visits as store_visits
 
 PLANNING_LEVELS = ("district", "town")  # a trip is planned inside one of these
 
@@ -184,34 +181,3 @@ def coverage_table(snap: Snapshot, scope: Scope, asof: dt.date, days: int) -> pd
     out = visit_coverage(snap, scope, [c[:n] for c in children["code"]], n, asof, days)
     out.insert(0, "name", children["name"].to_numpy())
     return out
-
-
-def record_visit(store: Store, scope: Scope, *, village_codes: list[str], visit_date: dt.date,
-                 visitors: str, findings: str, households: list[str] = (),
-                 new_issue: dict | None = None, actor: str | None = None) -> str | None:
-    """Record a visit (and a finding as a new 督查 issue) in one transaction; every village
-    must lie in `scope`. Returns the new issue's code, if any."""
-    for code in village_codes:
-        if not scope.covers(code):
-            raise OutOfScope(code)
-    return store_visits.record_visit(
-        store, village_codes=village_codes, visit_date=visit_date, visitors=visitors,
-        findings=findings, households=list(households), new_issue=new_issue, actor=actor)
-
-
-def record_visit_as(store: Store, viewer: Viewer, *, village_codes: list[str], **visit
-                    ) -> str | None:
-    """`record_visit` by the signed-in account: its role must record visits, and every
-    village must be its to visit (its region; an inspector's assigned list when it has one).
-    The visitors are the account (display name and account id); a refusal is audited."""
-    if not viewer.may("visit"):
-        session_service.record(store, viewer, "visit_refused", ",".join(village_codes),
-                               "no power")
-        raise OutOfScope(",".join(village_codes))
-    for code in village_codes:
-        if not viewer.may_act_on(code):
-            session_service.record(store, viewer, "out_of_scope", code, "visit")
-            raise OutOfScope(code)
-    return record_visit(store, viewer.scope, village_codes=village_codes,
-                        visitors=f"{viewer.display_name}（{viewer.account_id}）",
-                        actor=viewer.account_id, **visit)

@@ -14,7 +14,7 @@ from paicha_geo.domain import workflow
 from paicha_geo.domain.errors import Term
 from paicha_geo.domain.evidence import missing_required
 from paicha_geo.domain.settings import Settings
-from paicha_geo.services import session_service
+from paicha_geo.services import clock, session_service
 from paicha_geo.services.account_service import list_accounts
 from paicha_geo.services.data import Scope
 from paicha_geo.services.session_service import Viewer
@@ -61,12 +61,13 @@ def change_status(store: Store, scope: Scope, code: str, to_status: str, *, acto
     """Move an issue in `scope` along the workflow (store.ledger.change_status's rules, with
     the history notes the store adds worded in Chinese); returns the issue as this change left
     it. An issue outside `scope` is IssueNotFound, as if it did not exist; the other refusals
-    are ConflictError and TransitionRefused (word them with labels.say)."""
+    are ConflictError and TransitionRefused (word them with labels.say). Dated by the data's
+    clock unless `when` is given."""
     if get_issue(store, scope, code) is None:
         raise IssueNotFound("REFUSE_NOT_FOUND", code=code)
     return sl.change_status(store, code, to_status, actor=actor,
                             expected_version=expected_version, say=labels.say, note=note,
-                            measures=measures, when=when)
+                            measures=measures, when=when or clock.now(store))
 
 
 def get_issue_as(store: Store, viewer: Viewer, code: str) -> dict | None:

@@ -41,7 +41,7 @@ from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.io.imports.rows import Validated, validate
 from paicha_geo.io.imports.xlsx import estimate_rows
 from paicha_geo.render.excel import rejected_workbook
-from paicha_geo.services import import_scope
+from paicha_geo.services import clock, import_preview, import_scope
 from paicha_geo.services.data import Scope
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store import ledger as sl
@@ -51,6 +51,7 @@ from paicha_geo.store.boundaries import apply_boundaries
 from paicha_geo.store.ledger import ConflictError  # noqa: F401 - callers catch it
 
 KINDS = ("issues", "households", "villages")
+_NO_REGIONS = pd.DataFrame(columns=["code", "name", "level", "parent_code"])
 Progress = Callable[[int, int], None]
 
 
@@ -100,6 +101,14 @@ class ImportPreview:
     validated: Validated
     plan: IssuePlan | people.UpsertPlan | None = None
     options: ImportOptions = field(default_factory=ImportOptions)
+    regions: RegionIndex | None = None  # to name each row's place
+    items: dict[str, str] = field(default_factory=dict)  # checklist code -> short name
+    outside_page: Message | None = None  # the regions beyond the page's (import_preview)
+
+    @property
+    def page_warning(self) -> str | None:
+        """Regions of the file outside the page's region, in words (None: there are none)."""
+        return None if self.outside_page is None else labels.say(self.outside_page)
 
     @property
     def problems(self) -> list[ShownProblem]:
@@ -153,21 +162,10 @@ class ImportPreview:
         return frame.rename(columns=labels.PROBLEM_COLUMNS)
 
     def actions_frame(self) -> pd.DataFrame:
-        """What happens to each row (新增 / 更新 / 无变化 / 未导入), for the preview table."""
-        actions = self.plan.row_action if self.plan else {}
-        records = []
-        for row in self.validated.rows:
-            key = None
-            if row.record is not None:
-                key = row.record.get("issue_code") or row.record.get("key")
-            action = "rejected" if row.problems else actions.get(id(row), "rejected")
-            records.append({"sheet": row.sheet, "row": row.number, "key": key,
-                            "action": labels.IMPORT_ACTIONS[action]})
-        frame = pd.DataFrame(records, columns=list(labels.IMPORT_ACTION_COLUMNS))
-        if frame["sheet"].isna().all():  # a CSV has no sheets: no column of blanks
-            frame = frame.drop(columns="sheet")
-        frame = frame.astype(object).where(frame.notna(), labels.NO_DATA)
-        return frame.rename(columns=labels.IMPORT_ACTION_COLUMNS)
+        """Each row: what happens to it (新增 / 更新 / 无变化 / 未导入), where it is, what it
+        says, and for an update each changed field's old → new value."""
+        return import_preview.rows_frame(self.kind, self.validated, self.plan,
+                                         self.regions or RegionIndex(_NO_REGIONS), self.items)
 
     def rejected_xlsx(self) -> bytes:
         """The rejected rows with their original cells and a 错误原因 column."""
@@ -210,14 +208,17 @@ def file_size_problem(file: str, size: int, settings: Settings | None = None) ->
 def preview_import(store: Store, kind: str, file: str, data: bytes,
                    options: ImportOptions | None = None,
                    on_progress: Progress | None = None,
-                   settings: Settings | None = None, *, scope: Scope) -> ImportPreview:
+                   settings: Settings | None = None, *, scope: Scope,
+                   page: Scope | None = None) -> ImportPreview:
     """Read and check a whole file, and plan what it would change; writes nothing.
 
     `scope` is the importer's (services.data.EVERYTHING only for the server's operator):
     a row about a region outside it, or naming a record stored outside it, is a row problem
-    (import_scope). The limits in `settings` (the installation's by default) are checked
-    before anything is parsed. `on_progress(done, total)` is called while reading and while
-    checking (total counts both passes, so done/total is the fraction finished).
+    (import_scope). `page` is the region of the page the file is imported on: regions of the
+    file beyond it are named in a warning (`page_warning`), not refused. The limits in
+    `settings` (the installation's by default) are checked before anything is parsed.
+    `on_progress(done, total)` is called while reading and while checking (total counts both
+    passes, so done/total is the fraction finished).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}")
@@ -239,8 +240,9 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
     regions = RegionIndex(q.regions(store))
     campaign = q.campaign(store)
     if kind == "issues":
+        checklist = q.checklist(store, campaign["campaign_id"])
         ctx = issue_import.IssueContext(
-            regions, ItemIndex(q.checklist(store, campaign["campaign_id"])),
+            regions, ItemIndex(checklist),
             int(campaign["campaign_id"]), campaign["deadline"], options.default_found_date,
             options.default_item)
         validated = validate(issue_import.issue_kind(ctx), file, read, checking)
@@ -288,6 +290,10 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
             preview.plan = people.plan_upsert(
                 validated, sl.villages_by_code(store, keys), "code", people.VILLAGE_COLUMNS,
                 {}, ())
+    preview.regions = regions
+    if kind == "issues":
+        preview.items = dict(zip(checklist["code"], checklist["short"], strict=True))
+    preview.outside_page = import_preview.outside_page(kind, validated, page, regions)
     report(2 * rows_read, 2 * rows_read)
     return preview
 
@@ -316,7 +322,7 @@ def commit_import(store: Store, preview: ImportPreview, *, scope: Scope,
         if preview.kind == "issues":
             inserts, updates, history = plan.frames()
             history["note"] = history["note"].map(labels.say)
-            sl.apply_issue_import(store, inserts, updates, history)
+            sl.apply_issue_import(store, inserts, updates, history, now=clock.now(store))
         elif preview.kind == "households":
             sl.apply_upsert(store, "household", "household_id", people.HOUSEHOLD_COLUMNS,
                             pd.DataFrame(plan.inserts, columns=people.HOUSEHOLD_COLUMNS),
@@ -402,14 +408,15 @@ def commit_boundaries(store: Store, preview: BoundaryCheck) -> int:
 def preview_any(store: Store, kind: str, file: str, data: bytes,
                 options: ImportOptions | None = None,
                 on_progress: Progress | None = None, *,
-                scope: Scope) -> ImportPreview | BoundaryCheck:
+                scope: Scope, page: Scope | None = None) -> ImportPreview | BoundaryCheck:
     """The preview of any kind of upload: boundaries, or issue/household/village rows
-    (those within the importer's `scope`; boundaries are for whoever the page lets in)."""
+    (those within the importer's `scope`, with a warning for those beyond the `page`'s
+    region; boundaries are for whoever the page lets in)."""
     options = options or ImportOptions()
     if kind == "boundaries":
         return preview_boundaries(store, file, data, source_crs=options.source_crs)
     return preview_import(store, kind, file, data, options, on_progress=on_progress,
-                          scope=scope)
+                          scope=scope, page=page)
 
 
 def boundary_problems(preview: BoundaryCheck) -> pd.DataFrame:

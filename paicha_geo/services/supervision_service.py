@@ -19,7 +19,7 @@ from paicha_geo import labels
 from paicha_geo.domain import metrics as m
 from paicha_geo.domain.errors import Term, UserError
 from paicha_geo.render import supervision_notice
-from paicha_geo.services import issue_service, session_service
+from paicha_geo.services import clock, issue_service, session_service
 from paicha_geo.services.data import Scope, Snapshot, issues_in_scope, place_names
 from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
@@ -37,10 +37,9 @@ class SupervisionRefused(UserError):
     """The mark or unmark is not allowed (no power, no reason, closed, already marked...)."""
 
 
-def _now() -> dt.datetime:
-    """When an action happens. (Issue 14's data clock, the demo's own 'today', replaces
-    this where it is merged.)"""
-    return dt.datetime.now()
+def _now(store: Store) -> dt.datetime:
+    """When an action happens: the data's clock (the demo's own today)."""
+    return clock.now(store)
 
 
 def _text(value: str | None, code: str, field: str, limit: int) -> str:
@@ -88,7 +87,7 @@ def mark(store: Store, viewer: Viewer, issue_code: str, reason: str,
     if contact:
         note += labels.HISTORY_SUPERVISION_CONTACT.format(contact=contact)
     return ss.record(store, issue_code, ss.MARK, account_id=viewer.account_id, reason=reason,
-                     deadline=deadline, contact=contact, note=note, when=when or _now(),
+                     deadline=deadline, contact=contact, note=note, when=when or _now(store),
                      expected_version=issue["version"])
 
 
@@ -104,7 +103,7 @@ def unmark(store: Store, viewer: Viewer, issue_code: str, reason: str, *,
     return ss.record(store, issue_code, ss.UNMARK, account_id=viewer.account_id,
                      reason=reason, deadline=None, contact=None,
                      note=labels.HISTORY_SUPERVISION_UNMARK.format(reason=reason),
-                     when=when or _now(), expected_version=issue["version"])
+                     when=when or _now(store), expected_version=issue["version"])
 
 
 @dataclass(frozen=True)

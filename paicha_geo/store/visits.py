@@ -1,4 +1,4 @@
-"""Recording an inspection visit, and turning a finding into a new ledger issue, atomically."""
+"""Recording an inspection visit, and turning its findings into new ledger issues, atomically."""
 
 from __future__ import annotations
 
@@ -10,51 +10,62 @@ import pandas as pd
 from paicha_geo.store.db import Store
 from paicha_geo.store.loads import insert_frame
 
+VISIT_COLUMNS = ["region_code", "household_id", "visit_date", "visitors", "kind", "findings"]
+
+
+def village_names(store: Store, codes) -> dict[str, str]:
+    """Code -> name of those of `codes` that are villages."""
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    rows = store.cursor().execute(
+        "SELECT code, name FROM region WHERE level = 'village' AND code IN (SELECT unnest(?))",
+        [wanted]).fetchall()
+    return dict(rows)
+
 
 def record_visit(
     store: Store,
     *,
-    village_codes: list[str],
+    rows: list[dict],
     visit_date: dt.date,
     visitors: str,
-    findings: str,
-    households: list[str] = (),
     kind: str = "inspection",
-    new_issue: dict | None = None,
+    new_issues: list[dict] = (),
     actor: str | None = None,
-) -> str | None:
-    """One visit row per village (and per household seen); with `new_issue` (village code,
-    item_code, severity, deadline, description, responsible_unit) also a 督查 issue with its
-    first history entry (by `actor`, default the visitors). All in one transaction. Returns
-    the new issue's code, if any."""
-    rows = [{"region_code": code, "household_id": None, "visit_date": visit_date,
-             "visitors": visitors, "kind": kind, "findings": findings}
-            for code in village_codes]
-    rows += [{"region_code": hh[:12], "household_id": hh, "visit_date": visit_date,
-              "visitors": visitors, "kind": kind, "findings": findings} for hh in households]
-    code = None
+    raised_at: dt.datetime | None = None,
+) -> list[str]:
+    """The visit's rows (`region_code`, `household_id` or None, `findings`), and for each of
+    `new_issues` (region_code, household_id, item_code, severity, deadline, description,
+    responsible_unit) a 督查 issue found on the visit's day with its first history entry (by
+    `actor`, default the visitors, at `raised_at`, default the visit's evening). One
+    transaction: all of it or nothing. Returns the new issues' codes, in order."""
+    visits = pd.DataFrame([{**r, "visit_date": visit_date, "visitors": visitors, "kind": kind}
+                           for r in rows], columns=VISIT_COLUMNS)
+    raised_at = raised_at or dt.datetime.combine(visit_date, dt.time(18, 0))
+    issues, history = [], []
+    for new in new_issues:
+        code = f"DC{visit_date:%Y%m%d}-{new['region_code'][:9]}-{uuid.uuid4().hex[:6]}"
+        issues.append({
+            "issue_code": code, "region_code": new["region_code"],
+            "household_id": new.get("household_id"), "item_code": new["item_code"],
+            "source": "supervision", "severity": new["severity"],
+            "responsible_unit": new.get("responsible_unit"),
+            "description": new["description"], "found_date": visit_date,
+            "deadline": new["deadline"], "status": "pending", "measures": None,
+            "rectified_date": None, "closed_date": None, "verifier": None,
+            "escalated": False, "version": 1,
+        })
+        history.append({"issue_code": code, "changed_at": raised_at, "from_status": None,
+                        "to_status": "pending", "actor": actor or visitors,
+                        "note": new["description"]})
     with store.transaction() as cur:
-        insert_frame(cur, "visit", pd.DataFrame(rows))
-        if new_issue:
+        insert_frame(cur, "visit", visits)
+        if issues:
             campaign = cur.execute(
                 "SELECT campaign_id FROM campaign WHERE active ORDER BY campaign_id DESC LIMIT 1"
             ).fetchall()[0][0]
-            code = f"DC{visit_date:%Y%m%d}-{new_issue['region_code'][:9]}-{uuid.uuid4().hex[:6]}"
-            issue = {
-                "issue_code": code, "campaign_id": campaign,
-                "region_code": new_issue["region_code"], "household_id": None,
-                "item_code": new_issue["item_code"], "source": "supervision",
-                "severity": new_issue["severity"],
-                "responsible_unit": new_issue.get("responsible_unit"),
-                "description": new_issue["description"], "found_date": visit_date,
-                "deadline": new_issue["deadline"], "status": "pending", "measures": None,
-                "rectified_date": None, "closed_date": None, "verifier": None,
-                "escalated": False, "version": 1,
-            }
-            insert_frame(cur, "issue", pd.DataFrame([issue]))
-            insert_frame(cur, "issue_history", pd.DataFrame([{
-                "issue_code": code,
-                "changed_at": dt.datetime.combine(visit_date, dt.time(18, 0)),
-                "from_status": None, "to_status": "pending", "actor": actor or visitors,
-                "note": findings}]))
-    return code
+            insert_frame(cur, "issue", pd.DataFrame([{**i, "campaign_id": campaign}
+                                                     for i in issues]))
+            insert_frame(cur, "issue_history", pd.DataFrame(history))
+    return [i["issue_code"] for i in issues]

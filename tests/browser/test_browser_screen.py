@@ -66,7 +66,7 @@ def test_fills_the_screen_without_scrolling(page, app_url, width, height, extra)
     assert bottom <= height
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
     text = page.locator(".scr-corner").inner_text()
-    assert "数据截至 2020-05-31" in text and "刷新于" in text
+    assert "数据截至 2020-07-15" in text and "刷新于" in text
     assert page.locator(".scr-watermark").inner_text() == "演示数据"
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.external_requests == []

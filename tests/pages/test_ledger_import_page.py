@@ -66,3 +66,27 @@ def test_the_official_imports_own_rows_under_its_own_name(db):
     assert ("out_of_scope", "清单.xlsx", "import 1") in set(
         zip(log["action"], log["target"], log["reason"], strict=True))
     assert "import" in set(log["action"])
+
+
+def test_a_village_file_of_another_district_is_previewed_with_a_warning(db):
+    """Issue 14: a village file imported from the 武进区 page silently reclassified five
+    villages of 天宁区. Now the preview names them before anything is written."""
+    with Store(db) as s:
+        regions = q.regions(s)
+    tianning = regions[(regions["level"] == "village") & regions["code"].str.startswith(
+        "320402")].sort_values("code").head(5)
+    data = xlsx_bytes([["区划代码", "经济薄弱村类型"]] + [[c, "市定"] for c in tianning["code"]])
+    at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), "admin")
+    at.switch_page("app_pages/ledger.py")
+    at.query_params["region"] = "320412"
+    at.run()
+    at.radio(key="import_kind").set_value("villages").run()
+    at.file_uploader(key="upload-villages").set_value(("村.xlsx", data, XLSX_MIME))
+    at.run()
+    at.button(key="preview").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    warning = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "本页地区为武进区，文件中有 5 个地区不在其中" in warning
+    assert all(name in warning for name in tianning["name"])
+    rows = at.dataframe[-1].value  # the row actions, below the notices
+    assert list(rows["地区"].str[:3]) == ["天宁区"] * 5

@@ -13,9 +13,9 @@ from paicha_geo import labels
 from paicha_geo.services import (
     exports,
     guarantees_service,
-    inspect_service,
     issue_service,
     session_service,
+    visit_service,
 )
 from paicha_geo.services.account_service import audit_log
 from paicha_geo.services.data import OutOfScope
@@ -113,18 +113,19 @@ def test_an_inspector_with_assigned_villages_records_visits_only_there(store):
     mine = sorted(fixed.villages)[0]
     other = q.villages(store, "320402").iloc[0]["code"]
     with pytest.raises(OutOfScope):
-        inspect_service.record_visit_as(store, fixed, village_codes=[other],
-                                        visit_date=dt.date(2020, 6, 1), findings="看过")
+        visit_service.record_visit_as(store, fixed, visit_date=dt.date(2020, 6, 1),
+                                      findings=[visit_service.Finding(other, "看过")])
     assert ("out_of_scope", other, "visit") in actions(store, "inspector2")
-    inspect_service.record_visit_as(store, fixed, village_codes=[mine],
-                                    visit_date=dt.date(2020, 6, 1), findings="饮水正常")
+    visit_service.record_visit_as(store, fixed, visit_date=dt.date(2020, 6, 1),
+                                  findings=[visit_service.Finding(mine, "饮水正常")])
     visit = store.cursor().execute(
         "SELECT visitors FROM visit WHERE region_code = ? AND findings = '饮水正常'",
         [mine]).fetchall()
     assert visit == [("市督查组（定点）（inspector2）",)]
     with pytest.raises(OutOfScope):  # a leader does not record visits
-        inspect_service.record_visit_as(store, viewer(store, "leader"), village_codes=[mine],
-                                        visit_date=dt.date(2020, 6, 1), findings="x")
+        visit_service.record_visit_as(store, viewer(store, "leader"),
+                                      visit_date=dt.date(2020, 6, 1),
+                                      findings=[visit_service.Finding(mine, "x")])
 
 
 def test_every_download_is_logged_when_it_is_taken(store):

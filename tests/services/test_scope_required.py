@@ -15,6 +15,7 @@ UNSCOPED = {
     "account_service": "*",  # accounts themselves; changes need an admin actor
     "account_admin": "*",  # the 账号管理 page's tables (admin power, checked by the page)
     "session_service": "*",  # signing in: there is no viewer yet
+    "clock": "*",  # the data's today (a meta value), no ledger rows
     "data": {"data_version", "load_snapshot"},  # a hash; the cache every scoped view slices
     "map_service": {"map_layers"},  # boundaries only, no ledger figures
     "issue_service": {"actor_names"},  # who acted, for the history shown in scope

@@ -133,6 +133,7 @@ def test_data_version_changes_with_every_kind_of_write(demo_db, tmp_path):
                       measures="逐户核查")
         second = data_version(store)
         assert second != first
-        record_visit(store, village_codes=[q.villages(store).iloc[0]["code"]],
-                     visit_date=dt.date(2020, 6, 1), visitors="督查组", findings="正常")
+        record_visit(store, rows=[{"region_code": q.villages(store).iloc[0]["code"],
+                                   "household_id": None, "findings": "正常"}],
+                     visit_date=dt.date(2020, 6, 1), visitors="督查组")
         assert data_version(store) != second

@@ -21,6 +21,7 @@ from paicha_geo.io.imports.headers import ALIASES, HeaderMatch
 from paicha_geo.io.imports.items import ItemIndex
 from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.io.imports.rows import (
+    Collect,
     Kind,
     Row,
     Validated,
@@ -95,38 +96,40 @@ def issue_kind(ctx: IssueContext) -> Kind:
 
     def finish(row: Row) -> dict:
         val = row.values
-        region, _ = ctx.regions.resolve(val.get("district"), val.get("town"),
-                                        val.get("village"), val.get("region_code"))
-        try:
-            item, part = ctx.items.resolve(val.get("item"))
-        except CellError as exc:
-            raise CellError(exc.message, "item") from None
-        if item is None:
+        broken = Collect()
+        located = broken.attempt(lambda: ctx.regions.resolve(
+            val.get("district"), val.get("town"), val.get("village"), val.get("region_code")))
+        region = located[0] if located else None
+        named = broken.attempt(lambda: ctx.items.resolve(val.get("item")), "item")
+        item, part = named or (None, None)
+        if named is not None and item is None:
             item = ctx.default_item
-        if item is None:
-            raise CellError("ERR_REQUIRED", "item")
+            if item is None:
+                broken.add(CellError("ERR_REQUIRED", "item"))
+        if not val.get("description"):
+            broken.add(CellError("ERR_REQUIRED", "description"))
+        found = val.get("found_date") or ctx.default_found_date
+        if found is None:
+            broken.add(CellError("ERR_REQUIRED", "found_date"))
+        deadline = val.get("deadline")
+        rectified, closed = val.get("rectified_date"), val.get("closed_date")
+        if found is not None:
+            if deadline is not None and deadline < found:
+                broken.add(CellError("ERR_DEADLINE_BEFORE_FOUND", "deadline", deadline=deadline,
+                                     found=found))
+            if rectified is not None and rectified < found:
+                broken.add(CellError("ERR_RECTIFIED_BEFORE_FOUND", "rectified_date",
+                                     date=rectified, found=found))
+            if closed is not None and closed < found:
+                broken.add(CellError("ERR_CLOSED_BEFORE_FOUND", "closed_date", closed=closed,
+                                     found=found))
+        if closed is not None and rectified is not None and closed < rectified:
+            broken.add(CellError("ERR_CLOSED_BEFORE_RECTIFIED", "closed_date", closed=closed,
+                                 rectified=rectified))
+        broken.done()
         if part:
             key = (val["item"], item, part)
             ctx.part_matches[key] = ctx.part_matches.get(key, 0) + 1
-        if not val.get("description"):
-            raise CellError("ERR_REQUIRED", "description")
-        found = val.get("found_date") or ctx.default_found_date
-        if found is None:
-            raise CellError("ERR_REQUIRED", "found_date")
-        deadline = val.get("deadline")
-        if deadline is not None and deadline < found:
-            raise CellError("ERR_DEADLINE_BEFORE_FOUND", "deadline", deadline=deadline,
-                            found=found)
-        rectified, closed = val.get("rectified_date"), val.get("closed_date")
-        if rectified is not None and rectified < found:
-            raise CellError("ERR_RECTIFIED_BEFORE_FOUND", "rectified_date", date=rectified,
-                            found=found)
-        if closed is not None and closed < found:
-            raise CellError("ERR_CLOSED_BEFORE_FOUND", "closed_date", closed=closed,
-                            found=found)
-        if closed is not None and rectified is not None and closed < rectified:
-            raise CellError("ERR_CLOSED_BEFORE_RECTIFIED", "closed_date", closed=closed,
-                            rectified=rectified)
         given = {k: val[k] for k in COMPARED if k in val}
         given.update(region_code=region, item_code=item, found_date=found)
         code = val.get("issue_code") or derive_code(region, item, found, val["description"])

@@ -19,6 +19,7 @@ from paicha_geo.io.imports.common import CellError
 from paicha_geo.io.imports.headers import HeaderMatch
 from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.io.imports.rows import (
+    Collect,
     Kind,
     Row,
     Validated,
@@ -88,12 +89,14 @@ def household_kind(regions: RegionIndex) -> Kind:
 
     def finish(row: Row) -> dict:
         val = row.values
-        village = _village_of(regions, val)
+        broken = Collect()
+        village = broken.attempt(lambda: _village_of(regions, val))
         if "members" in val and val["members"] < 1:
-            raise CellError("ERR_MEMBERS", "members")
+            broken.add(CellError("ERR_MEMBERS", "members"))
         hid = val.get("household_id")
         if hid is None and "id_number" not in val:
-            raise CellError("ERR_NEED_HOUSEHOLD_KEY", "household_id")
+            broken.add(CellError("ERR_NEED_HOUSEHOLD_KEY", "household_id"))
+        broken.done()
         given = {k: val[k] for k in HOUSEHOLD_COLUMNS if k in val}
         given["village_code"] = village
         if hid is not None:
@@ -152,6 +155,7 @@ class UpsertPlan:
     updates: list[dict] = field(default_factory=list)
     unchanged: int = 0
     row_action: dict[int, str] = field(default_factory=dict)
+    row_changes: dict[int, dict] = field(default_factory=dict)  # id(row) -> {field: (old, new)}
 
 
 def _clean(value):
@@ -191,4 +195,5 @@ def plan_upsert(out: Validated, existing: pd.DataFrame, key: str, columns: list[
         new.update(changes)
         plan.updates.append(new)
         plan.row_action[id(row)] = "update"
+        plan.row_changes[id(row)] = {k: (old.get(k), x) for k, x in changes.items()}
     return plan

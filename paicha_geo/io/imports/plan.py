@@ -36,6 +36,7 @@ class IssuePlan:
     unchanged: int = 0
     stale: int = 0
     row_action: dict[int, str] = field(default_factory=dict)  # id(row) -> insert/update/...
+    row_changes: dict[int, dict] = field(default_factory=dict)  # id(row) -> {field: (old, new)}
 
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         return (pd.DataFrame(self.inserts, columns=ISSUE_COLUMNS),
@@ -138,6 +139,7 @@ def plan_issues(out: Validated, existing: pd.DataFrame, campaign_id: int,
         new["version"] = old["version"] + 1
         new["expected_version"] = old["version"]
         plan.updates.append(new)
+        plan.row_changes[id(row)] = {k: (old.get(k), x) for k, x in changes.items()}
         listed = tuple(
             Message("HISTORY_CHANGE", label=Term("FIELD_LABELS", _LABEL.get(k, k)),
                     old=_shown(k, old.get(k)), new=_shown(k, x))

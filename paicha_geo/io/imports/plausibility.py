@@ -51,13 +51,13 @@ def _range_text(name: str, spec: Range) -> Message:
 
 
 def check_ranges(out: Validated, ranges: dict[str, tuple[Range, ...]]) -> None:
-    """Add a problem to each row with a value outside an error range, and a warning to `out`
-    for each value outside a warning range. Rows that already have problems are left alone."""
+    """Add a problem to each row with a value outside an error range (whatever else is wrong
+    with it), and a warning to `out` for each value outside a warning range in a row that is
+    otherwise fine (a rejected row's warnings would only distract)."""
     ordered = {name: sorted(specs, key=lambda r: r.severity != "error")
                for name, specs in ranges.items()}
     for row in out.rows:
-        if row.problems or row.record is None:
-            continue
+        rejected = bool(row.problems)
         match = out.headers.get(row.sheet)
         for name, specs in ordered.items():
             value = row.values.get(name)
@@ -70,7 +70,10 @@ def check_ranges(out: Validated, ranges: dict[str, tuple[Range, ...]]) -> None:
             problem = problem_for(row, name, Message(
                 code, value=_as_written(row, match, name, value),
                 range=_range_text(name, broken)), match, out.file)
-            (row.problems if broken.severity == "error" else out.warnings).append(problem)
+            if broken.severity == "error":
+                row.problems.append(problem)
+            elif not rejected:
+                out.warnings.append(problem)
 
 
 def warning_notices(warnings: list[ImportProblem]) -> list[Message]:

@@ -60,6 +60,37 @@ class Validated:
         return self.problems + [p for r in self.rows for p in r.problems]
 
 
+class RowProblems(Exception):
+    """Several problems of one row at once: a kind's `finish` checks every rule, then raises
+    this with a CellError for each rule broken (Collect gathers them)."""
+
+    def __init__(self, errors: list[CellError]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+class Collect:
+    """The broken rules of one row: `add` each, `done` raises them all (RowProblems)."""
+
+    def __init__(self):
+        self.errors: list[CellError] = []
+
+    def add(self, error: CellError) -> None:
+        self.errors.append(error)
+
+    def attempt(self, lookup: Callable, field: str | None = None):
+        """`lookup()`, or None with its CellError added (blamed on `field` when given)."""
+        try:
+            return lookup()
+        except CellError as exc:
+            self.add(CellError(exc.message, field) if field else exc)
+            return None
+
+    def done(self) -> None:
+        if self.errors:
+            raise RowProblems(self.errors)
+
+
 @dataclass
 class Kind:
     """What one import kind needs from the pipeline."""
@@ -67,7 +98,7 @@ class Kind:
     name: str
     parsers: dict[str, Callable]  # field -> parse(value, unit) -> value
     required: Callable[[HeaderMatch], list[Message]]  # -> reasons for missing columns
-    finish: Callable[[Row], dict]  # parsed row -> record (raises CellError)
+    finish: Callable[[Row], dict]  # parsed row -> record (raises CellError or RowProblems)
 
 
 def problem_for(row: Row, field_name: str | None, reason: Message, match: HeaderMatch | None,
@@ -185,6 +216,12 @@ def _plain(values: list) -> list:
 
 
 def _parse_row(kind: Kind, row: Row, match: HeaderMatch, file: str) -> None:
+    """Every problem of the row, not only the first: each cell that cannot be read, then each
+    rule of the kind's `finish` (which reports them all, RowProblems), except a rule about a
+    cell already blamed (an unreadable date is not also "missing"). A row whose cells failed
+    but whose rules hold keeps its record, so the checks across rows (duplicates, households,
+    region scope) name their problems too; only `valid_rows` are ever planned."""
+    failed = set()
     for key, j in match.columns.items():
         value = row.raw[j] if j < len(row.raw) else None
         if is_blank(value):
@@ -192,20 +229,24 @@ def _parse_row(kind: Kind, row: Row, match: HeaderMatch, file: str) -> None:
         if isinstance(value, Formula):
             row.problems.append(problem_for(row, key, Message(
                 "ERR_FORMULA", formula=str(value)[:40]), match, file))
+            failed.add(key)
             continue
         try:
             parsed = kind.parsers[key](value, match.units.get(key))
         except CellError as exc:
             row.problems.append(problem_for(row, exc.field or key, exc.message, match, file))
+            failed |= {key, exc.field or key}
             continue
         if parsed is not None:
             row.values[key] = parsed
-    if row.problems:
-        return
     try:
-        row.record = kind.finish(row)
-    except CellError as exc:
-        row.problems.append(problem_for(row, exc.field, exc.message, match, file))
+        record = kind.finish(row)
+    except (CellError, RowProblems) as exc:
+        errors = exc.errors if isinstance(exc, RowProblems) else [exc]
+        row.problems += [problem_for(row, e.field, e.message, match, file) for e in errors
+                         if e.field not in failed]
+        return
+    row.record = record  # with cell problems too: the checks across rows still run on it
 
 
 def missing(match: HeaderMatch, kind: str, field_name: str) -> Message | None:
