@@ -66,6 +66,7 @@ ISSUES = pd.DataFrame({
     "source": ["audit", "public_report", "audit", "self_inspection", "inspection_tour"],
     "severity": "general",
     "responsible_unit": ["甲区扶贫办", "甲区住建局", "甲区扶贫办", "乙区住建局", "乙区卫健局"],
+    "escalated": False,  # as every issue row of the database has it (挂牌督办)
     "found_date": pd.to_datetime(["2020-05-01", "2020-05-01", "2020-05-01", "2020-05-10",
                                   "2020-05-26"]),
     "deadline": pd.to_datetime(["2020-05-20", "2020-05-20", "2020-06-30", "2020-05-25",

@@ -110,11 +110,13 @@ def test_recording_a_visit_with_a_finding_creates_a_supervision_issue(demo_db, t
         village = q.villages(store).iloc[0]["code"]
         homes = q.household_facts(store, village)["household_id"].head(2).tolist()
         before = q.table_counts(store)
-        code = record_visit(
-            store, village_codes=[village], visit_date=dt.date(2020, 6, 2), visitors="督查一组",
-            findings="两户饮水未达标", households=homes,
-            new_issue={"region_code": village, "item_code": "3.4.2", "severity": "serious",
-                       "deadline": dt.date(2020, 6, 30), "description": "两户饮水未达标"})
+        rows = [{"region_code": village, "household_id": None, "findings": "两户饮水未达标"}]
+        rows += [{"region_code": village, "household_id": h, "findings": "饮水未达标"}
+                 for h in homes]
+        [code] = record_visit(
+            store, rows=rows, visit_date=dt.date(2020, 6, 2), visitors="督查一组",
+            new_issues=[{"region_code": village, "item_code": "3.4.2", "severity": "serious",
+                         "deadline": dt.date(2020, 6, 30), "description": "两户饮水未达标"}])
         after = q.table_counts(store)
         assert after["visits"] == before["visits"] + 1 + len(homes)
         assert after["issues"] == before["issues"] + 1
@@ -137,9 +139,10 @@ def test_a_failed_visit_record_writes_nothing(demo_db, tmp_path):
         village = q.villages(store).iloc[0]["code"]
         before = q.table_counts(store)
         with pytest.raises(duckdb.ConstraintException):  # severity outside the allowed set
-            record_visit(store, village_codes=[village], visit_date=dt.date(2020, 6, 2),
-                         visitors="督查一组", findings="x",
-                         new_issue={"region_code": village, "item_code": "3.4.2",
-                                    "severity": "nonsense", "deadline": dt.date(2020, 6, 30),
-                                    "description": "x"})
+            record_visit(store, rows=[{"region_code": village, "household_id": None,
+                                       "findings": "x"}],
+                         visit_date=dt.date(2020, 6, 2), visitors="督查一组",
+                         new_issues=[{"region_code": village, "item_code": "3.4.2",
+                                      "severity": "nonsense", "deadline": dt.date(2020, 6, 30),
+                                      "description": "x"}])
         assert q.table_counts(store) == before

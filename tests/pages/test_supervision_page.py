@@ -19,7 +19,7 @@ from paicha_geo.store import ledger as sl
 from tests.conftest import ROOT
 from tests.signin import signed_in
 
-ASOF = dt.date(2020, 5, 31)  # the demo's as-of day, the page's default
+ASOF = dt.date(2020, 5, 31)  # a day inside the campaign, with a long due list
 
 
 @pytest.fixture
@@ -69,6 +69,7 @@ def test_the_official_marks_an_issue_and_lifts_the_mark(db):
     row, code = first_unmarked_due(db)
     at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), "district")
     at.switch_page("app_pages/progress.py")
+    at.query_params["asof"] = ASOF.isoformat()  # the day the due list above was read on
     ok(at.run())
     assert code not in marked_codes(at)
     at.session_state[key_of(at, "escalations-0-")] = {"selection": {"rows": [row], "columns": []}}
