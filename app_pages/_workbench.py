@@ -80,5 +80,6 @@ def _grid(shown, token: str) -> None:
             labels.GRID_COLUMNS["deadline"]: st.column_config.DateColumn(format="YYYY-MM-DD"),
             labels.GRID_COLUMNS["description"]: st.column_config.TextColumn(width="large")})
     if st.session_state.get(LAST_GRID) == key:
-        st.session_state[PICKED] = tuple(codes[i] for i in event.selection.rows)
+        st.session_state[PICKED] = tuple(codes[i] for i in event.selection.rows
+                                         if 0 <= i < len(codes))  # none of a stale one
     st.session_state[LAST_GRID] = key

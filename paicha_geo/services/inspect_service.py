@@ -22,7 +22,7 @@ from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
 from paicha_geo.store import visits as store_visits
 
-PLANNING_LEVELS = ("district", "town")  # a trip is planned inside one of these
+PLANNING_LEVELS = ("city", "district", "town")  # a trip is planned inside one of these
 
 
 def ranked_villages(snap: Snapshot, scope: Scope, asof: dt.date,
