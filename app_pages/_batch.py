@@ -23,7 +23,7 @@ def batch_panel(version: str, scope: Scope, codes: list[str], seen: dict[str, in
                 action=labels.BATCH_ACTIONS[summary.action], done=summary.done,
                 refused=summary.refused))
             with st.container(key="batch-summary"):
-                st.table(ledger_card.batch_rows(summary.rows))
+                st.table(ledger_card.batch_rows(summary.rows), hide_index=True)
         if not me.may("edit"):
             st.info(labels.NO_POWER.format(role=labels.ROLES[me.role],
                                            what=labels.BATCH_NO_POWER))

@@ -52,14 +52,15 @@ def card(version: str, code: str, on_screen: bool, then: tuple | None) -> None:
             _action_form(store, me, code, issue, found.actions)
         st.markdown(f"**{labels.STATUS_HISTORY}**")
         with st.container(key="issue-history"):  # short, so a plain (printable) table
-            st.table(ledger_card.history(found.history))
+            st.table(ledger_card.history(found.history), hide_index=True)
 
 
 def _action_form(store, me, code: str, issue, actions) -> None:
     with st.form(f"status_form-{code}", clear_on_submit=False):
         st.caption(labels.STATUS_ACTOR_IS.format(name=escape.markdown(me.display_name),
                                                  account=escape.markdown(me.account_id)))
-        action = st.selectbox(labels.STATUS_ACTION, actions, format_func=lambda a: a.label)
+        action = st.selectbox(labels.STATUS_ACTION, actions, format_func=lambda a: a.label,
+                              placeholder=labels.STATUS_ACTION_PLACEHOLDER)
         measures = st.text_area(labels.STATUS_MEASURES, value=issue["measures"] or "")
         note = st.text_input(labels.STATUS_NOTE)
         submitted = st.form_submit_button(labels.STATUS_SUBMIT, type="primary")

@@ -28,7 +28,7 @@ def _digest(*parts) -> str:
 def workbench(version: str, snap, resolved, asof, filters) -> None:
     frame = _cache.grid_frame(version, resolved.scope, asof)
     search, order, number = st.columns([5, 2, 1], vertical_alignment="bottom")
-    text = search.text_input(labels.GRID_SEARCH, key="grid_q", help=labels.GRID_SEARCH_HELP,
+    text = search.text_input(labels.GRID_SEARCH, key="grid_q",
                              placeholder=labels.GRID_SEARCH_PLACEHOLDER)
     sort = order.selectbox(labels.GRID_SORT, list(labels.GRID_SORTS), key="grid_sort",
                            format_func=labels.GRID_SORTS.get)
@@ -45,13 +45,14 @@ def workbench(version: str, snap, resolved, asof, filters) -> None:
         st.caption(labels.GRID_COUNT.format(asof=asof, total=len(rows), first=first,
                                             last=first + len(shown) - 1, page=page_no,
                                             pages=pages) + "　" + labels.GRID_HINT)
+    st.caption(labels.GRID_SEARCH_HELP)
     _grid(shown, _digest(version, resolved.scope, asof, query, page_no))
     name = resolved.region["name"]
     _downloads.button(labels.GRID_EXPORT.format(n=len(rows)),
                       lambda: grid_table.workbook(rows, grid_table.title(
                           name, asof, text, not filters.is_empty())),
                       labels.GRID_FILE.format(region=name, asof=asof), mime=XLSX_MIME,
-                      key="grid-xlsx")
+                      key="xlsx-grid")
     picked = st.session_state.get(PICKED, ())
     if len(picked) == 1:
         code = picked[0]
@@ -77,8 +78,7 @@ def _grid(shown, token: str) -> None:
         grid_table.table(shown), key=key, on_select="rerun", selection_mode="multi-row",
         selection_default={"selection": {"rows": ticked}}, hide_index=True, width="stretch",
         height=420, placeholder=labels.NO_DATA, column_config={
-            labels.GRID_COLUMNS["deadline"]: st.column_config.DateColumn(format="YYYY-MM-DD"),
-            labels.GRID_COLUMNS["description"]: st.column_config.TextColumn(width="large")})
+            labels.GRID_COLUMNS["deadline"]: st.column_config.DateColumn(format="YYYY-MM-DD")})
     if st.session_state.get(LAST_GRID) == key:
         st.session_state[PICKED] = tuple(codes[i] for i in event.selection.rows
                                          if 0 <= i < len(codes))  # none of a stale one

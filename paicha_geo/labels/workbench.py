@@ -15,10 +15,10 @@ GRID_PAGE = "页码"
 GRID_COUNT = "截至 {asof}：共 {total:,} 个问题，第 {first:,}–{last:,} 个（第 {page}/{pages} 页）"
 GRID_EMPTY = "截至 {asof} 没有符合条件的问题。"
 GRID_HINT = "勾选行首方框查看该问题；勾选多行可批量操作。"
-GRID_COLUMNS = {"issue_code": "问题编号", "place": "所在地区", "item": "排查条目",
+GRID_COLUMNS = {"issue_code": "问题编号", "place": "所在地区", "status": "整改状态",
+                "deadline": "整改时限", "overdue_days": "超期天数", "item": "排查条目",
                 "description": "问题描述", "responsible_unit": "责任单位", "source": "问题来源",
-                "severity": "严重程度", "status": "整改状态", "deadline": "整改时限",
-                "overdue_days": "超期天数", "escalated": "挂牌督办"}
+                "severity": "严重程度", "escalated": "挂牌督办"}
 GRID_EXPORT = "导出当前结果（Excel，{n:,} 条）"
 GRID_FILE = "问题台账_{region}_{asof:%Y%m%d}.xlsx"
 GRID_SHEET_TITLE = "{region}问题台账（截至 {asof}{query}）"
@@ -38,6 +38,7 @@ CARD_MEASURES = "整改措施"
 CARD_MAP_LINK = "在地图上查看 {place}"
 CARD_GONE = "问题 {code} 不在您的范围内或已不存在。"
 CARD_STATUS_THEN = "表中所列为截至 {asof} 的状态（{status}）；此处为当前状态，操作按当前状态办理。"
+STATUS_ACTION_PLACEHOLDER = "选择操作"
 CARD_CLOSE = "关闭此问题卡片"
 CARD_ON_SCREEN = "（已不在当前筛选结果中，仍显示在此）"
 

@@ -35,7 +35,7 @@ def table(rows: pd.DataFrame) -> pd.DataFrame:
         "overdue_days": rows["overdue_days"].astype(int).to_numpy(),
         "escalated": rows["escalated"].map(lambda b: labels.LEDGER_YES_NO[bool(b)]).to_numpy(),
     })
-    return out.rename(columns=labels.GRID_COLUMNS)
+    return out[list(COLUMNS)].rename(columns=labels.GRID_COLUMNS)
 
 
 def workbook(rows: pd.DataFrame, title: str) -> bytes:

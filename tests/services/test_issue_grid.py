@@ -112,8 +112,8 @@ def test_pages(snap, monkeypatch):
 def test_the_screen_table_speaks_chinese_and_shows_no_none(snap):
     frame = issue_grid.grid_frame(snap, data.Scope("320402"), fx.ASOF)
     shown = grid_table.table(issue_grid.select(frame, snap.checklist, GridQuery()))
-    assert list(shown.columns) == ["问题编号", "所在地区", "排查条目", "问题描述", "责任单位",
-                                   "问题来源", "严重程度", "整改状态", "整改时限", "超期天数",
+    assert list(shown.columns) == ["问题编号", "所在地区", "整改状态", "整改时限", "超期天数",
+                                   "排查条目", "问题描述", "责任单位", "问题来源", "严重程度",
                                    "挂牌督办"]
     i5 = shown[shown["问题编号"] == "I5"].iloc[0]
     assert (i5["所在地区"], i5["整改状态"], i5["责任单位"], i5["问题来源"]) == (
@@ -130,10 +130,10 @@ def test_the_export_holds_exactly_the_rows_shown_and_runs_nothing(snap):
         rows, grid_table.title("测试市", fx.ASOF, "乙一", False))))
     sheet = book.active
     assert sheet["A1"].value == "测试市问题台账（截至 2020-05-31，搜索“乙一”）"
-    assert [c.value for c in sheet[2]][:4] == ["问题编号", "所在地区", "排查条目", "问题描述"]
+    assert [c.value for c in sheet[2]][:4] == ["问题编号", "所在地区", "整改状态", "整改时限"]
     assert [sheet.cell(row=r, column=1).value for r in (3, 4)] == ["I4", "I5"]
     assert sheet.max_row == 4
-    assert sheet["D4"].value == "'=1+1 饮水不安全"  # text, not a formula
+    assert sheet["G4"].value == "'=1+1 饮水不安全"  # text, not a formula
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
 
 
