@@ -96,8 +96,18 @@ def test_find_pick_close_and_the_issue_stays_on_screen(db):
         assert sl.get_issue(s, code)["verifier"] == "district"
 
 
-def test_several_rows_picked_offer_batch_actions(db):
-    at = _open()
+def test_several_rows_picked_get_batch_actions_and_a_summary(db):
+    at = _open(asof=TODAY, status="已整改(待验收)")
     _pick(at, [0, 1, 2])
+    picked = list(_grid(at).value["问题编号"][:3])
     assert any("批量操作：已选 3 个问题" in s.value for s in at.subheader)
-    assert [r.label for r in at.radio if r.key == "batch_action"] == ["批量操作"]
+    assert at.radio(key="batch_action").value == "close"  # 验收销号
+    next(b for b in at.button if b.label == "对所选问题执行").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    summary = next(t for t in at.table).value
+    assert list(summary.columns) == ["问题编号", "结果", "原因"]
+    assert [c.replace("\\", "") for c in summary["问题编号"]] == picked
+    assert set(summary["结果"]) == {"已完成"}  # reported by others: the official may verify
+    assert any("验收销号：完成 3 个，未执行 0 个。" in s.value for s in at.success)
+    with Store(db) as s:  # the app's own store is open read-write in this process
+        assert {sl.get_issue(s, c)["status"] for c in picked} == {"closed"}
