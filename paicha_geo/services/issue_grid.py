@@ -42,19 +42,30 @@ def clean_wording(text) -> str:
     return _NOTE.sub("", text).strip() if isinstance(text, str) else ""
 
 
+def _names_at(codes: np.ndarray, regions: pd.DataFrame, level: str) -> np.ndarray:
+    """The name of the region at `level` each code lies in (None where there is none)."""
+    n = PREFIX_LENGTH[level]
+    at = regions[regions["level"] == level]
+    keys = pd.Index(at["code"].str[:n].to_numpy(dtype=object))
+    names = np.append(at["name"].to_numpy(dtype=object), None)  # position -1: none
+    return names[keys.get_indexer(pd.Series(codes, dtype=object).str[:n].to_numpy())]
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    out = np.full(len(parts[0]) if parts else 0, "", dtype=object)
+    for part in parts:
+        has = part != None  # noqa: E711 - elementwise on an object array
+        text = np.where(has, part, "")
+        out = np.where(~has, out, np.where(out == "", text, out + PLACE_SEPARATOR + text))
+    return out
+
+
 def region_path(codes: pd.Series, regions: pd.DataFrame, levels) -> pd.Series:
     """'湖塘镇 · 某村' for each region code: the names of `levels` that the code lies in
-    (a township-level issue has no village name; nothing is repeated)."""
-    out = pd.Series("", index=codes.index, dtype=object)
-    for level in levels:
-        n = PREFIX_LENGTH[level]
-        at = regions[regions["level"] == level]
-        names = dict(zip(at["code"].str[:n], at["name"], strict=True))
-        part = codes.str[:n].map(names)
-        has = part.notna()
-        joined = np.where(out == "", part, out + PLACE_SEPARATOR + part)
-        out = pd.Series(np.where(has, joined, out), index=codes.index, dtype=object)
-    return out
+    (a township-level issue has no village name)."""
+    values = codes.to_numpy(dtype=object)
+    return pd.Series(_joined([_names_at(values, regions, lv) for lv in levels]),
+                     index=codes.index, dtype=object)
 
 
 def _levels_below(scope_level: str | None) -> list[str]:
@@ -70,8 +81,11 @@ def grid_frame(snap: Snapshot, scope: Scope, asof: dt.date) -> pd.DataFrame:
     scope = snap.regional(scope)
     found = issues_in_scope(snap, scope, asof)
     codes = found["region_code"]
-    shown_place = region_path(codes, snap.regions, _levels_below(scope.level))
-    full_place = region_path(codes, snap.regions, [lv for lv in LEVELS if lv != "province"])
+    names = {lv: _names_at(codes.to_numpy(dtype=object), snap.regions, lv)
+             for lv in LEVELS if lv != "province"}
+    shown_place = pd.Series(_joined([names[lv] for lv in _levels_below(scope.level)]),
+                            index=codes.index, dtype=object)
+    full_place = pd.Series(_joined(list(names.values())), index=codes.index, dtype=object)
     short = snap.checklist.set_index("code")["short"].map(clean_wording)
     item = found["item_code"] + " " + found["item_code"].map(short).fillna("")
     unit = found["responsible_unit"].fillna("")
