@@ -16,6 +16,7 @@ from paicha_geo.services import (
     data,
     guarantees_service,
     inspect_service,
+    issue_grid,
     map_service,
     progress_service,
     screen_service,
@@ -128,3 +129,9 @@ def screen_view(version: str, scope: Scope, asof: dt.date):
 def region_names(version: str) -> dict:
     regions = snapshot(version).regions
     return dict(zip(regions["code"], regions["name"], strict=True))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def grid_frame(version: str, scope: Scope, asof: dt.date):
+    """The 问题台账 grid's rows (shared, read-only: searches slice it, never change it)."""
+    return issue_grid.grid_frame(snapshot(version), scope, asof)

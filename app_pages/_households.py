@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import _auth, _cache, _params
+from app_pages import _auth, _cache, _nav, _params
 from paicha_geo import labels
 from paicha_geo.render import escape, guarantee_cards
 from paicha_geo.services import guarantees_service
 from paicha_geo.services.data import Scope
 
 
-def household_list(version: str, scope: Scope | None, asof, check: str) -> None:
-    """`scope` is the township or village listed; None above township level (a hint only)."""
+def household_list(version: str, scope: Scope | None, asof, check: str, resolved) -> None:
+    """`scope` is the township or village listed; None above township level: the hint, and
+    the regions one level down as buttons (`resolved`: the region on screen)."""
     st.subheader(labels.HOUSEHOLD_LIST)
     if scope is None:
         st.caption(labels.HOUSEHOLD_PICK_TOWN)
+        _nav.child_buttons(_cache.snapshot(version), resolved)
         return
     me = _auth.viewer()
     only_failing = _params.toggle(st, labels.HOUSEHOLD_ONLY_FAILING, key="gonly")

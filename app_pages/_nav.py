@@ -74,11 +74,20 @@ def child_picker(snap: data.Snapshot, resolved: data.Resolved, levels: tuple[str
     """On a page that works inside one of `levels`, a way there from above (no dead end)."""
     if resolved.region["level"] in levels:
         return
-    children = snap.regions[snap.regions["parent_code"] == resolved.region["code"]]
     st.info(prompt)
+    child_buttons(snap, resolved)
+    st.stop()
+
+
+def child_buttons(snap: data.Snapshot, resolved: data.Resolved) -> None:
+    """The regions one level down from the one on screen, as buttons that open them."""
+    children = snap.regions[snap.regions["parent_code"] == resolved.region["code"]]
+    if children.empty:
+        return
+    level = labels.LEVELS.get(children["level"].iloc[0], "")
     names = dict(zip(children["code"], children["name"], strict=True))
+    st.caption(labels.REGION_PICK.format(level=level))
     with st.container(horizontal=True, key="child-picker"):
         for code, name in names.items():
             st.button(escape.markdown(name), key=f"pick-{code}", on_click=go_to,
                       args=(code, resolved.trail[0][0]))
-    st.stop()

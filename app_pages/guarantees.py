@@ -63,6 +63,6 @@ if village:
         timeline_col.plotly_chart(charts.build_issue_timeline(history, asof,
                                                               labels.CHART_TIMELINE), config=PLOT)
 listed = village or (resolved.scope if resolved.region["level"] == "town" else None)
-household_list(version, listed, asof, check)
+household_list(version, listed, asof, check, resolved)
 if village:
     village_details(version, village, asof, None)

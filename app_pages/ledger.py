@@ -1,4 +1,5 @@
-"""整改台账: import the offices' spreadsheets, move issues through the workflow, export, back up."""
+"""整改台账: find any issue in the grid and act on it in its card (or on several at once), import
+the offices' spreadsheets, export, back up."""
 
 import functools
 
@@ -6,7 +7,7 @@ import streamlit as st
 
 from app_pages import _auth, _cache, _downloads, _layout, _nav, _sidebar
 from app_pages._ledger_import import import_tab
-from app_pages._ledger_status import status_tab
+from app_pages._workbench import workbench
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.render.tables import XLSX_MIME
@@ -15,19 +16,21 @@ from paicha_geo.services import exports, ledger_service, session_service
 version = _cache.version()
 snap = _cache.snapshot(version)
 asof = _sidebar.asof_input(snap.campaign)
+filters = _sidebar.issue_filters(version, snap.campaign)
 resolved = _nav.current_region(snap)
 _nav.breadcrumb(resolved)
 region = resolved.region
-_layout.page_header(f"{region['name']} · {labels.LEDGER_TITLE}", snap.is_demo)
+_layout.page_header(f"{region['name']} · {labels.LEDGER_TITLE}", snap.is_demo, snap.campaign, asof,
+                    filters=filters)
 me = _auth.viewer()
-tab_import, tab_status, tab_export, tab_backup = st.tabs(labels.LEDGER_TABS)
+tab_grid, tab_import, tab_export, tab_backup = st.tabs(labels.LEDGER_TABS)
+with tab_grid:
+    workbench(version, snap, resolved, asof, filters)
 with tab_import:
     if me.may("edit"):
         import_tab(version, resolved.scope)
     else:
         st.info(labels.NO_POWER.format(role=labels.ROLES[me.role], what=labels.IMPORT_POWER))
-with tab_status:
-    status_tab(resolved.scope, _nav.viewer_scope())
 with tab_export:  # built only when clicked (not on every rerun of every tab)
     st.caption(labels.EXPORT_HINT.format(region=escape.markdown(region["name"]), asof=asof))
     stem = labels.LEDGER_FILE.format(region=region["name"], asof=asof)

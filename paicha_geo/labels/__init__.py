@@ -31,4 +31,5 @@ from paicha_geo.labels.screen import *  # noqa: F403
 from paicha_geo.labels.sidebar import *  # noqa: F403
 from paicha_geo.labels.supervision import *  # noqa: F403
 from paicha_geo.labels.wording import say  # noqa: F401
+from paicha_geo.labels.workbench import *  # noqa: F403
 from paicha_geo.labels.workflow import *  # noqa: F403

@@ -30,7 +30,7 @@ INSPECT_METHODS = {"exact": "不超过 8 个村时穷举求得最短顺序",
                    "nearest_neighbour_2opt": "最近邻起步、2-opt 改进（近似最短）"}
 INSPECT_ROUTE = ("走访线路：{n} 个村，直线 {km:.1f} 公里，估计路程 {road:.1f} 公里，"
                  "约 {hours:.1f} 小时")
-INSPECT_PICK_REGION = "请选择一个市(区)或乡镇(街道)后再排序走访村。"
+INSPECT_PICK_REGION = "全省的村太多，无法一并排序：请先选择一个市。"
 INSPECT_SELECTED = "选中"
 INSPECT_COLUMNS = {"stop": "顺序", "name": "村", "town": "乡镇(街道)", "weak": "类型",
                    "score": "风险分", "reasons": "主要原因", "last_visit": "上次走访"}

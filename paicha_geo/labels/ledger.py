@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 LEDGER_TITLE = "整改台账"
-LEDGER_TABS = ("导入数据", "整改状态", "导出台账", "备份")
+LEDGER_TABS = ("问题台账", "导入数据", "导出台账", "备份")
 UPLOAD_KIND = "导入内容"
 UPLOAD_KINDS = {"issues": "问题清单", "households": "低收入农户", "villages": "村基本情况",
                 "boundaries": "行政区划边界"}
@@ -24,8 +24,6 @@ ONLY_VALID = "只导入有效的行（问题行不导入，可下载问题行表
 CONFIRM_IMPORT = "确认导入"
 DOWNLOAD_REJECTED = "下载问题行（含错误原因列）"
 BOUNDARY_SUMMARY = "共 {features} 个要素，匹配到区划 {matched} 个；坐标系：{crs}"
-STATUS_ISSUE = "问题编号"
-STATUS_PICK = "或从本区域未销号问题中选择"
 STATUS_CURRENT = "当前状态：{status}（第 {version} 版）· 整改时限 {deadline} · 责任单位 {unit}"
 STATUS_ACTOR_IS = "操作人：{name}（{account}），以登录账号记入整改记录"
 STATUS_CHANGE = "更改问题状态"
@@ -63,6 +61,5 @@ HOUSE_RENOVATIONS = {"none": "未改造", "in_progress": "改造中", "completed
 BOUNDARIES_UPDATED = "已更新 {count} 个区划边界"
 REJECTED_FILE = "问题行_{name}.xlsx"
 LEDGER_FILE = "整改台账_{region}_{asof:%Y%m%d}"
-STATUS_PICK_PLACEHOLDER = "选择一个未销号问题"
 IMPORT_POWER = "导入数据"
 BACKUP_POWER = "备份数据库"

@@ -19,7 +19,7 @@ from paicha_geo.services.guarantees_service import household_list
 from paicha_geo.services.map_service import village_metrics
 from paicha_geo.store import Store
 
-PLANNING_LEVELS = ("district", "town")  # a trip is planned inside one of these
+PLANNING_LEVELS = ("city", "district", "town")  # a trip is planned inside one of these
 
 
 def ranked_villages(snap: Snapshot, scope: Scope, asof: dt.date,

@@ -20,7 +20,7 @@ from collections.abc import Callable
 import duckdb
 import pandas as pd
 
-from paicha_geo.domain import workflow
+from paicha_geo.domain import issue_fields, workflow
 from paicha_geo.domain.errors import Message, Term
 from paicha_geo.store.db import Store, StoreError
 from paicha_geo.store.loads import insert_frame
@@ -331,3 +331,63 @@ def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
         raise
     # The row as this change left it (a fresh read could already show a later change).
     return {**current, **values, "version": expected_version + 1}
+
+
+# -- settings outside the workflow (责任单位, 整改时限) ----------------------------------------
+def set_issue_field(store: Store, issue_code: str, field: str, value, *, actor: str,
+                    expected_version: int, say: Callable[[Message], str],
+                    note: str | None = None, when: dt.datetime | None = None) -> dict:
+    """Set one issue's 责任单位 or 整改时限 (domain.issue_fields decides whether it may), bump its
+    version and append a history row naming the change (old → new, and `note`), all in one
+    transaction. The status is unchanged: the history row goes from the status to itself.
+    Raises IssueNotFound, ConflictError or TransitionRefused, like change_status."""
+    when = when or dt.datetime.now()
+    actor = (actor or "").strip()
+    if field not in issue_fields.FIELDS:  # the column name below comes from this tuple only
+        raise TransitionRefused(Message("REFUSE_FIELD_UNKNOWN", field=field))
+    try:
+        return _with_retries(lambda: _set_once(store, issue_code, field, value, actor,
+                                               expected_version, note, when, say))
+    except _Busy:
+        raise _conflict(store, issue_code, expected_version) from None
+
+
+def _set_once(store: Store, issue_code: str, field: str, value, actor: str,
+              expected_version: int, note: str | None, when: dt.datetime,
+              say: Callable[[Message], str]) -> dict:
+    try:
+        with store.transaction() as cur:
+            current = get_issue(store, issue_code, cur)
+            if current is None:
+                raise IssueNotFound("REFUSE_NOT_FOUND", code=issue_code)
+            if current["version"] != expected_version:
+                raise _conflict(store, issue_code, expected_version)
+            if not actor:
+                raise TransitionRefused(Message("REFUSE_NO_ACTOR"))
+            reason = issue_fields.refusal(current["status"], field, current[field], value,
+                                          current["found_date"])
+            if reason:
+                raise TransitionRefused(reason)
+            changed = cur.execute(
+                f"UPDATE issue SET {field} = ?, version = version + 1 "  # noqa: S608 - FIELDS
+                "WHERE issue_code = ? AND version = ?",
+                [value, issue_code, expected_version]).fetchone()[0]
+            if changed != 1:
+                raise _conflict(store, issue_code, expected_version)
+            text = [Message("HISTORY_CHANGE", label=Term("FIELD_LABELS", field),
+                            old=Message("HISTORY_EMPTY_VALUE") if current[field] is None
+                            else current[field], new=value)]
+            if note and note.strip():
+                text.insert(0, note.strip())
+            cur.execute(
+                "INSERT INTO issue_history (issue_code, changed_at, from_status, to_status, "
+                "actor, note) VALUES (?, ?, ?, ?, ?, ?)",
+                [issue_code, when, current["status"], current["status"], actor,
+                 say(Message("HISTORY_NOTES", parts=tuple(text)))])
+    except (ConflictError, IssueNotFound, TransitionRefused):
+        raise
+    except duckdb.Error as exc:
+        if _is_conflict(exc):
+            raise _Busy() from exc
+        raise
+    return {**current, field: value, "version": expected_version + 1}

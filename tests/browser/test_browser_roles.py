@@ -91,9 +91,10 @@ def test_read_only_roles_get_no_status_form(browser, roles_app, account):
     try:
         page.goto(f"{url}/ledger")
         wait_for_app(page)
-        page.get_by_role("tab", name="整改状态").click()
-        page.get_by_label("或从本区域未销号问题中选择").click()
-        page.get_by_role("option").first.click()
+        grid = page.locator('[data-testid="stDataFrame"]')
+        expect(grid.locator("[role=gridcell]").first).to_be_attached(timeout=30_000)
+        box = grid.bounding_box()  # glide grid: tick the first row's marker
+        page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
         wait_for_app(page)
         expect(page.get_by_text("无权更改问题状态")).to_be_visible(timeout=30_000)
         assert page.locator('[data-testid="stForm"]').count() == 0
@@ -110,12 +111,11 @@ def test_a_district_official_cannot_reach_another_districts_issue_by_code(browse
     try:
         page.goto(f"{url}/ledger")
         wait_for_app(page)
-        page.get_by_role("tab", name="整改状态").click()
-        field = page.get_by_label("问题编号")
+        field = page.get_by_role("textbox", name="搜索问题")
         field.fill(foreign_issue)
         field.press("Enter")
         wait_for_app(page)
-        expect(page.get_by_text(f"找不到问题 {foreign_issue}")).to_be_visible(timeout=30_000)
+        expect(page.get_by_text("没有符合条件的问题")).to_be_visible(timeout=30_000)
         assert page.locator('[data-testid="stForm"]').count() == 0
     finally:
         context.close()

@@ -187,8 +187,8 @@ def run_app(app_env, monkeypatch):
     monkeypatch.delenv("PAICHA_DEV", raising=False)
     monkeypatch.delenv("PAICHA_SCREEN_REFRESH_MINUTES", raising=False)
 
-    def run(page: str | None = None, **query) -> AppTest:
-        at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120))
+    def run(page: str | None = None, account: str = "admin", **query) -> AppTest:
+        at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), account)
         if page:
             at.switch_page(f"app_pages/{page}.py")
         for key, value in query.items():
@@ -323,9 +323,11 @@ def test_development_mode_keeps_the_full_details(run_app, monkeypatch):
 
 
 def test_st_stop_inside_a_page_is_not_reported_as_an_error(run_app):
-    """The inspection page stops at city level with a hint (st.stop): no error message."""
-    at = run_app("inspect")
-    assert labels.INSPECT_PICK_REGION in [i.value for i in at.info]
+    """The ledger page stops at its backup tab for a role without the power (st.stop), after
+    saying so: no error message."""
+    at = run_app("ledger", account="leader")
+    assert labels.NO_POWER.format(role=labels.ROLES["leader"], what=labels.BACKUP_POWER) in [
+        i.value for i in at.info]
     assert not at.error and not at.exception
 
 

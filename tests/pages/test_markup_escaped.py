@@ -19,9 +19,12 @@ import re
 
 import duckdb
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from tests.conftest import ROOT
 from tests.hostile_fixture import EVIL_LINK, MARKUP, hostile_copy, pages_on
 from tests.hostile_fixture import run_page as _run
+from tests.signin import signed_in
 
 # Markup as a markdown renderer reads it: not preceded by an escaping backslash.
 RAW_MARKUP = re.compile(r"(?<!\\)\]\(http://evil|(?<!\\)<script|(?<!\\)<b>")
@@ -108,14 +111,21 @@ def _sees(shown: str, value: str) -> bool:
 
 def test_ledger_page_shows_the_responsible_unit_and_history_as_text(hostile_db):
     """Measured on main: a 责任单位 of `[点击查看整改材料](http://…)` was a live link."""
-    at = _run("ledger.py", region=DISTRICT[:6])
-    at.text_input(key="issue_code").input(hostile_db["issue"]).run()
+    # Through app.py: the issue card links to the map page, which needs the navigation.
+    at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=180))
+    at.switch_page("app_pages/ledger.py")
+    at.query_params["region"] = hostile_db["village"][:6]  # the issue's district
+    at.run()
+    at.text_input(key="grid_q").input(hostile_db["issue"]).run()
+    grid = next(d for d in at.dataframe if (d.key or "").startswith("grid-"))
+    at.session_state[grid.key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()  # the issue picked in the grid: its card
     assert not at.exception, [e.value for e in at.exception]
     shown = _check(at)
     fields = hostile_db["fields"]
     assert _sees(shown, fields["responsible_unit"])
     assert all(_sees(shown, actor) for actor in fields["actors"])  # the history table
-    assert _sees(shown, fields["district"])  # title, breadcrumb, export hint
+    assert _sees(shown, fields["village"])  # the card's region path
 
 
 def test_map_page_village_panel_shows_names_and_issues_as_text(hostile_db):
