@@ -18,9 +18,10 @@ def test_a_photo_is_uploaded_shown_and_downloaded_unchanged(browser, writable_ap
     sign_in_context(context, writable_app_url, "district")
     page.goto(f"{writable_app_url}/ledger?region=320412")
     wait_for_app(page)
-    page.get_by_role("tab", name="整改状态").click()
-    page.get_by_label("或从本区域未销号问题中选择").click()
-    page.get_by_role("option").nth(2).click()
+    grid = page.locator('[data-testid="stDataFrame"]')
+    expect(grid.locator("[role=gridcell]").first).to_be_attached(timeout=30_000)
+    box = grid.bounding_box()  # glide grid: tick the first row's marker to open its card
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
     wait_for_app(page)
     photo = tmp_path / "现场照片.jpg"
     photo.write_bytes(evidence_files.jpeg(1024, 768, (40, 120, 60)))
