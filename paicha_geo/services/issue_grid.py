@@ -86,6 +86,10 @@ def grid_frame(snap: Snapshot, scope: Scope, asof: dt.date) -> pd.DataFrame:
     shown_place = pd.Series(_joined([names[lv] for lv in _levels_below(scope.level)]),
                             index=codes.index, dtype=object)
     full_place = pd.Series(_joined(list(names.values())), index=codes.index, dtype=object)
+    own = codes.map(snap.regions.set_index("code")["name"]).fillna("")
+    # an issue of the scope's own region (a district-level issue on the district's page)
+    # names that region rather than leaving the cell blank
+    shown_place = shown_place.where(shown_place.astype(bool), own)
     short = snap.checklist.set_index("code")["short"].map(clean_wording)
     item = found["item_code"] + " " + found["item_code"].map(short).fillna("")
     unit = found["responsible_unit"].fillna("")

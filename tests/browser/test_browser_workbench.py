@@ -5,6 +5,9 @@ in the grid filtered by 已销号."""
 
 from __future__ import annotations
 
+import re
+
+import docx
 import pytest
 from playwright.sync_api import expect
 
@@ -107,4 +110,62 @@ def test_find_by_village_rectify_close_and_find_again(browser, writable_app_url,
     assert official.locator('[data-testid="stException"]').count() == 0
     grid.scroll_into_view_if_needed()
     save_screenshot(official, "workbench_found_closed")
+    official.context.close()
+
+
+def _count(page, label: str) -> int:
+    """The number shown under a KPI label (the pages' st.metric, the screen's tiles)."""
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    match = re.search(rf"{label}\s*\n*\s*([\d,]+)", text)
+    assert match, f"{label} not on the page"
+    return int(match[1].replace(",", ""))
+
+
+def test_batch_verify_three_then_every_page_shows_them_closed_and_a_notice_prints(
+        browser, writable_app_url, tmp_path):
+    """As the 武进区 official: three issues reported rectified (by others) are verified in one
+    batch; the map, the progress page and the large screen count them closed at once; the
+    督办通知单 downloads as a Word file naming a unit and its issues."""
+    base = f"{writable_app_url}/?region=320412&asof={TODAY.isoformat()}"
+    official = _signed_in_page(browser, writable_app_url, "district")
+    official.goto(base)
+    wait_for_app(official)
+    open_before = _count(official, "未销号问题")
+    official.goto(f"{writable_app_url}/?screen=1&asof={TODAY.isoformat()}")
+    wait_for_app(official)
+    closed_before = _count(official, "已销号")
+
+    official.goto(f"{writable_app_url}/ledger?region=320412&asof={TODAY.isoformat()}"
+                  "&status=已整改(待验收)")
+    wait_for_app(official)
+    grid = official.locator(GRID)
+    expect(grid.locator("[role=gridcell]").first).to_be_attached(timeout=30_000)
+    box = grid.bounding_box()
+    for row in range(3):  # tick the row markers of the first three rows
+        official.mouse.click(box["x"] + 18, box["y"] + 35 + 17 + 35 * row)
+        wait_for_app(official)
+    batch = official.locator(".st-key-batch")
+    expect(batch).to_contain_text("批量操作：已选 3 个问题", timeout=30_000)
+    batch.get_by_role("button", name="对所选问题执行").click()
+    wait_for_app(official)
+    expect(official.get_by_text("验收销号：完成 3 个，未执行 0 个。")).to_be_visible(
+        timeout=30_000)
+    save_screenshot(official, "workbench_batch_verified")
+
+    official.goto(base)
+    wait_for_app(official)
+    assert _count(official, "未销号问题") == open_before - 3  # the map page, at once
+    official.goto(f"{writable_app_url}/progress?region=320412&asof={TODAY.isoformat()}")
+    wait_for_app(official)
+    with official.expect_download(timeout=60_000) as caught:
+        official.get_by_role("button", name="下载督办通知单（Word）").click()
+    notice = docx.Document(caught.value.path())
+    text = "\n".join(p.text for p in notice.paragraphs)
+    assert "脱贫攻坚问题整改督办通知单" in text
+    cells = [c.text for t in notice.tables for r in t.rows for c in r.cells]
+    assert any(c.startswith("PC2020-320412") or c.startswith("DC") for c in cells), cells[:12]
+    save_screenshot(official, "workbench_progress_notice")
+    official.goto(f"{writable_app_url}/?screen=1&asof={TODAY.isoformat()}")
+    wait_for_app(official)
+    assert _count(official, "已销号") == closed_before + 3  # the large screen, at once
     official.context.close()

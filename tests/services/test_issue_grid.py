@@ -141,3 +141,14 @@ def test_internal_notes_of_the_seed_are_not_shown():
     assert issue_grid.clean_wording("是否……（原文截断）") == "是否……"
     assert issue_grid.clean_wording("社会保障兜底（原文截断）") == "社会保障兜底"
     assert issue_grid.clean_wording(None) == ""
+
+
+def test_an_issue_of_the_region_on_screen_itself_names_it(snap):
+    """Measured on the demo: 武进区's own (district-level) issues had a blank 所在地区."""
+    issues = snap.issues.copy()
+    issues.loc[issues["issue_code"] == "I4", "region_code"] = "320402000000"  # 乙区 itself
+    own = dataclasses.replace(snap, issues=issues, _asof_cache={})
+    district = issue_grid.grid_frame(own, data.Scope("320402"), fx.ASOF)
+    assert district.loc["I4", "place"] == own.regions.set_index("code").loc[
+        "320402000000", "name"]
+    assert district.loc["I5", "place"] != ""
