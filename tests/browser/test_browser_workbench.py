@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from paicha_geo.demo.build import DATA_END
 from paicha_geo.services import data, issue_grid
+from tests import evidence_files
 from tests.conftest import save_screenshot, sign_in_context, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -72,7 +73,8 @@ def _act(page, action: str, code: str, status: str) -> None:
                                                timeout=30_000)
 
 
-def test_find_by_village_rectify_close_and_find_again(browser, writable_app_url, snap):
+def test_find_by_village_rectify_close_and_find_again(browser, writable_app_url, snap,
+                                                      tmp_path):
     code, village, part = _target(snap)
     official = _signed_in_page(browser, writable_app_url, "district")
     _search_and_pick(official, part, code)
@@ -80,6 +82,14 @@ def test_find_by_village_rectify_close_and_find_again(browser, writable_app_url,
     expect(card).to_contain_text(village)  # the region path, in words
     expect(card).to_contain_text("条目原文")
     save_screenshot(official, "workbench_card")
+    photo = tmp_path / "整改后照片.jpg"  # the evidence, attached on the card before reporting
+    photo.write_bytes(evidence_files.jpeg(800, 600, (90, 140, 60)))
+    upload = card.locator('[data-testid="stForm"]').filter(has_text="材料类别")
+    upload.locator("input[type=file]").set_input_files(str(photo))
+    expect(upload.get_by_text(photo.name)).to_be_visible(timeout=30_000)
+    upload.get_by_role("button", name="上传").click()
+    wait_for_app(official)
+    expect(card.locator('[data-testid="stImage"] img')).to_have_count(1, timeout=30_000)
     _act(official, "报告整改完成", code, "已整改(待验收)")
     expect(card).to_contain_text("当前状态：已整改(待验收)")
     expect(official.locator(".st-key-issue-history")).to_contain_text("武进区扶贫办（district）")
@@ -157,6 +167,7 @@ def test_batch_verify_three_then_every_page_shows_them_closed_and_a_notice_print
     assert _count(official, "未销号问题") == open_before - 3  # the map page, at once
     official.goto(f"{writable_app_url}/progress?region=320412&asof={TODAY.isoformat()}")
     wait_for_app(official)
+    assert _count(official, "未销号问题") == open_before - 3  # the progress page, at once
     with official.expect_download(timeout=60_000) as caught:
         official.get_by_role("button", name="下载督办通知单（Word）").click()
     notice = docx.Document(caught.value.path())
