@@ -40,6 +40,15 @@ def _said(elements) -> list[str]:
     return [e.value.replace("\\", "") for e in elements]
 
 
+def _open_card(at, code: str) -> None:
+    """Search the 问题台账 grid for the code and tick its row (as the browser would)."""
+    at.text_input(key="grid_q").set_value(code)
+    at.run()
+    grid = next(d for d in at.dataframe if (d.key or "").startswith("grid-"))
+    at.session_state[grid.key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+
+
 def _button(at, label: str):
     return next(b for b in at.button if b.label == label)
 
@@ -56,8 +65,7 @@ def test_the_official_attaches_a_photo_and_removes_it_with_a_reason(db):
     at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), "district")
     at.switch_page("app_pages/ledger.py")
     at.run()
-    at.text_input(key="issue_code").set_value(code)
-    at.run()
+    _open_card(at, code)
     assert not at.exception, [e.value for e in at.exception]
     assert "尚无佐证材料。" in [c.value for c in at.caption]
 
@@ -97,8 +105,7 @@ def test_a_file_name_is_shown_as_text_not_as_markdown(db):
     at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), "district")
     at.switch_page("app_pages/ledger.py")
     at.run()
-    at.text_input(key="issue_code").set_value(code)
-    at.run()
+    _open_card(at, code)
     name = "[点我](evil.example) _斜_ $x$ ~删~ #1.jpg"  # (/ * : < > are replaced on upload)
     _upload(at, name, evidence_files.jpeg(), kind="before")
     assert not at.exception, [e.value for e in at.exception]
