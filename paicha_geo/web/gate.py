@@ -116,7 +116,7 @@ class Gate:
         path = scope["path"]
         if (scope["type"] == "http" and scope["method"] in ("GET", "HEAD")
                 and not path.startswith(_NOT_PAGES)):
-            target = path + (f"?{scope['query_string'].decode()}"
+            target = path + (f"?{scope['query_string'].decode('latin-1')}"
                              if scope.get("query_string") else "")
             where = "/login" + ("" if target == "/" else f"?next={quote(target, safe='')}")
             if reason not in ("none", "bad"):
