@@ -223,13 +223,25 @@ def _rectified_by(cur, issue_code: str) -> str | None:
     return row[0] if row else None
 
 
-def _conflict(store: Store, issue_code: str, seen: int) -> ConflictError:
+def conflict(store: Store, issue_code: str, seen: int) -> ConflictError:
+    """The refusal of a write to an issue that changed since the writer saw version `seen`
+    (or is gone), naming what it is now."""
     current = get_issue(store, issue_code)
     if current is None:
         return ConflictError(Message("REFUSE_NOT_FOUND", code=issue_code), None)
     return ConflictError(Message("CONFLICT", code=issue_code,
                                  status=Term("STATUSES", current["status"]),
                                  version=current["version"], seen=seen), current)
+
+
+def _as_seen(store: Store, cur, issue_code: str, expected_version: int) -> dict:
+    """The issue inside a write's transaction, if it is still the version the writer saw."""
+    current = get_issue(store, issue_code, cur)
+    if current is None:
+        raise IssueNotFound("REFUSE_NOT_FOUND", code=issue_code)
+    if current["version"] != expected_version:
+        raise conflict(store, issue_code, expected_version)
+    return current
 
 
 class _Busy(Exception):
@@ -270,7 +282,7 @@ def change_status(store: Store, issue_code: str, to_status: str, *, actor: str,
                                                   expected_version, note, measures, when,
                                                   say))
     except _Busy:
-        raise _conflict(store, issue_code, expected_version) from None
+        raise conflict(store, issue_code, expected_version) from None
 
 
 def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
@@ -278,11 +290,7 @@ def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
                  when: dt.datetime, say: Callable[[Message], str]) -> dict:
     try:
         with store.transaction() as cur:
-            current = get_issue(store, issue_code, cur)
-            if current is None:
-                raise IssueNotFound("REFUSE_NOT_FOUND", code=issue_code)
-            if current["version"] != expected_version:
-                raise _conflict(store, issue_code, expected_version)
+            current = _as_seen(store, cur, issue_code, expected_version)
             new_measures = measures.strip() if measures and measures.strip() else None
             effective = new_measures or current["measures"]
             frm = current["status"]
@@ -316,7 +324,7 @@ def _change_once(store: Store, issue_code: str, to_status: str, actor: str,
                  values["closed_date"], values["verifier"], issue_code, expected_version],
             ).fetchone()[0]
             if changed != 1:
-                raise _conflict(store, issue_code, expected_version)
+                raise conflict(store, issue_code, expected_version)
             cur.execute(
                 "INSERT INTO issue_history (issue_code, changed_at, from_status, to_status, "
                 "actor, note) VALUES (?, ?, ?, ?, ?, ?)",
@@ -349,7 +357,7 @@ def set_issue_field(store: Store, issue_code: str, field: str, value, *, actor: 
         return _with_retries(lambda: _set_once(store, issue_code, field, value, actor,
                                                expected_version, note, when, say))
     except _Busy:
-        raise _conflict(store, issue_code, expected_version) from None
+        raise conflict(store, issue_code, expected_version) from None
 
 
 def _set_once(store: Store, issue_code: str, field: str, value, actor: str,
@@ -357,11 +365,7 @@ def _set_once(store: Store, issue_code: str, field: str, value, actor: str,
               say: Callable[[Message], str]) -> dict:
     try:
         with store.transaction() as cur:
-            current = get_issue(store, issue_code, cur)
-            if current is None:
-                raise IssueNotFound("REFUSE_NOT_FOUND", code=issue_code)
-            if current["version"] != expected_version:
-                raise _conflict(store, issue_code, expected_version)
+            current = _as_seen(store, cur, issue_code, expected_version)
             if not actor:
                 raise TransitionRefused(Message("REFUSE_NO_ACTOR"))
             reason = issue_fields.refusal(current["status"], field, current[field], value,
@@ -373,7 +377,7 @@ def _set_once(store: Store, issue_code: str, field: str, value, actor: str,
                 "WHERE issue_code = ? AND version = ?",
                 [value, issue_code, expected_version]).fetchone()[0]
             if changed != 1:
-                raise _conflict(store, issue_code, expected_version)
+                raise conflict(store, issue_code, expected_version)
             text = [Message("HISTORY_CHANGE", label=Term("FIELD_LABELS", field),
                             old=Message("HISTORY_EMPTY_VALUE") if current[field] is None
                             else current[field], new=value)]

@@ -9,9 +9,8 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from paicha_geo.domain.errors import Message, Term
 from paicha_geo.store.db import Store
-from paicha_geo.store.ledger import ConflictError, IssueNotFound, get_issue
+from paicha_geo.store.ledger import ConflictError, IssueNotFound, conflict, get_issue
 
 MARK, UNMARK = "mark", "unmark"
 
@@ -34,15 +33,6 @@ def supervision_history(store: Store, issue_code: str) -> pd.DataFrame:
         [issue_code]).fetchdf()
 
 
-def _conflict(store: Store, issue_code: str, seen: int) -> ConflictError:
-    current = get_issue(store, issue_code)
-    if current is None:
-        return ConflictError(Message("REFUSE_NOT_FOUND", code=issue_code), None)
-    return ConflictError(Message("CONFLICT", code=issue_code,
-                                 status=Term("STATUSES", current["status"]),
-                                 version=current["version"], seen=seen), current)
-
-
 def record(store: Store, issue_code: str, action: str, *, account_id: str, reason: str,
            deadline: dt.date | None, contact: str | None, note: str, when: dt.datetime,
            expected_version: int) -> dict:
@@ -60,7 +50,7 @@ def record(store: Store, issue_code: str, action: str, *, account_id: str, reaso
                 "WHERE issue_code = ? AND version = ?",
                 [marked, issue_code, expected_version]).fetchone()[0]
             if changed != 1:
-                raise _conflict(store, issue_code, expected_version)
+                raise conflict(store, issue_code, expected_version)
             cur.execute(
                 "INSERT INTO supervision (issue_code, action, acted_at, account_id, reason, "
                 "deadline, contact) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -72,5 +62,5 @@ def record(store: Store, issue_code: str, action: str, *, account_id: str, reaso
     except (ConflictError, IssueNotFound):
         raise
     except duckdb.TransactionException:  # another writer holds the row right now
-        raise _conflict(store, issue_code, expected_version) from None
+        raise conflict(store, issue_code, expected_version) from None
     return {**current, "escalated": marked, "version": expected_version + 1}
