@@ -22,3 +22,11 @@ def signed_in(at, account: str = "admin", db: Path | str | None = None):
     """`at` (an AppTest) signed in as the demo `account` of `db` (default: $PAICHA_DB)."""
     at.user = {"session": session_for(db or os.environ["PAICHA_DB"], account)}
     return at
+
+
+def viewer(store, account: str) -> session_service.Viewer:
+    """The demo `account` signed in on `store` as a page sees it (a real session, checked)."""
+    from paicha_geo.config import settings
+
+    token = session_service.open_trusted(store, account, "test")
+    return session_service.check(store, settings().accounts, token).viewer

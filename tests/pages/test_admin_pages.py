@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 
 import openpyxl
 import pytest
@@ -34,17 +33,13 @@ TOWN = "320412001000"  # 南夏墅街道, 武进区
 
 
 @pytest.fixture
-def db(demo_db, tmp_path, monkeypatch):
-    """A private copy of the demo holding the five rows above, as $PAICHA_DB."""
-    path = tmp_path / "admin.duckdb"
-    shutil.copy(demo_db, path)
-    with Store(path) as store, store.transaction() as cur:
+def db(db):
+    """The pages' private copy of the demo (conftest), holding the five rows above."""
+    with Store(db) as store, store.transaction() as cur:
         for at, account, role, action, target, reason in ROWS:
             sa.append_audit(cur, at=at, account_id=account, role=role, action=action,
                             target=target, reason=reason)
-    monkeypatch.setenv("PAICHA_DB", str(path))
-    monkeypatch.delenv("PAICHA_DEV", raising=False)
-    return path
+    return db
 
 
 def open_page(page: str, account: str, directly: bool = False) -> AppTest:

@@ -4,28 +4,12 @@ refused by content with the file named; removal asks why and keeps the row."""
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from paicha_geo.store import Store
 from tests import evidence_files
 from tests.conftest import ROOT
 from tests.signin import signed_in
-
-
-@pytest.fixture
-def db(demo_db, tmp_path, monkeypatch):
-    path = tmp_path / "page.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("PAICHA_DB", str(path))
-    monkeypatch.delenv("PAICHA_DEV", raising=False)
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return path
 
 
 def _issue(db) -> str:

@@ -4,9 +4,6 @@ issue history names the account that imported it."""
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from paicha_geo.render.tables import XLSX_MIME
@@ -19,19 +16,6 @@ from tests.ledger_helpers import xlsx_bytes
 from tests.signin import signed_in
 
 HEADER = ["问题编号", "区划代码", "排查项目", "问题描述", "发现日期"]
-
-
-@pytest.fixture
-def db(demo_db, tmp_path, monkeypatch):
-    path = tmp_path / "page.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("PAICHA_DB", str(path))
-    monkeypatch.delenv("PAICHA_DEV", raising=False)
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return path
 
 
 def _first_village(db, prefix: str) -> str:

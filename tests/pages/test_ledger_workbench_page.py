@@ -5,9 +5,7 @@ longer lists it."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from paicha_geo.store import Store
@@ -16,19 +14,6 @@ from tests.conftest import ROOT
 from tests.signin import signed_in
 
 TODAY = dt.date.today().isoformat()  # the grid as of today: the store's statuses now
-
-
-@pytest.fixture
-def db(demo_db, tmp_path, monkeypatch):
-    path = tmp_path / "page.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("PAICHA_DB", str(path))
-    monkeypatch.delenv("PAICHA_DEV", raising=False)
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return path
 
 
 def _rectified_by_someone_else(db) -> dict:

@@ -3,9 +3,6 @@ townships, as buttons; the inspection page ranks the villages of the whole city.
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from paicha_geo import labels
@@ -13,19 +10,6 @@ from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 from tests.conftest import ROOT
 from tests.signin import signed_in
-
-
-@pytest.fixture
-def db(demo_db, tmp_path, monkeypatch):
-    path = tmp_path / "page.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("PAICHA_DB", str(path))
-    monkeypatch.delenv("PAICHA_DEV", raising=False)
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return path
 
 
 def _open(page: str, account: str = "admin") -> AppTest:

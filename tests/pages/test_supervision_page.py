@@ -6,9 +6,7 @@ issues with its reason; lifting the mark there takes it out again."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from paicha_geo import labels
@@ -20,19 +18,6 @@ from tests.conftest import ROOT
 from tests.signin import signed_in
 
 ASOF = dt.date(2020, 5, 31)  # a day inside the campaign, with a long due list
-
-
-@pytest.fixture
-def db(demo_db, tmp_path, monkeypatch):
-    path = tmp_path / "page.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("PAICHA_DB", str(path))
-    monkeypatch.delenv("PAICHA_DEV", raising=False)
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return path
 
 
 def first_unmarked_due(db) -> tuple[int, str]:

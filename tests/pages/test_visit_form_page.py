@@ -4,28 +4,12 @@ its issue on the right village, and the form empty again."""
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from paicha_geo.store import Store
 from paicha_geo.store import ledger as sl
 from tests.conftest import ROOT
 from tests.signin import signed_in
-
-
-@pytest.fixture
-def db(demo_db, tmp_path, monkeypatch):
-    path = tmp_path / "visit.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("PAICHA_DB", str(path))
-    monkeypatch.delenv("PAICHA_DEV", raising=False)
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return path
 
 
 def _villages(db) -> list[tuple[str, list[str]]]:

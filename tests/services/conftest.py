@@ -6,6 +6,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from paicha_geo.services import account_service
+from tests.ledger_helpers import copy_store
 
 
 @pytest.fixture
@@ -14,3 +15,11 @@ def cheap_hashes(monkeypatch):
     the library's recommended costs)."""
     monkeypatch.setattr(account_service, "HASHER",
                         PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture
+def store(demo_db, tmp_path):
+    """A read-write Store on a private copy of the demo (its demo accounts included)."""
+    s = copy_store(demo_db, tmp_path)
+    yield s
+    s.close()

@@ -20,21 +20,7 @@ from paicha_geo.services import (
 from paicha_geo.services.account_service import audit_log
 from paicha_geo.services.data import OutOfScope
 from paicha_geo.store import queries as q
-from tests.ledger_helpers import copy_store
-
-
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
-
-
-def viewer(store, account: str) -> session_service.Viewer:
-    from paicha_geo.config import settings
-
-    token = session_service.open_trusted(store, account, "test")
-    return session_service.check(store, settings().accounts, token).viewer
+from tests.signin import viewer
 
 
 def actions(store, account: str) -> list[tuple[str, str | None, str | None]]:

@@ -8,30 +8,15 @@ import datetime as dt
 import io
 
 import openpyxl
-import pytest
 
 from paicha_geo.demo.build import DATA_END
-from paicha_geo.services import clock, exports, issue_service, progress_service, session_service
+from paicha_geo.services import clock, exports, issue_service, progress_service
 from paicha_geo.services.data import Scope, issues_in_scope, load_snapshot
 from paicha_geo.store import ledger as sl
-from tests.ledger_helpers import copy_store
+from tests.signin import viewer
 
 WUJIN = Scope("320412")
 EARLIER = dt.date(2020, 5, 31)
-
-
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
-
-
-def viewer(store, account: str) -> session_service.Viewer:
-    from paicha_geo.config import settings
-
-    token = session_service.open_trusted(store, account, "test")
-    return session_service.check(store, settings().accounts, token).viewer
 
 
 def _rectified_in_wujin(store) -> str:

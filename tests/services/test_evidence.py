@@ -17,22 +17,8 @@ from paicha_geo.services import evidence_service, issue_service, session_service
 from paicha_geo.services.account_service import audit_log
 from paicha_geo.services.evidence_service import EvidenceRefused
 from tests import evidence_files as f
-from tests.ledger_helpers import copy_store
 from tests.said import raises_saying
-
-
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
-
-
-def viewer(store, account: str) -> session_service.Viewer:
-    from paicha_geo.config import settings
-
-    token = session_service.open_trusted(store, account, "test")
-    return session_service.check(store, settings().accounts, token).viewer
+from tests.signin import viewer
 
 
 def an_issue(store, prefix: str = "320412", status: str = "rectifying") -> dict:

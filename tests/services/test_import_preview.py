@@ -9,22 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from paicha_geo.services import ledger_service as ls
 from paicha_geo.services.data import EVERYTHING, Scope
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
-from tests.ledger_helpers import copy_store, xlsx_bytes
+from tests.ledger_helpers import xlsx_bytes
 
 WUJIN = Scope("320412")
-
-
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
 
 
 def _villages(store, prefix: str, n: int = 1):

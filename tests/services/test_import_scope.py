@@ -26,13 +26,6 @@ ISSUE_HEADER = ["问题编号", "区划代码", "排查项目", "问题描述", 
 HOUSEHOLD_HEADER = ["户编号", "区划代码", "户主姓名", "家庭人口", "是否脱贫"]
 
 
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
-
-
 def _village(store, prefix: str) -> tuple[str, str]:
     """(code, name) of the first village under the region prefix."""
     regions = q.regions(store)

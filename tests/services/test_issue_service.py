@@ -9,14 +9,6 @@ from paicha_geo.services import issue_service
 from paicha_geo.services.data import EVERYTHING, Scope
 from paicha_geo.store import queries as q
 from paicha_geo.store.backup import fingerprint
-from tests.ledger_helpers import copy_store
-
-
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
 
 
 def _an_open_issue(store) -> dict:

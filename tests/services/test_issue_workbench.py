@@ -5,27 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from paicha_geo import labels
-from paicha_geo.config import settings
-from paicha_geo.services import data, issue_batch, issue_card, issue_service, session_service
+from paicha_geo.services import data, issue_batch, issue_card, issue_service
 from paicha_geo.store import ledger as sl
-from tests.ledger_helpers import copy_store
+from tests.signin import viewer
 
 WUJIN = "320412"
-
-
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
-
-
-def viewer(store, account: str) -> session_service.Viewer:
-    token = session_service.open_trusted(store, account, "test")
-    return session_service.check(store, settings().accounts, token).viewer
 
 
 def issues(store, status: str, prefix: str = WUJIN, n: int = 3) -> list[dict]:

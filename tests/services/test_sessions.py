@@ -19,7 +19,6 @@ from paicha_geo.services import account_service as acc
 from paicha_geo.services import session_service as sessions
 from paicha_geo.services.data import EVERYTHING, Scope
 from paicha_geo.store import sessions as store_sessions
-from tests.ledger_helpers import copy_store
 
 RULES = settings().accounts
 T0 = dt.datetime(2026, 11, 30, 9, 0)
@@ -27,13 +26,6 @@ NEW_PASSWORD = "Xinmima#2026"
 
 
 pytestmark = pytest.mark.usefixtures("cheap_hashes")
-
-
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
 
 
 def signed_in(store, account="district", now=T0, client=None) -> str:

@@ -17,25 +17,11 @@ from paicha_geo.services import supervision_service as sv
 from paicha_geo.services.account_service import audit_log
 from paicha_geo.services.data import Scope
 from paicha_geo.store import supervision as ss
-from tests.ledger_helpers import copy_store
 from tests.said import raises_saying
+from tests.signin import viewer
 
 ASOF = dt.date(2020, 5, 31)
 WUJIN = Scope("320412")
-
-
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
-
-
-def viewer(store, account: str) -> session_service.Viewer:
-    from paicha_geo.config import settings
-
-    token = session_service.open_trusted(store, account, "test")
-    return session_service.check(store, settings().accounts, token).viewer
 
 
 def an_issue(store, prefix: str, status: str = "rectifying", escalated: bool = False) -> dict:

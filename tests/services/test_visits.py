@@ -12,24 +12,10 @@ from paicha_geo import labels
 from paicha_geo.services import clock, session_service, visit_service
 from paicha_geo.services.visit_service import Finding, IssueDraft
 from paicha_geo.store import ledger as sl
-from tests.ledger_helpers import copy_store
+from tests.signin import viewer
 
 DAY = dt.date(2020, 7, 15)  # the demo's today
 DUE = dt.date(2020, 8, 31)
-
-
-@pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
-    yield s
-    s.close()
-
-
-def viewer(store, account: str) -> session_service.Viewer:
-    from paicha_geo.config import settings
-
-    token = session_service.open_trusted(store, account, "test")
-    return session_service.check(store, settings().accounts, token).viewer
 
 
 def two_villages(store) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:
