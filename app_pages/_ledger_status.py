@@ -45,6 +45,8 @@ def card(version: str, code: str, on_screen: bool, then: tuple | None) -> None:
             st.markdown(f"**{title}**")
             with st.container(key=key):
                 st.text(text or labels.NO_DATA)
+        if found.withheld:
+            st.caption(escape.markdown(found.withheld))
         if not me.may("edit"):
             st.info(labels.NO_POWER.format(role=labels.ROLES[me.role], what=labels.STATUS_CHANGE))
         elif not found.actions:

@@ -49,3 +49,6 @@ EVIDENCE_REMOVE = "移除"
 EVIDENCE_REMOVE_WHY = "移除原因（必填，材料仍保留在数据库中）"
 EVIDENCE_REMOVED = "已移除：{file}"
 EVIDENCE_PICK_FILE = "请先选择文件"
+# The issue history line an attachment or a removal leaves
+HISTORY_EVIDENCE_ADDED = "上传佐证材料：{kind} · {file}"
+HISTORY_EVIDENCE_REMOVED = "移除佐证材料：{kind} · {file}（原因：{reason}）"

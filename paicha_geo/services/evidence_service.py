@@ -108,6 +108,10 @@ def add(store: Store, viewer: Viewer, issue_code: str, kind: str, file_name: str
             media_type=checked.media_type, type_key=checked.type_key, content=data,
             sha256=hashlib.sha256(data).hexdigest(), thumbnail=checked.thumbnail,
             at=_now(store), account_id=viewer.account_id)
+        se.note_in_history(cur, issue_code, at=_now(store), account_id=viewer.account_id,
+                           note=labels.say(Message("HISTORY_EVIDENCE_ADDED",
+                                                   kind=Term("EVIDENCE_KINDS", kind),
+                                                   file=name)))
     return _item(se.get(store, evidence_id), actor_names(store))
 
 
@@ -168,6 +172,12 @@ def remove(store: Store, viewer: Viewer, evidence_id: int, reason: str) -> None:
         if not se.mark_removed(cur, evidence_id, at=_now(store), account_id=viewer.account_id,
                                reason=reason.strip()):
             raise EvidenceRefused("EVIDENCE_NOT_FOUND", evidence_id=evidence_id)
+        se.note_in_history(cur, row["issue_code"], at=_now(store),
+                           account_id=viewer.account_id,
+                           note=labels.say(Message("HISTORY_EVIDENCE_REMOVED",
+                                                   kind=Term("EVIDENCE_KINDS", row["kind"]),
+                                                   file=row["file_name"],
+                                                   reason=reason.strip())))
 
 
 def limits_hint(settings: Settings | None = None) -> str:

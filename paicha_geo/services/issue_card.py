@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from paicha_geo.domain import privacy
+from paicha_geo import labels
+from paicha_geo.domain import privacy, workflow
 from paicha_geo.domain.regions import LEVELS
 from paicha_geo.services import issue_service
 from paicha_geo.services.data import Snapshot
@@ -31,6 +32,7 @@ class IssueCard:
     verifier: str | None  # '姓名（账号）' for an account, else as recorded
     history: pd.DataFrame  # Chinese headers (issue_service.history_table)
     actions: list  # issue_service.ActionChoice the viewer may take now
+    withheld: str | None = None  # why an action the status allows is not offered to this viewer
 
 
 def _household(store: Store, household_id) -> tuple[str, str] | None:
@@ -53,6 +55,13 @@ def issue_card(store: Store, snap: Snapshot, viewer: Viewer, code: str) -> Issue
     item = items.loc[issue["item_code"]] if issue["item_code"] in items.index else None
     short = clean_wording(item["short"]) if item is not None else ""
     names = issue_service.actor_names(store)
+    actions = issue_service.allowed_actions(issue["status"]) if viewer.may("edit") else []
+    withheld = None
+    reporter = sl.rectified_by(store, code) if issue["status"] == "rectified" else None
+    if reporter and workflow.refusal("rectified", "closed", actor=viewer.account_id,
+                                     rectified_by=reporter):
+        actions = [a for a in actions if a.action != "close"]  # the rule would refuse it
+        withheld = labels.CARD_CLOSE_WITHHELD.format(reporter=names.get(reporter, reporter))
     return IssueCard(
         issue=issue, place=place, region_code=issue["region_code"],
         item=f"{issue['item_code']} {short}".strip(),
@@ -61,5 +70,5 @@ def issue_card(store: Store, snap: Snapshot, viewer: Viewer, code: str) -> Issue
         household=_household(store, issue["household_id"]),
         verifier=names.get(issue["verifier"], issue["verifier"]),
         history=issue_service.history_table(store, viewer.scope, code),
-        actions=issue_service.allowed_actions(issue["status"]) if viewer.may("edit") else [],
+        actions=actions, withheld=withheld,
     )

@@ -69,3 +69,13 @@ def mark_removed(cur, evidence_id: int, *, at: dt.datetime, account_id: str,
         "WHERE evidence_id = ? AND removed_at IS NULL", [at, account_id, reason,
                                                           int(evidence_id)]).fetchone()
     return bool(row and row[0])
+
+
+def note_in_history(cur, issue_code: str, *, at: dt.datetime, account_id: str,
+                    note: str) -> None:
+    """Append a history row for a change to an issue's files: the status stays (from = to),
+    the issue's version does not move (nobody's open card is made stale by a photo)."""
+    cur.execute(
+        "INSERT INTO issue_history (issue_code, changed_at, from_status, to_status, actor, note) "
+        "SELECT issue_code, ?, status, status, ?, ? FROM issue WHERE issue_code = ?",
+        [at, account_id, note, issue_code])

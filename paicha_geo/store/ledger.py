@@ -223,6 +223,11 @@ def _rectified_by(cur, issue_code: str) -> str | None:
     return row[0] if row else None
 
 
+def rectified_by(store: Store, issue_code: str) -> str | None:
+    """Who reported an issue's rectification (the account that may not also close it)."""
+    return _rectified_by(store.cursor(), issue_code)
+
+
 def conflict(store: Store, issue_code: str, seen: int) -> ConflictError:
     """The refusal of a write to an issue that changed since the writer saw version `seen`
     (or is gone), naming what it is now."""

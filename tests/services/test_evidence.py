@@ -228,6 +228,24 @@ def test_removal_asks_why_marks_the_row_and_keeps_the_file(store):
         evidence_service.remove(store, district, added.evidence_id, "再删一次")
 
 
+def test_adding_and_removing_a_file_are_lines_in_the_issue_history(store):
+    district = viewer(store, "district")
+    issue = an_issue(store)
+    code = issue["issue_code"]
+    added = evidence_service.add(store, district, code, "before", "门前.jpg", f.jpeg())
+    evidence_service.remove(store, district, added.evidence_id, "拍错了")
+    lines = store.cursor().execute(
+        "SELECT from_status, to_status, actor, note FROM issue_history WHERE issue_code = ? "
+        "AND note LIKE '%佐证材料%' ORDER BY history_id", [code]).fetchall()
+    assert lines == [
+        ("rectifying", "rectifying", "district", "上传佐证材料：整改前 · 门前.jpg"),
+        ("rectifying", "rectifying", "district", "移除佐证材料：整改前 · 门前.jpg（原因：拍错了）"),
+    ]
+    # a photo does not make an open card stale: the version is the one the card saw
+    after = issue_service.get_issue(store, session_service.EVERYTHING, code)
+    assert after["version"] == issue["version"]
+
+
 def test_an_inspector_removes_only_own_files(store):
     fixed, district = viewer(store, "inspector2"), viewer(store, "district")
     village = sorted(fixed.villages)[0]

@@ -117,3 +117,16 @@ def test_the_card_names_the_item_household_masked_and_legal_actions(store):
         "SELECT issue_code FROM issue WHERE region_code LIKE '320412%' "
         "AND region_code NOT LIKE '320412001%' LIMIT 1").fetchone()[0]
     assert issue_card.issue_card(store, snap, town, other) is None
+
+
+def test_the_card_does_not_offer_closing_to_the_account_that_reported_the_rectification(store):
+    district, admin = viewer(store, "district"), viewer(store, "admin")
+    issue = issues(store, "rectifying", n=1)[0]
+    report(store, district, issue)
+    snap = data.load_snapshot(store)
+    own = issue_card.issue_card(store, snap, district, issue["issue_code"])
+    assert [a.action for a in own.actions] == ["send_back"]
+    assert own.withheld == "整改完成由武进区扶贫办（district）报告，验收销号须由其他账号办理。"
+    other = issue_card.issue_card(store, snap, admin, issue["issue_code"])
+    assert [a.action for a in other.actions] == ["close", "send_back"]
+    assert other.withheld is None
