@@ -49,7 +49,8 @@ def _region_select(store, rules, role: str, key: str, current: str | None = None
     regions = account_admin.region_choices(store)
     codes = list(regions)
     return st.selectbox(labels.ACCOUNT_ADD_REGION, codes, format_func=regions.get, key=key,
-                        index=codes.index(current) if current in regions else 0)
+                        index=codes.index(current) if current in regions else 0,
+                        placeholder=labels.CHOOSE_ONE)
 
 
 def _add(store, rules, me) -> None:
@@ -62,7 +63,7 @@ def _add(store, rules, me) -> None:
 
 def add_form(store, rules, me) -> None:
     role = st.selectbox(labels.ACCOUNT_ADD_ROLE, list(rules.roles), format_func=_role_name,
-                        key="add-role")
+                        key="add-role", placeholder=labels.CHOOSE_ONE)
     with st.form("add-account", clear_on_submit=True):
         st.text_input(labels.ACCOUNT_ADD_NAME, help=labels.ACCOUNT_ADD_NAME_HELP, key="add-name")
         st.text_input(labels.ACCOUNT_ADD_DISPLAY, key="add-display")
@@ -91,7 +92,8 @@ def manage(store, rules, me) -> None:
     frame = account_admin.accounts(store).set_index("account_id")
     name = st.selectbox(labels.ACCOUNT_MANAGE_PICK, list(frame.index), key="manage-account",
                         format_func=lambda a: labels.AUDIT_ACCOUNT.format(
-                            name=frame.at[a, "display_name"], account=a))
+                            name=frame.at[a, "display_name"], account=a),
+                        placeholder=labels.CHOOSE_ONE)
     if name is None:
         return
     row, myself = frame.loc[name], name == me.account_id
@@ -114,7 +116,7 @@ def manage(store, rules, me) -> None:
     roles = list(rules.roles)
     role = st.selectbox(labels.ACCOUNT_ADD_ROLE, roles, format_func=_role_name,
                         index=roles.index(row["role"]) if row["role"] in roles else 0,
-                        key=f"role-{name}", disabled=myself)
+                        key=f"role-{name}", disabled=myself, placeholder=labels.CHOOSE_ONE)
     _region_select(store, rules, role, f"region-{name}", row["region_code"])
     st.button(labels.ACCOUNT_ROLE_SUBMIT, key="save-role", disabled=myself, on_click=_role,
               args=(store, rules, me, name))

@@ -67,7 +67,7 @@ def _uploader(store, me, issue_code: str) -> None:
     with st.form("evidence-upload", clear_on_submit=True):
         st.caption(escape.markdown(evidence_service.limits_hint()))
         kind = st.selectbox(labels.EVIDENCE_KIND, evidence_service.KINDS, key="evidence-kind",
-                            format_func=labels.EVIDENCE_KINDS.get)
+                            format_func=labels.EVIDENCE_KINDS.get, placeholder=labels.CHOOSE_ONE)
         upload = st.file_uploader(labels.EVIDENCE_FILE, key="evidence-file",
                                   type=evidence_service.accepted_extensions())
         submitted = st.form_submit_button(labels.EVIDENCE_UPLOAD, type="primary")

@@ -47,7 +47,7 @@ def _options(version: str, kind: str) -> ledger_service.ImportOptions:
     actor = _auth.viewer().account_id
     if kind == "boundaries":
         crs = st.selectbox(labels.UPLOAD_CRS, list(labels.UPLOAD_CRS_CHOICES),
-                           format_func=labels.UPLOAD_CRS_CHOICES.get)
+                           format_func=labels.UPLOAD_CRS_CHOICES.get, placeholder=labels.CHOOSE_ONE)
         return ledger_service.ImportOptions(source_crs=crs or None, actor=actor)
     if kind != "issues":
         return ledger_service.ImportOptions(actor=actor)
@@ -55,7 +55,8 @@ def _options(version: str, kind: str) -> ledger_service.ImportOptions:
     found = c1.date_input(labels.UPLOAD_DEFAULT_FOUND, value=None, format="YYYY-MM-DD")
     short = _cache.snapshot(version).checklist.set_index("code")["short"]
     item = c2.selectbox(labels.UPLOAD_DEFAULT_ITEM, [None, *short.index],
-                        format_func=lambda c: labels.NO_DATA if c is None else f"{c} {short[c]}")
+                        format_func=lambda c: labels.NO_DATA if c is None else f"{c} {short[c]}",
+                        placeholder=labels.CHOOSE_ONE)
     return ledger_service.ImportOptions(default_found_date=found, default_item=item,
                                         actor=actor)
 

@@ -68,6 +68,7 @@ def bound(widget: Callable, label: str, *args, key: str, check: Reader, suffix: 
 
 def selectbox(container, label: str, options, *, key: str, format_func: Callable = str,
               **kwargs) -> Any:
+    kwargs.setdefault("placeholder", labels.CHOOSE_ONE)  # not Streamlit's English one
     return bound(container.selectbox, label, options, key=key, format_func=format_func,
                  check=choice_check(key, options, format_func), **kwargs)
 

@@ -70,12 +70,14 @@ def _finding(tab, code: str, key: str, checklist, units: list[str],
         raise_it = st.checkbox(labels.VISIT_TO_ISSUE, key=f"{key}-issue")
         c1, c2 = st.columns(2)
         item = c1.selectbox(labels.VISIT_ITEM, list(checklist.index), key=f"{key}-item",
-                            format_func=lambda c: f"{c} {checklist[c]}")
+                            format_func=lambda c: f"{c} {checklist[c]}",
+                            placeholder=labels.CHOOSE_ONE)
         unit = c2.selectbox(labels.VISIT_UNIT, units, index=None, accept_new_options=True,
                             placeholder=labels.VISIT_UNIT_PLACEHOLDER, key=f"{key}-unit")
         c3, c4, c5 = st.columns(3)
         severity = c3.selectbox(labels.VISIT_SEVERITY, list(labels.SEVERITIES),
-                                format_func=labels.SEVERITIES.get, key=f"{key}-severity")
+                                format_func=labels.SEVERITIES.get, key=f"{key}-severity",
+                                placeholder=labels.CHOOSE_ONE)
         due = c4.date_input(labels.VISIT_DEADLINE, value=deadline, format="YYYY-MM-DD",
                             key=f"{key}-deadline")
         home = c5.text_input(labels.VISIT_ISSUE_HOUSEHOLD, key=f"{key}-household")

@@ -31,7 +31,7 @@ def workbench(version: str, snap, resolved, asof, filters) -> None:
     text = search.text_input(labels.GRID_SEARCH, key="grid_q",
                              placeholder=labels.GRID_SEARCH_PLACEHOLDER)
     sort = order.selectbox(labels.GRID_SORT, list(labels.GRID_SORTS), key="grid_sort",
-                           format_func=labels.GRID_SORTS.get)
+                           format_func=labels.GRID_SORTS.get, placeholder=labels.CHOOSE_ONE)
     query = issue_grid.GridQuery(text, filters, sort)
     rows = issue_grid.select(frame, snap.checklist, query)
     pages = issue_grid.page_count(len(rows))

@@ -26,7 +26,8 @@ choices = audit_service.account_choices(store, me)
 first, last = audit_service.date_span(store, me)
 left, middle, right = st.columns([2, 3, 2])
 account = left.selectbox(labels.AUDIT_FILTER_ACCOUNT, [None, *choices], key="audit-account",
-                         format_func=lambda a: choices.get(a, labels.AUDIT_ALL_ACCOUNTS))
+                         format_func=lambda a: choices.get(a, labels.AUDIT_ALL_ACCOUNTS),
+                         placeholder=labels.CHOOSE_ONE)
 actions = middle.multiselect(labels.AUDIT_FILTER_ACTIONS, list(labels.AUDIT_ACTIONS),
                              format_func=audit_service.action_name, key="audit-actions",
                              placeholder=labels.CHOOSE_OPTIONS)

@@ -60,7 +60,9 @@ with table_col:
 
 if plan:
     st.subheader(labels.INSPECT_WEIGHTS)
-    st.dataframe(inspect_tables.weights(inspect_service.weight_rows(plan)), hide_index=True)
+    weights = inspect_tables.weights(inspect_service.weight_rows(plan))
+    st.dataframe(weights, hide_index=True, column_config={
+        c: st.column_config.NumberColumn(format="%.1f") for c in weights.columns[2:]})
     pack = inspect_service.visit_pack(_cache.store(), snap, scope, list(plan.stops.index), asof)
     route = inspect_tables.route(inspect_service.route_rows(plan))
     title = labels.PACK_TITLE.format(region=region["name"], asof=asof)
@@ -74,5 +76,5 @@ visit_form(version, scope, ranked, chosen, snap.campaign.deadline)
 st.subheader(labels.COVERAGE_TITLE.format(days=days))
 st.dataframe(inspect_tables.coverage(inspect_service.coverage_table(snap, scope, asof, days)),
              hide_index=True, width="stretch", column_config={
-                 c: st.column_config.NumberColumn(format="percent")
+                 c: st.column_config.NumberColumn(format=inspect_tables.PERCENT_FORMAT)
                  for c in inspect_tables.COVERAGE_PERCENT})

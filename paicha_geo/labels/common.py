@@ -28,6 +28,7 @@ NAV_LEDGER = "整改台账"
 NAV_SCREEN = "大屏"
 NAV_AUDIT = "审计日志"
 CHOOSE_OPTIONS = "请选择（可多选）"
+CHOOSE_ONE = "请选择"
 NAV_ACCOUNTS = "账号管理"
 
 # Vocabularies: code -> word.

@@ -33,9 +33,15 @@ def route(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.rename(columns=labels.PACK_ROUTE_COLUMNS)
 
 
+RATE_COLUMNS = ("weak_village_coverage", "household_coverage")
+COVERAGE_PERCENT = tuple(labels.COVERAGE_COLUMNS[c] for c in RATE_COLUMNS)
+PERCENT_FORMAT = "%.1f%%"  # as labels.format_rate writes a rate: one decimal, "56.2%"
+
+
 def coverage(table: pd.DataFrame) -> pd.DataFrame:
+    """Chinese headers; the coverage rates in percent points, for PERCENT_FORMAT (Streamlit's
+    own "percent" format shows up to two decimals, "70.97%", beside other pages' "56.2%")."""
+    table = table.copy()
+    for col in RATE_COLUMNS:
+        table[col] = table[col].astype(float) * 100
     return table.rename(columns=labels.COVERAGE_COLUMNS)
-
-
-COVERAGE_PERCENT = (labels.COVERAGE_COLUMNS["weak_village_coverage"],
-                    labels.COVERAGE_COLUMNS["household_coverage"])
