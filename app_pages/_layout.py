@@ -14,6 +14,10 @@ PAGE_CSS = """
   padding:2px 10px;border-radius:4px;font-size:0.9rem;letter-spacing:.1em}
 .paicha-asof{color:#555;font-size:0.95rem}
 div[data-testid="stMetricValue"]{font-size:1.9rem}
+/* A table's own CSV button would bypass the audited export (_downloads): hide it. Streamlit
+   has no switch for it (streamlit#8402); copying cells still works, and tables hold only what
+   the role may see, masked. */
+div[data-testid="stElementToolbarButton"]:has(button[aria-label="Download as CSV"]){display:none}
 </style>
 """
 

@@ -54,6 +54,11 @@ def _search_and_pick(page, text: str, code: str) -> None:
     expect(page.get_by_text("共 1 个问题")).to_be_visible(timeout=30_000)
     grid = page.locator(GRID)
     expect(grid.locator("[role=gridcell]", has_text=code).first).to_be_attached()
+    grid.hover()  # the table's own CSV button would bypass the audited export: it is hidden
+    csv = page.locator('[data-testid="stElementToolbarButton"]',
+                       has=page.locator('button[aria-label="Download as CSV"]')).first
+    expect(csv).to_be_attached()
+    expect(csv).to_be_hidden()
     box = grid.bounding_box()  # glide grid: tick the row marker of the first (only) row
     page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
     wait_for_app(page)
