@@ -40,7 +40,19 @@ def import_tab(version: str, page: Scope) -> None:
                                    f"import {preview.rows_outside_scope}")
     held = st.session_state.get("import_preview")
     if held and upload is not None and held[:2] == (kind, upload.name):
-        (_boundaries if kind == "boundaries" else _rows)(held[2], upload.name)
+        if kind == "boundaries":
+            _boundaries(held[2], upload.name)
+            return
+
+        def again(choices: dict) -> None:  # preview once more with the person's item choices
+            chosen = held[2].options
+            chosen.item_choices = {**chosen.item_choices, **choices}
+            st.session_state["import_preview"] = (kind, upload.name, ledger_service.preview_any(
+                _cache.store(), kind, upload.name, upload.getvalue(), chosen,
+                scope=_nav.viewer_scope(), page=page))
+            st.rerun()
+
+        _rows(held[2], upload.name, again)
 
 
 def _options(version: str, kind: str) -> ledger_service.ImportOptions:
@@ -81,7 +93,33 @@ def _boundaries(preview, name: str) -> None:
         st.success(labels.BOUNDARIES_UPDATED.format(count=count))
 
 
-def _rows(preview, name: str) -> None:
+def _suggested_items(preview, again) -> bool:
+    """The rows whose item was suggested from the description: the suggestion can be changed
+    row by row (the file is previewed again with the choice); True once the person ticks that
+    they checked them (or when there are none)."""
+    frame = preview.suggestions_frame() if preview.kind == "issues" else None
+    if frame is None or frame.empty:
+        return True
+    named = {code: f"{code} {short}" for code, short in preview.items.items()}
+    shown = frame.assign(item=frame["item"].map(named)).astype(object)
+    shown = shown.where(shown.notna(), labels.NO_DATA).rename(columns=labels.SUGGESTION_COLUMNS)
+    item_col, key_col = labels.SUGGESTION_COLUMNS["item"], labels.SUGGESTION_COLUMNS["key"]
+    st.markdown(f"**{labels.SUGGESTIONS_TITLE}**", help=labels.SUGGESTIONS_HELP)
+    edited = st.data_editor(
+        shown, hide_index=True, width="stretch", key="suggested-items",
+        disabled=[c for c in shown.columns if c != item_col],
+        column_config={key_col: None, item_col: st.column_config.SelectboxColumn(
+            options=list(named.values()), required=True, width="medium"),
+            labels.SUGGESTION_COLUMNS["score"]: st.column_config.NumberColumn(format="%.2f")})
+    by_label = {text: code for code, text in named.items()}
+    changed = {key: by_label[new] for key, new, old in zip(
+        edited[key_col], edited[item_col], shown[item_col], strict=True) if new != old}
+    if changed:
+        again(changed)
+    return st.checkbox(labels.SUGGESTIONS_CONFIRM, key="items_confirmed")
+
+
+def _rows(preview, name: str, again) -> None:
     if preview.page_warning:
         st.warning(escape.markdown(preview.page_warning))
     if preview.ok:
@@ -102,12 +140,14 @@ def _rows(preview, name: str) -> None:
         st.download_button(labels.DOWNLOAD_REJECTED, preview.rejected_xlsx(),
                            labels.REJECTED_FILE.format(name=name), key="rejected")
         only_valid = st.checkbox(labels.ONLY_VALID, key="only_valid")
+    confirmed = _suggested_items(preview, again)
     if st.button(labels.CONFIRM_IMPORT, key="commit", type="primary",
-                 disabled=not (preview.ok or only_valid)):
+                 disabled=not ((preview.ok or only_valid) and confirmed)):
         try:
             result = ledger_service.commit_import(_cache.store(), preview,
                                                   scope=_nav.viewer_scope(),
-                                                  only_valid=only_valid)
+                                                  only_valid=only_valid,
+                                                  items_confirmed=confirmed)
         except (ledger_service.ImportRejected, ledger_service.ConflictError) as exc:
             st.error(escape.markdown(labels.say(exc)))
         else:

@@ -74,11 +74,19 @@ def _cmd_import(args) -> int:
         if preview.file_problems or (preview.problems and not args.only_valid):
             print(labels.IMPORT_REJECTED.format(count=len(preview.problems)), file=sys.stderr)
             return 1
+        if args.kind == "issues" and preview.suggested:
+            print(preview.suggestions_frame().drop(columns="key").rename(
+                columns=labels.SUGGESTION_COLUMNS).to_string(index=False), file=sys.stderr)
+            if not args.accept_suggested_items and not args.dry_run:
+                print(labels.CLI_ITEMS_UNCONFIRMED.format(rows=preview.suggested),
+                      file=sys.stderr)
+                return 1
         if args.dry_run:
             print(labels.CLI_DRY_RUN)
             return 0
         result = ls.commit_import(store, preview, scope=EVERYTHING,
-                                  only_valid=args.only_valid)
+                                  only_valid=args.only_valid,
+                                  items_confirmed=args.accept_suggested_items)
         print(result.message())
         return 0
 
@@ -126,6 +134,8 @@ def add_ledger_commands(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--actor", help=helps["actor"])
     imp.add_argument("--found-date", help=helps["found_date"])
     imp.add_argument("--item", help=helps["item"])
+    imp.add_argument("--accept-suggested-items", action="store_true",
+                     help=helps["accept_suggested_items"])
     imp.add_argument("--crs", help=helps["crs"])
     imp.add_argument("--level", choices=["district", "town", "village"], help=helps["level"])
     imp.set_defaults(func=_cmd_import)

@@ -59,7 +59,8 @@ def office_issue_rows(regions: pd.DataFrame, checklist: pd.DataFrame, n: int,
         label = [item, f"{item} {shorts[item]}", shorts[item], parts[item]][i % 4]
         measures = _MEASURES[rng.integers(len(_MEASURES))] if status != "未整改" else None
         rows.append([names[code[:6] + "000000"], names[code[:9] + "000"], village, label,
-                     f"{_PROBLEMS[rng.integers(len(_PROBLEMS))]}（第{i + 1}条）", measures,
+                     f"{shorts[item]}：{_PROBLEMS[rng.integers(len(_PROBLEMS))]}（第{i + 1}条）",
+                     measures,
                      f"{names[code[:9] + '000']}人民政府", _typed_date(deadline, i),
                      status, _SOURCES[rng.integers(len(_SOURCES))], _typed_date(found, i + 2),
                      None])

@@ -18,6 +18,7 @@ CLI_HELP = {
     "file": ".xlsx / .csv（边界：.geojson / .zip / .gpkg）",
     "dry_run": "只校验，不写入",
     "only_valid": "只导入没有问题的行",
+    "accept_suggested_items": "接受按问题描述推荐的排查条目（先用 --dry-run 核对）",
     "rejected_out": "把未导入的行及原因保存为 .xlsx",
     "actor": "记入整改记录的操作人（默认“导入”）",
     "found_date": "表中没有发现日期时统一使用的日期（YYYY-MM-DD）",
@@ -30,3 +31,5 @@ CLI_HELP = {
 CLI_FILE_MISSING = "文件不存在：{path}"
 CLI_REJECTED_SAVED = "未导入的行及原因已保存到 {path}"
 CLI_DB_MISSING = "数据库文件不存在：{path}（可先运行 paicha-geo demo）"
+CLI_ITEMS_UNCONFIRMED = ("有 {rows} 行的排查条目是按问题描述推荐的（见上表），未导入；核对后加 "
+                         "--accept-suggested-items 导入，或在表中填写条目编号")

@@ -66,7 +66,6 @@ ERR_UNDECODABLE = ("文件编码无法识别（既不是 UTF-8，也不是 GBK/G
                    "请把文件另存为 UTF-8 或 GBK 编码后再导入")
 ERR_MISSING_COLUMN = "缺少必填列“{label}”（可用的列名：{aliases}）"
 ERR_MISSING_REGION_COLUMNS = "缺少地区列：至少需要“村(社区)”“乡镇(街道)”“市(区)”或“区划代码”之一"
-ERR_MISSING_ITEM_OR_DESC = "缺少“排查项目”列（可用：{aliases}）"
 ERR_MISSING_FOUND_DATE = "缺少“发现日期”列；请在表格中加上发现日期，或在导入时指定统一的发现日期"
 ERR_DUPLICATE_COLUMN = "“{label}”出现在多个列（{columns}），无法确定使用哪一列"
 ERR_TOO_MANY_ROWS = "行数过多（{rows}行），单个文件最多 {limit} 行，请拆分后导入"
@@ -87,7 +86,8 @@ ERR_UNKNOWN_STATUS = "无法识别的整改状态“{value}”（可用：{words
 ERR_UNKNOWN_SOURCE = "无法识别的问题来源“{value}”（可用：{words}）"
 ERR_UNKNOWN_SEVERITY = "无法识别的严重程度“{value}”（可用：一般、较重、严重）"
 ERR_UNKNOWN_ITEM = "无法对应排查项目“{value}”：请填写清单编号（如 3.3.4）、条目简称或排查内容名称"
-ERR_AMBIGUOUS_ITEM = "排查项目“{value}”范围太大（{name}包含多个部分），请填写具体条目或编号"
+ERR_ITEM_NOT_PLACED = ("无法从问题描述判断排查条目（排查项目“{value}”）：最接近的是 {candidates}，"
+                       "相似度都太低；请填写条目编号（如 3.3.4）或条目名称")
 ERR_BAD_NUMBER = "“{value}”不是数字"
 ERR_BAD_INTEGER = "“{value}”不是整数"
 ERR_NEGATIVE = "不能为负数"
@@ -143,7 +143,8 @@ ERR_MEASURES_REQUIRED = "状态为“{status}”，但整改措施为空：已�
 NOTE_GBK = "文件编码为 GBK/GB18030，已按此读取"
 NOTE_UNKNOWN_COLUMNS = "以下列未识别，已忽略：{columns}"
 NOTE_SKIPPED_FOOTER = "跳过了 {count} 行填表说明、签字或合计行"
-NOTE_ITEM_BY_PART = "“{value}”按排查内容“{part}”对应到清单第一项 {code}（{short}），共 {rows} 行"
+NOTE_ITEMS_SUGGESTED = ("{rows} 行的“排查项目”只写了类别（或未写），排查条目是按问题描述推荐的："
+                        "请在下方“推荐的排查条目”表中逐行核对，可改选，确认后才能导入")
 NOTE_DEFAULT_DEADLINE = "{rows} 行未填整改时限，按活动整改时限 {deadline} 计"
 NOTE_DEFAULT_FOUND = "未提供发现日期，统一按 {date} 计"
 NOTE_STATUS_BEHIND = ("{rows} 个问题在系统中的状态比表格新（如系统为“已销号”、表格为“整改中”），"
@@ -166,6 +167,16 @@ IMPORT_CONFLICT = ("导入期间数据已被他人修改（如问题 {code}）�
                    "请重新预览后再导入")
 IMPORT_OUTSIDE_SCOPE = "有 {count} 行超出您的管辖范围，本次未写入任何数据；请重新预览"
 IMPORT_NOTHING_VALID = "没有可导入的行"
+IMPORT_ITEMS_UNCONFIRMED = ("有 {rows} 行的排查条目是按问题描述推荐的，"
+                            "请先核对并勾选“已核对推荐的排查条目”")
+# The rows whose item was suggested from their description (the preview's table)
+SUGGESTION_COLUMNS = {"key": "行标识", "sheet": "工作表", "row": "行号", "written": "表中排查项目",
+                      "description": "问题描述", "item": "推荐的排查条目", "score": "相似度",
+                      "others": "其他候选"}
+SUGGESTIONS_TITLE = "推荐的排查条目（按问题描述与清单原文的字面相似度；可逐行改选）"
+SUGGESTIONS_HELP = ("相似度为问题描述与清单条目原文的字符 1–3 元组 TF-IDF 余弦相似度（0–1），"
+                    "越高越像；只在表中写明的类别（如“住房安全”）内推荐，未写类别时在全部条目中推荐。")
+SUGGESTIONS_CONFIRM = "已核对推荐的排查条目"
 IMPORT_VALUE_REFUSED = ("数值超出范围：{column}有数值超出数据库可存储的范围，本次未写入任何数据；"
                         "请检查文件中的数字后再导入")
 IMPORT_VALUE_COLUMN = "“{column}”列"

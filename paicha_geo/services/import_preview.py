@@ -15,6 +15,7 @@ import pandas as pd
 from paicha_geo import labels
 from paicha_geo.domain.errors import Message
 from paicha_geo.domain.privacy import mask_id, mask_name
+from paicha_geo.io.imports.issues import row_key
 from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.io.imports.rows import Row, Validated
 from paicha_geo.services.data import Scope
@@ -124,3 +125,24 @@ def outside_page(kind: str, validated: Validated, page: Scope | None,
                    count=len(codes),
                    regions=tuple(regions.path(c) or c for c in codes[:LISTED_REGIONS]),
                    more=Message("LIST_MORE") if len(codes) > LISTED_REGIONS else "")
+
+
+def suggestions_frame(validated: Validated, items: dict[str, str]) -> pd.DataFrame:
+    """The rows whose item was suggested from the description, one line each: the row's key
+    (issues.row_key, for the person's choice), sheet and row, what the sheet's 排查项目 said,
+    the description, the suggested item, its similarity and the other candidates."""
+    records = []
+    for row in validated.valid_rows:
+        hint = row.record.get("suggested")
+        if not hint:
+            continue
+        code = row.record["given"]["item_code"]
+        records.append({
+            "key": row_key(row), "sheet": row.sheet, "row": row.number,
+            "written": hint["value"] or labels.NO_DATA,
+            "description": row.record["given"].get("description"),
+            "item": code, "score": hint["score"],
+            "others": "、".join(f"{c} {items.get(c, '')}" for c in hint["candidates"]
+                               if c != code) or labels.NO_DATA,
+        })
+    return pd.DataFrame(records, columns=list(labels.SUGGESTION_COLUMNS))

@@ -92,6 +92,7 @@ class ImportOptions:
     default_item: str | None = None  # checklist code when the sheet has no 排查项目 column
     source_crs: str | None = None  # boundary files: 'gcj02' or an EPSG when the file has none
     actor: str = labels.IMPORT_ACTOR  # recorded in the issue history
+    item_choices: dict = field(default_factory=dict)  # row key -> item code a person chose
 
 
 @dataclass
@@ -166,6 +167,16 @@ class ImportPreview:
         says, and for an update each changed field's old → new value."""
         return import_preview.rows_frame(self.kind, self.validated, self.plan,
                                          self.regions or RegionIndex(_NO_REGIONS), self.items)
+
+    @property
+    def suggested(self) -> int:
+        """Rows whose item was suggested from the description (to confirm before importing)."""
+        return sum(1 for r in self.validated.valid_rows if r.record.get("suggested"))
+
+    def suggestions_frame(self) -> pd.DataFrame:
+        """The suggested rows: where, what the sheet said, the description, the suggested item
+        with its score and the runners-up (import_preview.suggestions_frame)."""
+        return import_preview.suggestions_frame(self.validated, self.items)
 
     def rejected_xlsx(self) -> bytes:
         """The rejected rows with their original cells and a 错误原因 column."""
@@ -244,7 +255,7 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
         ctx = issue_import.IssueContext(
             regions, ItemIndex(checklist),
             int(campaign["campaign_id"]), campaign["deadline"], options.default_found_date,
-            options.default_item)
+            options.default_item, item_choices=dict(options.item_choices))
         validated = validate(issue_import.issue_kind(ctx), file, read, checking)
         preview = ImportPreview(kind, file, validated, options=options)
         if not validated.problems:
@@ -299,7 +310,8 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
 
 
 def commit_import(store: Store, preview: ImportPreview, *, scope: Scope,
-                  only_valid: bool = False, on_progress: Progress | None = None) -> ImportResult:
+                  only_valid: bool = False, on_progress: Progress | None = None,
+                  items_confirmed: bool = False) -> ImportResult:
     """Write the previewed plan in one transaction.
 
     Refuses (ImportRejected) a file with file-level problems, and a file with row problems
@@ -313,6 +325,8 @@ def commit_import(store: Store, preview: ImportPreview, *, scope: Scope,
         raise ImportRejected("IMPORT_REJECTED", count=len(problems))
     if not preview.plan.row_action:
         raise ImportRejected("IMPORT_NOTHING_VALID")
+    if preview.kind == "issues" and preview.suggested and not items_confirmed:
+        raise ImportRejected("IMPORT_ITEMS_UNCONFIRMED", rows=preview.suggested)
     if on_progress:
         on_progress(0, 1)
     plan = preview.plan

@@ -120,8 +120,9 @@ CASES = [
      "整改举措"),
     ("unknown-item", "issues", "a.csv",
      lambda p: csv_bytes(_sheet(p, {"排查项目": "9.9.9"})), "无法对应排查项目", 2, "排查项目"),
-    ("group-too-broad", "issues", "a.csv",
-     lambda p: csv_bytes(_sheet(p, {"排查项目": "三保障"})), "范围太大", 2, "排查项目"),
+    ("item-not-placed", "issues", "a.csv",  # a category and a description like no item
+     lambda p: csv_bytes(_sheet(p, {"排查项目": "其他", "问题描述": "今天天气很好"})),
+     "无法从问题描述判断排查条目", 2, "排查项目"),
     ("date-without-year", "issues", "a.csv",
      lambda p: csv_bytes(_sheet(p, {"发现日期": "3月1日"})), "缺少年份", 2, "发现日期"),
     ("empty-file", "issues", "a.csv", lambda p: b"", "文件是空的", None, None),

@@ -46,7 +46,14 @@ def test_office_layout_imports_and_reimport_changes_nothing(store):
     assert preview.ok, [p.describe() for p in preview.problems]
     assert preview.counts["inserted"] == len(rows)
     assert any("跳过了 1 行" in n for n in preview.notices)  # the 填表人 line
-    result = ls.commit_import(store, preview, scope=EVERYTHING)
+    suggested = preview.suggestions_frame()  # every 4th row names only its part
+    assert len(suggested) == len(rows) // 4 == preview.suggested
+    items = q.checklist(store, 1).set_index("code")["short"]
+    truth = suggested["description"].str.split("：").str[0]  # the sample writes the item first
+    assert list(suggested["item"].map(items)) == list(truth)
+    with raises_saying(ls.ImportRejected, f"有 {len(rows) // 4} 行的排查条目是按问题描述推荐的"):
+        ls.commit_import(store, preview, scope=EVERYTHING)
+    result = ls.commit_import(store, preview, scope=EVERYTHING, items_confirmed=True)
     assert result.inserted == len(rows)
     new_codes = set(q.issues(store, 1)["issue_code"]) - before
     assert len(new_codes) == len(rows)
@@ -59,7 +66,7 @@ def test_office_layout_imports_and_reimport_changes_nothing(store):
     again = ls.preview_import(store, "issues", "武进区清单.xlsx", data, scope=EVERYTHING)
     assert again.ok and again.counts["unchanged"] == len(rows)
     assert again.counts["inserted"] == again.counts["updated"] == 0
-    ls.commit_import(store, again, scope=EVERYTHING)
+    ls.commit_import(store, again, scope=EVERYTHING, items_confirmed=True)
     assert fingerprint(store) == snapshot
 
 
@@ -75,7 +82,7 @@ def test_merged_district_cells_count_for_every_row(store):
 def test_the_same_list_as_csv_gets_the_same_issue_codes(store, encoding):
     rows, data = _office(store, 25)
     ls.commit_import(store, ls.preview_import(store, "issues", "a.xlsx", data, scope=EVERYTHING),
-                     scope=EVERYTHING)
+                     scope=EVERYTHING, items_confirmed=True)
     preview = ls.preview_import(store, "issues", "a.csv", samples.plain_csv(rows, encoding),
                                 scope=EVERYTHING)
     assert preview.ok, [p.describe() for p in preview.problems]
@@ -130,7 +137,7 @@ def test_region_code_column_alone_locates_the_issue(store):
     assert preview.ok, [p.describe() for p in preview.problems]
     regions = [r.record["given"]["region_code"] for r in preview.validated.valid_rows]
     assert regions == [code, code[:9] + "000"]
-    ls.commit_import(store, preview, scope=EVERYTHING)
+    ls.commit_import(store, preview, scope=EVERYTHING, items_confirmed=True)
     closed = preview.validated.valid_rows[1].record["issue_code"]
     history = issue_history(store, closed)
     assert list(history["to_status"]) == ["pending", "closed"]
@@ -274,3 +281,37 @@ def test_an_import_racing_a_status_change_writes_nothing(store):
     with raises_saying(ls.ConflictError, "请重新预览"):
         ls.commit_import(store, preview, scope=EVERYTHING)
     assert fingerprint(store) == snapshot
+
+
+def test_part_level_categories_in_office_spellings_get_suggested_items_to_confirm(store):
+    district, town, village, _ = village_path(store)
+    header = ["区县", "乡镇", "村", "问题类别", "问题描述", "发现日期"]
+    rows = [header] + [[district, town, village, category, text, "2020-03-01"]
+                       for category, text in [
+                           ("三保障-住房安全", "危改补助资金未按时拨付到户"),
+                           ("三保障（基本医疗）", "住院自付比例超过10%"),
+                           ("住房安全保障", "房屋经鉴定为C级危房，尚未改造"),
+                           ("饮水安全", "饮用水氟含量超标"),
+                           ("政策落实", "扶贫政策宣传不到位，群众不知晓"),
+                           ("3.3.2", "危房改造质量不过关"),  # named: no suggestion
+                       ]]
+    preview = ls.preview_import(store, "issues", "类别.csv", csv_bytes(rows), scope=EVERYTHING)
+    assert preview.ok, [p.describe() for p in preview.problems]
+    shown = preview.suggestions_frame()
+    assert list(shown["written"]) == ["三保障-住房安全", "三保障（基本医疗）", "住房安全保障",
+                                      "饮水安全", "政策落实"]
+    assert list(shown["item"]) == ["3.3.3", "3.2.2", "3.3.4", "3.4.1", "1.2.1"]
+    assert (shown["score"] >= 0.1).all() and shown["others"].str.contains(r"\d\.\d\.\d").all()
+    assert any("5 行的“排查项目”只写了类别" in n for n in preview.notices)
+    # a person changes the third row's item: previewed again, that row is no longer a guess
+    third = shown.iloc[2]["key"]
+    again = ls.preview_import(store, "issues", "类别.csv", csv_bytes(rows), scope=EVERYTHING,
+                              options=ls.ImportOptions(item_choices={third: "3.3.1"}))
+    assert again.suggested == 4
+    ls.commit_import(store, again, scope=EVERYTHING, items_confirmed=True)
+    stored = q.issues(store, 1)
+    mine = stored[stored["description"].isin([r[4] for r in rows[1:]])]
+    assert dict(zip(mine["description"], mine["item_code"], strict=True)) == {
+        "危改补助资金未按时拨付到户": "3.3.3", "住院自付比例超过10%": "3.2.2",
+        "房屋经鉴定为C级危房，尚未改造": "3.3.1", "饮用水氟含量超标": "3.4.1",
+        "扶贫政策宣传不到位，群众不知晓": "1.2.1", "危房改造质量不过关": "3.3.2"}

@@ -9,7 +9,7 @@ import pytest
 from paicha_geo.io.imports import values as v
 from paicha_geo.io.imports.common import CellError
 from paicha_geo.io.imports.headers import classify, find_header
-from paicha_geo.io.imports.items import ItemIndex
+from paicha_geo.io.imports.items import ItemIndex, Named
 from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.store import queries as q
 from tests.said import raises_saying
@@ -123,16 +123,54 @@ def test_ambiguous_and_unknown_names_list_the_candidates(regions):
 
 def test_checklist_items(demo_store):
     items = ItemIndex(q.checklist(demo_store, 1))
-    assert items.resolve("3.3.4") == ("3.3.4", None)
-    assert items.resolve("3.3.4 脱贫户住房安全") == ("3.3.4", None)
-    assert items.resolve("脱贫户住房安全") == ("3.3.4", None)
-    assert items.resolve("住房安全保障") == ("3.3.1", "住房安全保障")
-    assert items.resolve("住房安全") == ("3.3.1", "住房安全保障")
-    with raises_saying(CellError, "范围太大"):
-        items.resolve("三保障")
+    assert items.resolve("3.3.4") == Named(code="3.3.4")
+    assert items.resolve("3.3.4 脱贫户住房安全") == Named(code="3.3.4")
+    assert items.resolve("脱贫户住房安全") == Named(code="3.3.4")
+    assert items.resolve(None) == Named()
     with raises_saying(CellError, "无法对应"):
         items.resolve("9.9.9")
 
+
+@pytest.mark.parametrize(("written", "named"), [
+    ("住房安全保障", Named(part="住房安全保障")),
+    ("住房安全", Named(part="住房安全保障")),
+    ("三保障-住房安全", Named(part="住房安全保障")),
+    ("三保障（基本医疗）", Named(part="基本医疗保障")),
+    ("三保障：饮水安全", Named(part="饮水安全保障")),
+    ("两不愁三保障—饮水安全", Named(part="饮水安全保障")),
+    ("饮水安全", Named(part="饮水安全保障")),
+    ("政策落实", Named(part="政策落实")),
+    ("帮扶精准", Named(part="帮扶精准")),
+    ("三保障-3.3.2", Named(code="3.3.2")),  # a code after the group decides
+    ("三保障", Named(group="三保障")),
+    ("两不愁三保障", Named(group="三保障")),
+    ("其他", Named(unknown=True)),
+])
+def test_categories_offices_write_name_a_part_or_a_group_never_an_item(demo_store, written,
+                                                                         named):
+    assert ItemIndex(q.checklist(demo_store, 1)).resolve(written) == named
+
+
+@pytest.mark.parametrize(("description", "named", "item"), [
+    ("房屋经鉴定为C级危房，尚未改造", Named(part="住房安全保障"), "3.3.4"),
+    ("危改补助资金未按时拨付到户", Named(part="住房安全保障"), "3.3.3"),
+    ("住院自付比例超过10%", Named(part="基本医疗保障"), "3.2.2"),
+    ("家庭成员未全部参加医保", Named(group="三保障"), "3.2.1"),
+    ("饮用水氟含量超标", Named(), "3.4.1"),
+    ("扶贫政策宣传不到位，群众不知晓", Named(part="政策落实"), "1.2.1"),
+])
+def test_the_item_is_suggested_from_the_description_within_what_the_cell_names(
+        demo_store, description, named, item):
+    suggestion = ItemIndex(q.checklist(demo_store, 1)).suggest(description, named)
+    assert suggestion.code == item
+    assert suggestion.candidates[0].code == item and len(suggestion.candidates) == 3
+    assert suggestion.score == suggestion.candidates[0].score >= 0.1
+
+
+def test_a_description_like_no_item_gets_no_suggestion_but_its_nearest_items(demo_store):
+    suggestion = ItemIndex(q.checklist(demo_store, 1)).suggest("今天天气很好", Named())
+    assert suggestion.code is None and len(suggestion.candidates) == 3
+    assert suggestion.candidates[0].score < 0.1
 
 
 @pytest.mark.parametrize(("cell", "text"), [

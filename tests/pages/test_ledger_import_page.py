@@ -75,3 +75,40 @@ def test_a_village_file_of_another_district_is_previewed_with_a_warning(db):
     assert all(name in warning for name in tianning["name"])
     rows = at.dataframe[-1].value  # the row actions, below the notices
     assert list(rows["地区"].str[:3]) == ["天宁区"] * 5
+
+
+def test_suggested_items_are_shown_changed_and_confirmed_before_the_import(db):
+    """Issue 16: a sheet that names only a part (问题类别 住房安全, 三保障（基本医疗）) has its
+    items suggested from the description; the person can change one and must confirm."""
+    mine = _first_village(db, "320412")
+    header = ["区划代码", "问题类别", "问题描述", "发现日期"]
+    texts = ["危改补助资金未按时拨付到户", "住院自付比例超过10%"]
+    data = xlsx_bytes([header, [mine, "三保障-住房安全", texts[0], "2020-03-01"],
+                       [mine, "三保障（基本医疗）", texts[1], "2020-03-01"]])
+    at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), "district")
+    at.switch_page("app_pages/ledger.py")
+    at.run()
+    at.file_uploader(key="upload-issues").set_value(("类别.xlsx", data, XLSX_MIME))
+    at.run()
+    at.button(key="preview").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = at.session_state["import_preview"][2].suggestions_frame()
+    assert list(table["item"]) == ["3.3.3", "3.2.2"]
+    assert at.button(key="commit").disabled  # not before the suggestions are checked
+    # the person picks another item for the second row in the table (the editor's state)
+    at.session_state["suggested-items"] = {
+        "edited_rows": {1: {"推荐的排查条目": "3.2.1 医保参保资助待遇"}},
+        "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert list(at.session_state["import_preview"][2].suggestions_frame()["item"]) == ["3.3.3"]
+    at.checkbox(key="items_confirmed").check().run()
+    assert not at.button(key="commit").disabled
+    at.button(key="commit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("已导入：新增 2" in s.value for s in at.success)
+    with Store(db) as s:
+        stored = q.issues(s, 1)
+    mine_now = stored[stored["description"].isin(texts)]
+    assert dict(zip(mine_now["description"], mine_now["item_code"], strict=True)) == {
+        texts[0]: "3.3.3", texts[1]: "3.2.1"}

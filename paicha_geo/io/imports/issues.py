@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from paicha_geo.domain.errors import Message
 from paicha_geo.io.imports import values as v
 from paicha_geo.io.imports.common import CellError, Notices
-from paicha_geo.io.imports.headers import ALIASES, HeaderMatch
-from paicha_geo.io.imports.items import ItemIndex
+from paicha_geo.io.imports.headers import HeaderMatch
+from paicha_geo.io.imports.items import ItemIndex, Named
 from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.io.imports.rows import (
     Collect,
@@ -70,7 +70,12 @@ class IssueContext:
     default_found_date: dt.date | None = None
     default_item: str | None = None
     notices: Notices = field(default_factory=Notices)
-    part_matches: dict = field(default_factory=dict)  # (value, code, part) -> rows
+    item_choices: dict = field(default_factory=dict)  # row_key -> item a person chose
+
+
+def row_key(row: Row) -> str:
+    """A row's address in the file, as the preview and the person's item choices name it."""
+    return f"{row.sheet or ''}!{row.number}"
 
 
 def derive_code(region: str, item: str, found: dt.date, description: str | None) -> str:
@@ -85,9 +90,6 @@ def issue_kind(ctx: IssueContext) -> Kind:
         reasons = []
         if not has_region_columns(match):
             reasons.append(Message("ERR_MISSING_REGION_COLUMNS"))
-        if "item" not in match.columns and ctx.default_item is None:
-            reasons.append(Message("ERR_MISSING_ITEM_OR_DESC",
-                                   aliases=ALIASES["issues"]["item"][:6]))
         if reason := missing(match, "issues", "description"):
             reasons.append(reason)
         if "found_date" not in match.columns and ctx.default_found_date is None:
@@ -101,11 +103,7 @@ def issue_kind(ctx: IssueContext) -> Kind:
             val.get("district"), val.get("town"), val.get("village"), val.get("region_code")))
         region = located[0] if located else None
         named = broken.attempt(lambda: ctx.items.resolve(val.get("item")), "item")
-        item, part = named or (None, None)
-        if named is not None and item is None:
-            item = ctx.default_item
-            if item is None:
-                broken.add(CellError("ERR_REQUIRED", "item"))
+        item, suggested = _item_of(row, named, ctx, broken)
         if not val.get("description"):
             broken.add(CellError("ERR_REQUIRED", "description"))
         found = val.get("found_date") or ctx.default_found_date
@@ -127,15 +125,46 @@ def issue_kind(ctx: IssueContext) -> Kind:
             broken.add(CellError("ERR_CLOSED_BEFORE_RECTIFIED", "closed_date", closed=closed,
                                  rectified=rectified))
         broken.done()
-        if part:
-            key = (val["item"], item, part)
-            ctx.part_matches[key] = ctx.part_matches.get(key, 0) + 1
         given = {k: val[k] for k in COMPARED if k in val}
         given.update(region_code=region, item_code=item, found_date=found)
         code = val.get("issue_code") or derive_code(region, item, found, val["description"])
-        return {"issue_code": code, "explicit_code": "issue_code" in val, "given": given}
+        return {"issue_code": code, "explicit_code": "issue_code" in val, "given": given,
+                "suggested": suggested}
 
     return Kind("issues", PARSERS, required, finish)
+
+
+def _item_of(row: Row, named: Named | None, ctx: IssueContext,
+             broken: Collect) -> tuple[str | None, dict | None]:
+    """The row's item, and how it was suggested (None when the sheet or a person named it).
+
+    A cell naming an item decides; else the person's choice in the preview; else, for a blank
+    cell, the page's default item; else the item the description reads like (within the part
+    or group the cell names), to be confirmed; a description like nothing is a problem that
+    lists the nearest items."""
+    if named is None:  # an unknown item code: the cell's problem is recorded already
+        return None, None
+    if named.exact:
+        return named.code, None
+    if (choice := ctx.item_choices.get(row_key(row))) in ctx.items.codes:
+        return choice, None
+    blank = not (named.part or named.group or named.unknown)
+    if blank and ctx.default_item is not None:
+        return ctx.default_item, None
+    description = row.values.get("description")
+    suggestion = ctx.items.suggest(description, named)
+    if suggestion.code is None:
+        if description:
+            nearest = "、".join(f"{c.code} {ctx.items.short[c.code]}（{c.score:.2f}）"
+                               for c in suggestion.candidates) or "—"
+            broken.add(CellError("ERR_ITEM_NOT_PLACED", "item",
+                                 value=str(row.values.get("item") or "")[:40],
+                                 candidates=nearest))
+        return None, None
+    return suggestion.code, {"value": str(row.values.get("item") or ""),
+                             "within": named.part or named.group or "",
+                             "score": suggestion.score,
+                             "candidates": [c.code for c in suggestion.candidates]}
 
 
 def check_rows(out: Validated, ctx: IssueContext,
@@ -172,6 +201,6 @@ def check_rows(out: Validated, ctx: IssueContext,
         else:
             continue
         row.problems.append(problem_for(row, "household_id", reason, match_of(row), out.file))
-    for (value, code, part), count in ctx.part_matches.items():
-        out.notices.add(Message("NOTE_ITEM_BY_PART", value=value, part=part, code=code,
-                                short=ctx.items.short[code], rows=count))
+    suggested = sum(1 for r in out.rows if r.record and r.record.get("suggested"))
+    if suggested:
+        out.notices.add(Message("NOTE_ITEMS_SUGGESTED", rows=suggested))
