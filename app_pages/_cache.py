@@ -85,6 +85,8 @@ def village_table(version: str, scope: Scope, asof: dt.date, filters: IssueFilte
 @st.cache_data(show_spinner=False, max_entries=64)
 def worst_places(version: str, scope: Scope, asof: dt.date, level: str, metric: str, n: int,
                  filters: IssueFilters):
+    if level == "village":  # the villages' figures are already cached for the map's points
+        return weak_service.worst_of(village_table(version, scope, asof, filters), metric, n)
     return weak_service.worst_places(snapshot(version), scope, asof, level, metric, n, filters)
 
 

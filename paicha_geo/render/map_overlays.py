@@ -89,8 +89,8 @@ def add_labels(group: folium.FeatureGroup, shapes: gpd.GeoDataFrame, zoom: float
 def add_top(group: folium.FeatureGroup, places: pd.DataFrame, shapes: gpd.GeoDataFrame,
             gcj02: bool = False) -> None:
     """The worst places (rows with code, name, rank, label_lon, label_lat): each outlined in
-    red (its shape from `shapes`, by code) with its rank in a badge; not clickable, so a
-    click still reaches the region underneath."""
+    red (its shape from `shapes`, by code) with its rank in a badge (names are in the table
+    beside the map); neither is clickable, so a click still reaches the region underneath."""
     outlines = shapes.set_index("code").reindex(places["code"]).geometry.dropna()
     geoms = outlines.to_numpy()
     if gcj02 and len(geoms):
@@ -113,7 +113,7 @@ def add_top(group: folium.FeatureGroup, places: pd.DataFrame, shapes: gpd.GeoDat
             icon=folium.DivIcon(
                 html=f'<div style="{RANK_STYLE}">{int(row.rank)}</div>',
                 class_name="paicha-rank-icon", icon_size=(22, 22), icon_anchor=(11, 30)),
-            tooltip=f"{int(row.rank)}. {escape.text(row.name)}",
+            interactive=False,  # a click on a badge must not replay the last region clicked
         ).add_to(group)
 
 

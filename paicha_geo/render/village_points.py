@@ -79,7 +79,6 @@ def _features(points: pd.DataFrame, gcj02: bool) -> list[dict]:
                 "issues_overdue": int(row.issues_overdue),
                 "issues_closed": int(row.issues_closed),
                 "households_failing_any": int(row.households_failing_any),
-                "style": point_style(weak, row.status, int(row.issues_open)),
             },
         })
     return features
@@ -95,17 +94,21 @@ def points_layers(villages: pd.DataFrame, gcj02: bool = False) -> list[folium.Ge
     order = shown["status"].map({s: -i for i, s in enumerate(STATUSES)})
     shown = shown.assign(_order=order).sort_values(["_order", "issues_open"], kind="stable")
     features = _features(shown, gcj02)
+    # Styles stay on the Python side, keyed by code (folium sends each distinct style once).
+    styles = {row.code: point_style(row.weak_type if isinstance(row.weak_type, str) else None,
+                                    row.status, int(row.issues_open))
+              for row in shown.itertuples(index=False)}
     halos = [{"type": "Feature", "geometry": f["geometry"],
-              "properties": {"style": _halo(f["properties"]["style"])}} for f in features]
+              "properties": {"code": f["properties"]["code"]}} for f in features]
     halo_layer = folium.GeoJson(
         {"type": "FeatureCollection", "features": halos}, name="village_halos",
         marker=folium.CircleMarker(radius=MIN_RADIUS, fill=True, interactive=False),
-        style_function=lambda feature: feature["properties"]["style"])
+        style_function=lambda feature: _halo(styles[feature["properties"]["code"]]))
     points = folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name="village_points",
         marker=folium.CircleMarker(radius=MIN_RADIUS, fill=True),
-        style_function=lambda feature: feature["properties"]["style"],
+        style_function=lambda feature: styles[feature["properties"]["code"]],
         tooltip=folium.GeoJsonTooltip(
             fields=list(TOOLTIP_FIELDS),
             aliases=[labels.POINT_FIELDS[f] for f in TOOLTIP_FIELDS], sticky=True),

@@ -81,3 +81,8 @@ def worst_places(snap: Snapshot, scope: Scope, asof: dt.date, level: str, metric
     """The `n` worst townships or villages of `scope` by `metric` (domain.worst's rules)."""
     table = (town_table if level == "town" else village_table)(snap, scope, asof, filters)
     return worst(table, metric, n)
+
+
+def worst_of(table: pd.DataFrame, metric: str, n: int) -> Worst:
+    """`worst_places` on a `village_table` or `town_table` already computed."""
+    return worst(table, metric, n)
