@@ -38,7 +38,9 @@ def top_section(version, resolved, asof, filters, map_metric: str):
                                           metric=metric_name))
     with st.container(key="top-table"):
         st.dataframe(weak_tables.top_table(worst.rows, metric), hide_index=True,
-                     width="stretch")
+                     width="stretch", column_config={
+                         header: st.column_config.NumberColumn(format=f)
+                         for header, f in weak_tables.top_value_format(metric).items()})
     if worst.tied_beyond:
         st.caption(labels.TOP_TIED.format(count=worst.tied_beyond, level=level_name,
                                           rank=int(worst.rows["rank"].iloc[-1])))

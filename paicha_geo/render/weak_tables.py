@@ -13,7 +13,7 @@ import pandas as pd
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.render.excel import sheet_name
-from paicha_geo.render.maps import _format_value
+from paicha_geo.render.tables import COLUMN_FORMATS
 
 COUNT_COLUMNS = ("issues_open", "issues_overdue", "issues_closed", "households_failing_any")
 
@@ -53,11 +53,19 @@ def to_xlsx(table: pd.DataFrame, sheet: str) -> bytes:
 
 
 def top_table(rows: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """Rank, path, name and the indicator's value as the map shows it (one format)."""
+    """Rank, path, name and the indicator's value, numeric so the page can sort it (the
+    page formats it with `top_value_format`, as the region table does)."""
     header = {**labels.TOP_COLUMNS, "value": labels.MAP_METRICS[metric][0]}
+    values = pd.to_numeric(rows["value"], errors="coerce")
     return pd.DataFrame({
         "rank": rows["rank"].astype(int).to_numpy(),
         "path": rows["path"].to_numpy(),
         "name": rows["name"].to_numpy(),
-        "value": [_format_value(metric, v) for v in rows["value"]],
+        "value": values.to_numpy() if metric in COLUMN_FORMATS else values.astype(int).to_numpy(),
     }).rename(columns=header)
+
+
+def top_value_format(metric: str) -> dict[str, str]:
+    """{value column header: number format} for st.column_config (rates as percentages,
+    per-village and per-100 figures with two decimals, counts as whole numbers)."""
+    return {labels.MAP_METRICS[metric][0]: COLUMN_FORMATS.get(metric, "%d")}

@@ -70,7 +70,7 @@ def test_the_worst_townships_by_failing_households_when_asked(db):
                   top_by=labels.MAP_METRICS["households_failing_any"][0])
     top = frame_with(at, top_headers("households_failing_any"))
     assert 1 <= len(top) <= 5
-    values = [int(v.replace(",", "")) for v in top[labels.MAP_METRICS["households_failing_any"][0]]]
+    values = list(top[labels.MAP_METRICS["households_failing_any"][0]])
     assert values == sorted(values, reverse=True)
 
 

@@ -111,3 +111,14 @@ def test_the_weak_list_workbook_is_inert_and_has_the_list_headers():
     assert list(rows[0]) == list(labels.WEAK_LIST_COLUMNS.values())
     assert rows[1][1] == "'=HYPERLINK(\"x\")"  # text with an apostrophe, not a formula
     assert rows[1][3] == labels.VILLAGE_STATUS["overdue"] and rows[1][4] == 9
+
+
+def test_the_top_table_keeps_numbers_numeric_and_formats_rates_as_percentages():
+    rows = pd.DataFrame({"rank": [1, 2], "path": ["甲区 · 甲镇"] * 2, "name": ["甲村", "乙村"],
+                         "value": [0.0, 0.5]})
+    table = weak_tables.top_table(rows, "closeout_rate")
+    header = labels.MAP_METRICS["closeout_rate"][0]
+    assert list(table[header]) == [0.0, 0.5]
+    assert weak_tables.top_value_format("closeout_rate") == {header: "percent"}
+    counts = weak_tables.top_table(rows.assign(value=[9, 3]), "issues_open")
+    assert list(counts[labels.MAP_METRICS["issues_open"][0]]) == [9, 3]
