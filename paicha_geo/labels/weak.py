@@ -19,7 +19,7 @@ POINT_FIELDS = {
     "households_failing_any": "三保障未达标农户",
 }
 POINTS_LEGEND_TITLE = "村点位"
-POINT_NOT_WEAK_OVERDUE = "非薄弱村（有逾期问题，空心圈）"
+POINT_NOT_WEAK_OVERDUE = "非薄弱村有逾期问题（空心圈，村级地图上照常着色）"
 POINT_RINGS = "边框：紫 省定、蓝 市定；点越大未销号问题越多"
 WEAK_LIST_TITLE = "经济薄弱村问题清零情况"
 WEAK_LIST_CAPTION = ("{region}共有经济薄弱村 {count} 个：逾期 {overdue} 个，有未销号 {open} 个，"
