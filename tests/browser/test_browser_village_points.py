@@ -38,3 +38,19 @@ def test_city_points_show_their_status_and_counts(page, app_url):
     expect(frame.locator(f'path[stroke="{TOP_COLOR}"]')).to_have_count(10)
     assert page.external_requests == []
     save_screenshot(page, "village_points_city")
+
+
+@pytest.mark.parametrize("region", ["320412000000", "320412102000"])  # 武进区, 牛塘镇
+def test_names_on_the_map_never_overlap(page, app_url, region):
+    page.goto(app_url + f"/?asof=2020-05-31&region={region}")
+    wait_for_app(page)
+    frame = page.frame_locator(MAP_FRAME)
+    names = frame.locator(".paicha-label")
+    expect(names.first).to_be_visible(timeout=30_000)
+    boxes = [names.nth(i).bounding_box() for i in range(names.count())]
+    assert len(boxes) >= 3
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                     or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+            assert apart, (a, b)

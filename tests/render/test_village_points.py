@@ -122,3 +122,17 @@ def test_the_top_table_keeps_numbers_numeric_and_formats_rates_as_percentages():
     assert weak_tables.top_value_format("closeout_rate") == {header: "percent"}
     counts = weak_tables.top_table(rows.assign(value=[9, 3]), "issues_open")
     assert list(counts[labels.MAP_METRICS["issues_open"][0]]) == [9, 3]
+
+
+def test_with_a_gaode_basemap_points_and_outlines_move_to_gcj02():
+    import folium
+
+    plain = village_points.points_layers(villages())[1].data["features"][0]
+    shifted = village_points.points_layers(villages(), gcj02=True)[1].data["features"][0]
+    # GCJ-02 moves Changzhou by a few hundred metres: the point is not where WGS84 put it.
+    assert plain["geometry"]["coordinates"] != shifted["geometry"]["coordinates"]
+    group = folium.FeatureGroup()
+    top = pd.DataFrame({"code": ["0"], "name": ["0号村名"], "rank": [1],
+                        "label_lon": [119.1], "label_lat": [31.9]})
+    map_overlays.add_top(group, top, shapes([0.2]), gcj02=True)
+    assert ">1<" in rendered([group])
