@@ -21,6 +21,7 @@ from paicha_geo.services import (
     progress_service,
     screen_service,
     startup,
+    weak_service,
 )
 from paicha_geo.services.data import IssueFilters, Scope
 
@@ -74,6 +75,19 @@ def units(version: str, scope: Scope) -> list[str]:
 @st.cache_data(show_spinner=False, max_entries=256)
 def region_view(version: str, scope: Scope, asof: dt.date, filters: IssueFilters):
     return map_service.region_view(snapshot(version), scope, asof, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def village_table(version: str, scope: Scope, asof: dt.date, filters: IssueFilters):
+    return weak_service.village_table(snapshot(version), scope, asof, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def worst_places(version: str, scope: Scope, asof: dt.date, level: str, metric: str, n: int,
+                 filters: IssueFilters):
+    if level == "village":  # the villages' figures are already cached for the map's points
+        return weak_service.worst_of(village_table(version, scope, asof, filters), metric, n)
+    return weak_service.worst_places(snapshot(version), scope, asof, level, metric, n, filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from app_pages import _cache, _downloads, _layout, _map, _nav, _sidebar
+from app_pages import _cache, _downloads, _layout, _map, _nav, _sidebar, _weak
 from app_pages._village_panel import village_details, village_panel
 from paicha_geo import labels
 from paicha_geo.render import basemaps, escape, kpis, tables
+from paicha_geo.render.map_overlays import add_village_layers
 from paicha_geo.render.maps import LEGEND_CSS, weak_legend_html
 from paicha_geo.render.region_map import build_region_map
+from paicha_geo.render.village_points import points_legend_html
 
 MAP_KEY = "drill_map"
 version = _cache.version()
@@ -24,26 +26,32 @@ st.caption(kpis.weak_summary(view.totals))
 _layout.stop_if_nothing_below(view.is_empty)
 
 village_level = view.child_level == "village"
+villages = _cache.village_table(version, resolved.scope, asof, filters)
+map_slot = st.container()  # the map is drawn after the worst places are chosen below it
+top, top_level = _weak.top_section(version, resolved, asof, filters, metric)
 rmap = build_region_map(
     _cache.layers(version), view.child_level, view.children["code"], view.child_metrics,
     metric, root_level=resolved.trail[0][2], tiles=basemaps.tile_layers(basemap),
     weak_types=view.child_weak_types, color_all=color_all or not village_level,
-    selected=resolved.selected_village,
-    weak_markers=None if village_level else view.weak_villages,
-    show_labels=not village_level, gcj02=basemaps.needs_gcj02(basemap))
-if resolved.selected_village:
-    map_col, panel_col = st.columns([3, 2])
-else:
-    map_col, panel_col = st.container(), None
-with map_col:
-    _map.show(rmap, MAP_KEY, rmap.legend(labels.MAP_METRICS[metric][0],
-                                         weak_legend_html(village_level)),
-              on_change=_nav.on_click(MAP_KEY, resolved))
-if panel_col is not None:
-    village = resolved.scope.narrow(resolved.selected_village, "village")
-    with panel_col:
-        village_panel(version, village, asof, filters)
-    village_details(version, village, asof, filters)
+    selected=resolved.selected_village, show_labels=False,
+    gcj02=basemaps.needs_gcj02(basemap))
+add_village_layers(rmap, villages, top=top, gcj02=basemaps.needs_gcj02(basemap),
+                   top_shapes=_cache.layers(version)[top_level] if top_level else None)
+with map_slot:
+    if resolved.selected_village:
+        map_col, panel_col = st.columns([3, 2])
+    else:
+        map_col, panel_col = st.container(), None
+    with map_col:
+        _map.show(rmap, MAP_KEY, rmap.legend(
+            labels.MAP_METRICS[metric][0],
+            (weak_legend_html(True) if village_level else "") + points_legend_html()),
+            on_change=_nav.on_click(MAP_KEY, resolved))
+    if panel_col is not None:
+        village = resolved.scope.narrow(resolved.selected_village, "village")
+        with panel_col:
+            village_panel(version, village, asof, filters)
+        village_details(version, village, asof, filters)
 
 st.subheader(labels.REGION_TABLE_TITLE.format(region=escape.markdown(view.region["name"]),
                                               level=labels.LEVELS[view.child_level]))
@@ -58,3 +66,4 @@ with st.container(horizontal=True):
     _downloads.button(labels.DOWNLOAD_XLSX,
                       lambda: tables.to_excel_bytes(table, view.region["name"]),
                       f"{stem}.xlsx", mime=tables.XLSX_MIME, key="dl-xlsx")
+_weak.weak_list_section(villages, view.region["name"], asof)

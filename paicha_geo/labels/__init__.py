@@ -30,6 +30,7 @@ from paicha_geo.labels.progress import *  # noqa: F403
 from paicha_geo.labels.screen import *  # noqa: F403
 from paicha_geo.labels.sidebar import *  # noqa: F403
 from paicha_geo.labels.supervision import *  # noqa: F403
+from paicha_geo.labels.weak import *  # noqa: F403
 from paicha_geo.labels.wording import say  # noqa: F401
 from paicha_geo.labels.workbench import *  # noqa: F403
 from paicha_geo.labels.workflow import *  # noqa: F403

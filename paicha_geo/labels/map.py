@@ -30,7 +30,7 @@ TRAFFIC = {"red": "红：有超期问题或三保障未达标农户", "yellow": 
            "green": "绿：问题全部销号且清零"}
 TRAFFIC_SHORT = {"red": "红", "yellow": "黄", "green": "绿"}
 NOT_WEAK = "非薄弱村"
-COLOR_ALL_VILLAGES = "村级地图为全部村着色（默认只为经济薄弱村着色）"
+COLOR_ALL_VILLAGES = "村级地图为全部村着色（默认只为经济薄弱村和有逾期问题的村着色）"
 MAP_METRIC_PICK = "地图着色指标"
 CLICK_HINT = "点击地图上的区域逐级下钻：市 › 市(区) › 乡镇(街道) › 村"
 MAP_NO_DATA = "无数据"

@@ -191,8 +191,9 @@ def build_region_layer(
 
     `regions` and `metrics` are aligned by position. At village level pass `weak_types`
     (aligned too): 省定 get a solid purple outline, 市定 a dashed blue one, and unless
-    `color_all` only weak villages are coloured (the rest light grey). `gcj02` shifts all
-    geometry from WGS84 to GCJ-02 so it lines up with a 高德 basemap.
+    `color_all` only weak villages and villages with an overdue issue are coloured (the rest
+    light grey). `gcj02` shifts all geometry from WGS84 to GCJ-02 so it lines up with a 高德
+    basemap.
     """
     if gcj02:
         regions, weak_markers = _to_gcj02(regions, weak_markers)
@@ -200,9 +201,10 @@ def build_region_layer(
     values = metrics[metric].to_list()
     weak = (list(weak_types) if weak_types is not None else [None] * len(regions))
     weak = [w if isinstance(w, str) else None for w in weak]
+    late = metrics["issues_overdue"].to_numpy() > 0  # never grey when something is overdue
     fills = [
-        scale.color(v) if (color_all or w) else NEUTRAL_COLOR
-        for v, w in zip(values, weak, strict=True)
+        scale.color(v) if (color_all or w or overdue) else NEUTRAL_COLOR
+        for v, w, overdue in zip(values, weak, late, strict=True)
     ]
     metric_label = labels.MAP_METRICS[metric][0]
     props = {

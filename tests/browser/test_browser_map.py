@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 # Region polygons are drawn with fill-opacity 0.85; weak-village points with 0.95.
 POLYGONS = 'path.leaflet-interactive[fill-opacity="0.85"]'
+POINTS = 'path.leaflet-interactive[fill-opacity="0.95"]'
 
 
 def polygons(page):
@@ -46,8 +47,8 @@ def test_city_map_shows_every_district_coloured_offline(page, app_url, demo_stor
     fills = {polygons(page).nth(i).get_attribute("fill") for i in range(6)}
     assert len(fills) >= 2, f"districts should not all share one colour: {fills}"
     weak = page.frame_locator(MAP_FRAME).locator(
-        'path.leaflet-interactive[fill="#5e3c99"], path.leaflet-interactive[fill="#1f78b4"]')
-    # Every weak village of the demo city, as a filled point (purple 省定, blue 市定).
+        f'{POINTS}[stroke="#5e3c99"], {POINTS}[stroke="#1f78b4"]')
+    # Every weak village of the demo city, as a point ringed by its type (purple 省定, blue 市定).
     expect(weak).to_have_count(q.table_counts(demo_store)["weak_villages"])
     labels = page.frame_locator(MAP_FRAME).locator(".paicha-label").all_inner_texts()
     assert "武进区" in labels and "溧阳市" in labels
