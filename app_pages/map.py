@@ -8,6 +8,7 @@ from paicha_geo import labels
 from paicha_geo.render import basemaps, escape, kpis, tables
 from paicha_geo.render.maps import LEGEND_CSS, weak_legend_html
 from paicha_geo.render.region_map import build_region_map
+from paicha_geo.services import bulletin_service
 
 MAP_KEY = "drill_map"
 version = _cache.version()
@@ -58,3 +59,7 @@ with st.container(horizontal=True):
     _downloads.button(labels.DOWNLOAD_XLSX,
                       lambda: tables.to_excel_bytes(table, view.region["name"]),
                       f"{stem}.xlsx", mime=tables.XLSX_MIME, key="dl-xlsx")
+    _downloads.button(labels.MAP_PNG_DOWNLOAD,
+                      lambda: bulletin_service.map_picture(_cache.layers(version), view, metric),
+                      bulletin_service.map_picture_name(view, metric), mime="image/png",
+                      key="dl-map-png")

@@ -59,6 +59,7 @@ class SpreadScale:
     colors: tuple[str, ...]
     percent: bool
     low: float = 0.0  # the smallest value: where the first class starts
+    exact: bool = False  # one class per distinct value: the legend names the value
 
     def color(self, value) -> str:
         if _missing(value):
@@ -74,7 +75,7 @@ class SpreadScale:
     def legend_rows(self) -> list[tuple[str, str]]:
         rows, lower = [], self.low
         for upper, color in zip(self.breaks, self.colors, strict=True):
-            same = self._fmt(lower) == self._fmt(upper)
+            same = self.exact or self._fmt(lower) == self._fmt(upper)
             rows.append((color, self._fmt(upper) if same
                          else f"{self._fmt(lower)} – {self._fmt(upper)}"))
             lower = upper
@@ -101,7 +102,7 @@ def spread_scale(values, higher_is_better: bool, percent: bool,
     if not higher_is_better:  # a high value is bad: the low classes take the good colours
         colors = colors[::-1]
     return SpreadScale(tuple(float(b) for b in breaks), tuple(colors), percent,
-                       float(finite.min()))
+                       float(finite.min()), exact=distinct.size <= len(palette))
 
 
 def _label_points(shapes: gpd.GeoDataFrame) -> list[tuple[float, float]]:
