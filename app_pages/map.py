@@ -60,6 +60,7 @@ with st.container(horizontal=True):
                       lambda: tables.to_excel_bytes(table, view.region["name"]),
                       f"{stem}.xlsx", mime=tables.XLSX_MIME, key="dl-xlsx")
     _downloads.button(labels.MAP_PNG_DOWNLOAD,
-                      lambda: bulletin_service.map_picture(_cache.layers(version), view, metric),
+                      lambda: bulletin_service.map_picture(_cache.layers(version), view, metric,
+                                                           color_all),
                       bulletin_service.map_picture_name(view, metric), mime="image/png",
                       key="dl-map-png")

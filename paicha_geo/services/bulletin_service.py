@@ -20,7 +20,7 @@ from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.domain.regions import PREFIX_LENGTH
 from paicha_geo.render import bulletin_docx, static_map
-from paicha_geo.render.scales import scale_for
+from paicha_geo.render.scales import NEUTRAL_COLOR, scale_for
 from paicha_geo.services import supervision_service
 from paicha_geo.services.compare_service import comparison_view
 from paicha_geo.services.data import Scope, Snapshot, issues_in_scope
@@ -116,14 +116,21 @@ def bulletin_file_name(snap: Snapshot, scope: Scope, asof: dt.date) -> str:
     return labels.BULLETIN_FILE.format(region=_region_name(snap, scope), asof=asof)
 
 
-def map_picture(layers: dict, view: RegionView, metric: str) -> bytes:
+def map_picture(layers: dict, view: RegionView, metric: str, color_all: bool = False) -> bytes:
     """The map page's current map (its region, level and metric, its colour scale) as a
-    PNG for WeChat groups."""
+    PNG for WeChat groups. As on the page, a map of villages colours only the weak ones
+    unless `color_all`."""
     shapes = layers[view.child_level].set_index("code").loc[list(view.children["code"])]
     values = view.child_metrics[metric].to_list()
+    scale = scale_for(metric, view.child_metrics[metric])
+    weak = view.child_weak_types  # None above the village level
+    coloured = ([True] * len(values) if color_all or weak is None
+                else [isinstance(w, str) for w in weak])
+    fills = [scale.color(v) if c else NEUTRAL_COLOR
+             for v, c in zip(values, coloured, strict=True)]
     name, unit = labels.MAP_METRICS[metric]
     return static_map.map_png(
-        shapes.reset_index(), values, scale_for(metric, view.child_metrics[metric]),
+        shapes.reset_index(), values, scale, fills=fills,
         title=labels.MAP_PNG_TITLE.format(region=view.region["name"], metric=name),
         legend_title=name + (labels.LEGEND_UNIT.format(unit=unit)
                              if unit and unit != "%" else ""),

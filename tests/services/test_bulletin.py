@@ -133,3 +133,17 @@ def test_the_map_picture_colours_the_six_districts_in_more_than_one_colour(setti
         # not colours; a one-colour map has exactly one such area)
         fills = [rgb for n, rgb in colours if n > 5000 and len(set(rgb)) > 1]
         assert len(fills) >= 2, fills
+
+
+def test_a_picture_of_villages_greys_the_non_weak_ones_as_the_page_does(setting):
+    _store, snap, layers = setting
+    town = snap.regions[snap.regions["level"] == "town"]["code"].min()
+    view = map_service.region_view(snap, data.Scope.of(town, "town"), ASOF)
+    assert view.child_level == "village" and view.child_weak_types.isna().any()
+
+    def grey_area(png: bytes) -> int:
+        colours = Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 20)
+        return sum(n for n, rgb in colours if rgb == (0xEE, 0xEE, 0xEE))
+
+    assert grey_area(bulletin_service.map_picture(layers, view, "issues_open")) > 5000
+    assert grey_area(bulletin_service.map_picture(layers, view, "issues_open", True)) < 500
