@@ -55,21 +55,20 @@ def _para(doc, value: str, *, size: float | None = None, bold: bool = False, ali
 
 
 def _grid(doc, header: list[str], rows: list[list[str]], bold_last: bool = False):
-    table = doc.add_table(rows=1, cols=len(header))
+    """A centred grid; all cells made at once (python-docx's add_row is slow on long lists)."""
+    table = doc.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, head in zip(table.rows[0].cells, header, strict=True):
-        cell.paragraphs[0].add_run(clean(head)).bold = True
-    for i, values in enumerate(rows):
-        for cell, value in zip(table.add_row().cells, values, strict=True):
-            run = cell.paragraphs[0].add_run(clean(value))
-            run.bold = bold_last and i == len(rows) - 1
-    for row in table.rows:
-        for cell in row.cells:
-            for para in cell.paragraphs:
-                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                for run in para.runs:
-                    run.font.size = Pt(TABLE_FONT_PT)
+    cells = table._cells  # row-major, once: row.cells walks the whole table each time
+    width = len(header)
+    for i, values in enumerate([header, *rows]):
+        bold = i == 0 or (bold_last and i == len(rows))
+        for j, value in enumerate(values):
+            para = cells[i * width + j].paragraphs[0]
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = para.add_run(clean(value))
+            run.bold = bold
+            run.font.size = Pt(TABLE_FONT_PT)
     return table
 
 
