@@ -107,7 +107,7 @@ def count_by_child(region_codes: pd.Series, children: pd.DataFrame,
     """How many of the given issues (their region codes) lie in each child: name, count,
     most first; children with none are left out."""
     prefixes = children["code"].str[:prefix_length]
-    counts = region_codes.str[:prefix_length].value_counts()
+    counts = region_codes.dropna().astype(str).str[:prefix_length].value_counts()
     out = pd.DataFrame({"name": children["name"].to_numpy(),
                         "count": prefixes.map(counts).fillna(0).astype(int).to_numpy()})
     out = out[out["count"] > 0]

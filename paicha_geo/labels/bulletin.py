@@ -22,6 +22,7 @@ BULLETIN_RANK_MOVES = "与{before.month}月{before.day}日相比，{moves}；其
 BULLETIN_RANK_UP = "{name}上升{n}位（第{was}→第{now}）"
 BULLETIN_RANK_DOWN = "{name}下降{n}位（第{was}→第{now}）"
 BULLETIN_RANK_STILL = "与{before.month}月{before.day}日相比，各{level}排名均无变化。"
+BULLETIN_NO_CHILDREN = "{region}以下无下级地区，本期不排名。"
 BULLETIN_RANK_NONE = "各{level}尚无可比的“{rate}”，本期不排名。"
 BULLETIN_LIST_SEP = "；"
 BULLETIN_NAME_SEP = "、"
@@ -46,6 +47,8 @@ BULLETIN_DEMAND = ("距整改时限（{deadline.year}年{deadline.month}月{dead
                    "确保按期整改到位、销号清零。")
 BULLETIN_DEMAND_LATE = ("整改时限（{deadline.year}年{deadline.month}月{deadline.day}日）已过，"
                         "尚有{open}个问题未销号。请{who}对照本通报，立即整改到位，逐一说明原因。")
+BULLETIN_DEMAND_DONE = ("{region}排查发现的问题已全部销号。请持续巩固整改成果，举一反三，"
+                        "防止问题反弹。")
 BULLETIN_DEMAND_ALL = "各地各单位"
 BULLETIN_DEMAND_BEHIND = "{names}等进度滞后的地区和单位"
 BULLETIN_TABLE_TITLE = "表：各{level}排名（{rate}）"
@@ -70,8 +73,9 @@ MAP_PNG_FILE = "{region}_{metric}_{asof:%Y%m%d}.png"
 
 def whole(region_name: str) -> str:
     """How a 通报 names the region it speaks for: 全市, 全区, 全县, 全镇, 全街道..."""
-    if region_name.endswith("街道"):
-        return "全街道"
+    for suffix in ("街道", "社区"):
+        if region_name.endswith(suffix):
+            return "全" + suffix
     if region_name[-1:] in "市区县镇乡村":
         return "全" + region_name[-1]
     return region_name

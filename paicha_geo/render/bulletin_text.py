@@ -75,6 +75,8 @@ def _move(row) -> str:
 
 
 def ranking(b) -> list[str]:
+    if b.table.empty:
+        return [labels.BULLETIN_NO_CHILDREN.format(region=clean(b.region["name"]))]
     ranked = b.table[b.table["rank"].notna()]
     if b.worst is None:
         return [labels.BULLETIN_RANK_NONE.format(level=_level(b), rate=_rate_name(b))]
@@ -96,7 +98,9 @@ def ranking(b) -> list[str]:
 def behind(b) -> list[str]:
     rate, name, whole = b.rank_by, _rate_name(b), _whole(b)
     region_value = rate_text(b.totals[rate], rate)
-    if b.behind.empty:
+    if b.table.empty:
+        first = None
+    elif b.behind.empty:
         first = labels.BULLETIN_BEHIND_NONE.format(level=_level(b), rate=name, whole=whole)
     else:
         items = [labels.BULLETIN_BEHIND_ITEM.format(
@@ -108,7 +112,9 @@ def behind(b) -> list[str]:
                                                     n=len(items))
                  + labels.BULLETIN_LIST_SEP.join(items) + "。")
     unit_value = rate_text(b.totals[UNIT_RATE], UNIT_RATE)
-    if b.units_behind.empty:
+    if _missing(b.totals[UNIT_RATE]):  # nothing due or closed yet: no unit to judge
+        second = None
+    elif b.units_behind.empty:
         second = labels.BULLETIN_UNITS_NONE.format(min=UNIT_MIN_OUTCOMES, whole=whole,
                                                    region_value=unit_value)
     else:
@@ -119,7 +125,7 @@ def behind(b) -> list[str]:
         second = (labels.BULLETIN_UNITS_LEAD.format(min=UNIT_MIN_OUTCOMES, whole=whole,
                                                     region_value=unit_value)
                   + labels.BULLETIN_LIST_SEP.join(units) + "。")
-    return [first, second]
+    return [p for p in (first, second) if p]
 
 
 def supervision(b) -> list[str]:
@@ -137,6 +143,8 @@ def supervision(b) -> list[str]:
 
 
 def demand(b) -> list[str]:
+    if int(b.now["found"]) and not int(b.now["open"]):
+        return [labels.BULLETIN_DEMAND_DONE.format(region=clean(b.region["name"]))]
     names = list(b.behind["name"].head(NAMES_IN_DEMAND))
     who = (labels.BULLETIN_DEMAND_BEHIND.format(
         names=labels.BULLETIN_NAME_SEP.join(clean(n) for n in names))
