@@ -1,26 +1,38 @@
-"""The weekly report (周报) download shared by the progress and comparison pages, and the
-ranking rate both read from the URL."""
+"""The weekly report (周报, Excel) and 通报 (Word) downloads shared by the progress and
+comparison pages, and the ranking rate both read from the URL."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 
-from app_pages import _cache, _downloads, _params
+import streamlit as st
+
+from app_pages import _auth, _cache, _downloads, _params
 from paicha_geo import labels
 from paicha_geo.render.report import report_filename
+from paicha_geo.render.supervision_tables import DOCX_MIME
 from paicha_geo.render.tables import XLSX_MIME
-from paicha_geo.services import compare_service, params
+from paicha_geo.services import bulletin_service, compare_service, params
 from paicha_geo.services.data import IssueFilters, Scope
 
 
 def report_download(version: str, scope: Scope, name: str, asof: dt.date,
                     filters: IssueFilters, rank_by: str) -> None:
-    """The 周报 button; the workbook is built only when clicked (deferred data)."""
-    build = functools.partial(compare_service.weekly_report, _cache.snapshot(version), scope,
-                              asof, filters, rank_by)
-    _downloads.button(labels.REPORT_DOWNLOAD, build, report_filename(name, asof),
-                      mime=XLSX_MIME, key="dl-report")
+    """The 周报 and 通报 buttons side by side; each file is built only when clicked
+    (deferred data)."""
+    snap = _cache.snapshot(version)
+    build = functools.partial(compare_service.weekly_report, snap, scope, asof, filters,
+                              rank_by)
+    bulletin = functools.partial(bulletin_service.bulletin_file, _cache.store(), snap,
+                                 _auth.viewer(), scope, asof, _cache.layers(version),
+                                 filters, rank_by)
+    with st.container(horizontal=True):
+        _downloads.button(labels.REPORT_DOWNLOAD, build, report_filename(name, asof),
+                          mime=XLSX_MIME, key="dl-report")
+        _downloads.button(labels.BULLETIN_DOWNLOAD, bulletin,
+                          bulletin_service.bulletin_file_name(snap, scope, asof),
+                          mime=DOCX_MIME, key="dl-bulletin")
 
 
 def rank_by_from_url() -> str:

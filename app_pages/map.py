@@ -10,6 +10,7 @@ from paicha_geo.render.map_overlays import add_village_layers
 from paicha_geo.render.maps import LEGEND_CSS, weak_legend_html
 from paicha_geo.render.region_map import build_region_map
 from paicha_geo.render.village_points import points_legend_html
+from paicha_geo.services import bulletin_service
 
 MAP_KEY = "drill_map"
 version = _cache.version()
@@ -66,4 +67,9 @@ with st.container(horizontal=True):
     _downloads.button(labels.DOWNLOAD_XLSX,
                       lambda: tables.to_excel_bytes(table, view.region["name"]),
                       f"{stem}.xlsx", mime=tables.XLSX_MIME, key="dl-xlsx")
+    _downloads.button(labels.MAP_PNG_DOWNLOAD,
+                      lambda: bulletin_service.map_picture(_cache.layers(version), view, metric,
+                                                           color_all),
+                      bulletin_service.map_picture_name(view, metric), mime="image/png",
+                      key="dl-map-png")
 _weak.weak_list_section(villages, view.region["name"], asof)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from paicha_geo.labels.accounts import *  # noqa: F403
 from paicha_geo.labels.admin import *  # noqa: F403
 from paicha_geo.labels.boundaries import *  # noqa: F403
+from paicha_geo.labels.bulletin import *  # noqa: F403
 from paicha_geo.labels.cli import *  # noqa: F403
 from paicha_geo.labels.common import *  # noqa: F403
 from paicha_geo.labels.compare import *  # noqa: F403
