@@ -15,6 +15,7 @@ from paicha_geo.services import (
     compare_service,
     data,
     guarantees_service,
+    hotspot_service,
     inspect_service,
     issue_grid,
     map_service,
@@ -99,6 +100,21 @@ def village_profile(version: str, scope: Scope, asof: dt.date, filters: IssueFil
 @st.cache_data(show_spinner=False, max_entries=64)
 def guarantee_view(version: str, scope: Scope, asof: dt.date):
     return guarantees_service.guarantee_view(snapshot(version), scope, asof)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def hot_spots(version: str, scope: Scope, asof: dt.date, subject: str):
+    return hotspot_service.hot_spots(snapshot(version), layers(version)["village"], scope, asof,
+                                     subject)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def hotspot_map_metrics(version: str, scope: Scope, asof: dt.date, subject: str):
+    """The villages' metrics (for the map's tooltips) with their hot-spot class."""
+    found = hot_spots(version, scope, asof, subject)
+    metrics = map_service.village_metrics(snapshot(version), snapshot(version).regional(scope),
+                                          asof)
+    return metrics.loc[found.table["code"]].assign(hotspot=found.table["class"].to_numpy())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages import _cache, _layout, _map, _nav, _params, _sidebar
+from app_pages._hotspots import hotspot_section
 from app_pages._households import household_list
 from app_pages._village_panel import village_details, village_panel
 from paicha_geo import labels
@@ -53,6 +54,7 @@ else:
     right.plotly_chart(charts.build_weak_village_income(
         data.weak_income.head(40), labels.CHART_WEAK_INCOME), config=PLOT)
 
+hotspot_section(version, resolved.scope, view.region["name"], asof, check, resolved.trail[0][2])
 village = resolved.selected_village and resolved.scope.narrow(resolved.selected_village, "village")
 if village:
     panel_col, timeline_col = st.columns([2, 3])

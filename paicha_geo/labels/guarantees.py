@@ -53,3 +53,22 @@ REVEAL_TITLE = "查看完整信息"
 REVEAL_REASON = "查看理由（记入审计日志）"
 REVEAL_SUBMIT = "查看户主姓名和身份证号"
 REVEAL_SHOWN = "户主：{name}　身份证号：{id_number}（本次查看已记入审计日志）"
+
+# Hot spots (热点分析, domain.hotspots)
+HOTSPOT_TITLE = "热点分析：问题在哪里扎堆"
+HOTSPOT_PICK = "分析对象"
+HOTSPOT_SUBJECT_G = "{name}：每百户未达标"
+HOTSPOT_SUBJECT_I = "{code} {short}：每百户发现问题"
+HOTSPOT_CLASSES = {"hot99": "热点（99% 置信）", "hot95": "热点（95% 置信）", "ns": "不显著",
+                   "cold95": "冷点（95% 置信）", "cold99": "冷点（99% 置信）",
+                   "island": "无相邻村（不计算）"}
+HOTSPOT_EXPLAIN = ("热点指本村连同相邻村（边界或顶点相接）合计明显高于随机分布时应有水平的地方，"
+                   "即问题“扎堆”之处，适合整片排查、举一反三；冷点相反。"
+                   "方法：局部 Getis-Ord Gi* 统计量，显著性由 {perm} 次随机置换求得"
+                   "（置信 95% 即 p ≤ 0.05）。热点村本身的数值不一定高，可能是被高值邻村包围。")
+HOTSPOT_COUNTS = "{region}共 {n} 个村：99% 热点 {hot99} 个、95% 热点 {hot95} 个；冷点 {cold} 个。"
+HOTSPOT_TOO_FEW = "本地区只有 {n} 个村，少于 {minimum} 个，热点分析没有意义；请在上一级查看。"
+HOTSPOT_NONE = "没有显著的热点或冷点：该问题在各村的分布与随机分布无明显差别。"
+HOTSPOT_COLUMNS = {"name": "村", "place": "所在地区", "value": "数值（每百户）",
+                   "neighbours": "相邻村数", "z": "Gi* z 值", "p": "p 值", "class": "类别"}
+HOTSPOT_LEGEND = "热点分析 · {subject}"

@@ -21,6 +21,7 @@ MAP_METRICS = {
     "risk_score": ("风险分", "分"),  # the inspection page
     "household_coverage": ("入户走访覆盖率", "%"),  # the inspection page
     **GUARANTEE_MAP_METRICS,
+    "hotspot": ("热点分析（Gi*）", ""),  # the 两不愁三保障 page's hot-spot map
 }
 # The map page's selector: its own metrics, not the inspection or 三保障 ones.
 MAP_METRIC_CHOICES = ("traffic", "issues_open", "issues_overdue", "closeout_rate", "ontime_rate",

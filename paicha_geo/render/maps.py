@@ -164,6 +164,8 @@ def _format_value(metric: str, value) -> str:
         return labels.TRAFFIC_SHORT.get(value, labels.NO_DATA)
     if metric == "guarantee_clear":
         return labels.CLEAR_STATES.get(value, labels.NO_DATA)
+    if metric == "hotspot":
+        return labels.HOTSPOT_CLASSES.get(value, labels.NO_DATA)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return labels.NO_DATA
     if metric.endswith("_rate") or metric.endswith("_coverage"):

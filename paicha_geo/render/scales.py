@@ -112,6 +112,9 @@ def traffic_scale() -> CategoricalScale:
     return CategoricalScale(TRAFFIC_COLORS, labels.TRAFFIC)
 
 
+# Gi* classes (domain.hotspots.CLASSES): hot red, cold blue, the rest pale; a diverging pair
+HOTSPOT_COLORS = {"hot99": "#b2182b", "hot95": "#ef8a62", "ns": "#f2f2f2", "cold95": "#67a9cf",
+                  "cold99": "#2166ac", "island": "#bdbdbd"}
 CLEAR_COLORS = {"failing": "#c62828", "cleared": "#2e8b57", "none": NO_DATA_COLOR}
 
 
@@ -121,6 +124,8 @@ def scale_for(metric: str, values) -> ClassedScale | CategoricalScale:
         return traffic_scale()
     if metric == "guarantee_clear":
         return CategoricalScale(CLEAR_COLORS, labels.CLEAR_STATES)
+    if metric == "hotspot":
+        return CategoricalScale(HOTSPOT_COLORS, labels.HOTSPOT_CLASSES)
     if metric.endswith("_rate") or metric.endswith("_coverage"):
         return rate_scale(unit)
     integer = not (metric.startswith("open_per_") or metric.endswith("_per_100")
