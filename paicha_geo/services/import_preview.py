@@ -37,6 +37,8 @@ def _blank(value) -> bool:
 
 def value_text(field: str, value) -> str:
     """One field's value as the preview shows it (codes as words, personal fields masked)."""
+    if field == "weak_type" and _blank(value):
+        return labels.NOT_WEAK
     if _blank(value):
         return labels.HISTORY_EMPTY_VALUE
     if field in PERSONAL:

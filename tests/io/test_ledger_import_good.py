@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from paicha_geo.demo import samples
@@ -262,6 +263,32 @@ def test_households_and_villages(store):
     ls.commit_import(store, preview, scope=EVERYTHING)
     row = q.villages(store, code).iloc[0]
     assert row["weak_type"] == "province" and row["collective_operating_income"] == 175000
+
+
+def test_a_village_row_saying_not_weak_clears_the_status_and_a_blank_keeps_it(store):
+    """Issue 17: 否 / 非经济薄弱村 was read as a blank cell, so a weak village stayed weak and
+    the row showed 无变化."""
+    weak = q.villages(store)
+    weak = weak[weak["weak_type"] == "province"].iloc[:2]
+    names = q.regions(store).set_index("code")["name"]
+    rows = [["区划代码", "村名", "经济薄弱村类型", "第一书记在岗"],
+            [weak.iloc[0]["code"], names[weak.iloc[0]["code"]], "非经济薄弱村", "是"],
+            [weak.iloc[1]["code"], names[weak.iloc[1]["code"]], None, "是"]]
+    preview = ls.preview_import(store, "villages", "村.xlsx", xlsx_bytes(rows),
+                                scope=EVERYTHING)
+    assert preview.ok, [p.describe() for p in preview.problems]
+    shown = preview.actions_frame()
+    first = shown.iloc[0]
+    assert first["导入结果"] == "更新"
+    assert "经济薄弱村类型：省定经济薄弱村→非薄弱村" in first["变更（原值→新值）"].replace(" ", "")
+    ls.commit_import(store, preview, scope=EVERYTHING)
+    after = q.villages(store).set_index("code")["weak_type"]
+    assert after[weak.iloc[0]["code"]] is None or pd.isna(after[weak.iloc[0]["code"]])
+    assert after[weak.iloc[1]["code"]] == "province"  # a blank cell changes nothing
+    bad = [rows[0], [weak.iloc[1]["code"], names[weak.iloc[1]["code"]], "待定", "是"]]
+    refused = ls.preview_import(store, "villages", "村.xlsx", xlsx_bytes(bad), scope=EVERYTHING)
+    assert not refused.ok
+    assert any("“待定”应填“省定”“市定”或“否”" in p.describe() for p in refused.problems)
 
 
 def test_an_import_racing_a_status_change_writes_nothing(store):

@@ -132,6 +132,8 @@ def village_kind(regions: RegionIndex) -> Kind:
     def finish(row: Row) -> dict:
         code = _village_of(regions, row.values)
         given = {k: row.values[k] for k in VILLAGE_COLUMNS if k in row.values}
+        if given.get("weak_type") == v.NOT_WEAK:  # 否 is a value: the village is not weak
+            given["weak_type"] = None
         given["code"] = code
         return {"key": code, "given": given}
 

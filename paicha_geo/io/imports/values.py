@@ -49,9 +49,10 @@ NO = ("否", "无", "×", "✗", "n", "no", "false", "0", "不在岗", "未参�
       "未纳入")
 EXIT_WORDS = {"exited": ("已脱贫", "脱贫", "是", "已退出", "退出"),
               "not_exited": ("未脱贫", "否", "未退出", "未脱贫户")}
+NOT_WEAK = "not_weak"  # a cell that says 否: clears the status (a blank cell leaves it alone)
 WEAK_WORDS = {"province": ("省定", "省定经济薄弱村", "省定薄弱村", "省级"),
               "city": ("市定", "市定经济薄弱村", "市定薄弱村", "市级"),
-              None: ("否", "非", "无", "非经济薄弱村", "非薄弱村", "一般村")}
+              NOT_WEAK: ("否", "非", "无", "非经济薄弱村", "非薄弱村", "一般村")}
 RENOVATION_WORDS = {"none": ("未改造", "无", "否", "不需要"),
                     "in_progress": ("改造中", "正在改造", "在建"),
                     "completed": ("已改造", "已完成", "完成")}
