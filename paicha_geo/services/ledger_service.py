@@ -35,7 +35,7 @@ from paicha_geo.io.imports.common import ImportProblem
 from paicha_geo.io.imports.items import ItemIndex
 from paicha_geo.io.imports.limits import check_upload, upload_problem
 from paicha_geo.io.imports.plan import IssuePlan, plan_issues
-from paicha_geo.io.imports.plausibility import check_ranges, warning_notices
+from paicha_geo.io.imports.plausibility import ambiguous_shares, check_ranges, warning_notices
 from paicha_geo.io.imports.reader import read_file
 from paicha_geo.io.imports.regions import RegionIndex
 from paicha_geo.io.imports.rows import Validated, validate
@@ -278,6 +278,7 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
     elif kind == "households":
         validated = validate(people.household_kind(regions), file, read, checking)
         check_ranges(validated, settings.plausibility.ranges)
+        ambiguous_shares(validated)
         preview = ImportPreview(kind, file, validated, options=options)
         if not validated.problems:
             people.check_keys(validated, "household_id")

@@ -163,6 +163,10 @@ CASES = [
      lambda p: csv_bytes([["户编号", "区县", "乡镇", "村", "家庭人口", "是否脱贫", "住房等级"],
                           ["X2", p[0], p[1], p[2], 2, "已脱贫", "E级"]]), "A、B、C、D", 2,
      "住房等级"),
+    ("more-dropouts-than-children", "households", "h.csv",  # issue 17
+     lambda p: csv_bytes([["户编号", "区县", "乡镇", "村", "家庭人口", "适龄儿童人数",
+                           "失学辍学人数"], ["X3", p[0], p[1], p[2], 4, 1, 2]]),
+     "失学辍学人数 2 多于适龄儿童人数 1", 2, "失学辍学人数"),
     ("village-level-needed", "villages", "v.csv",
      lambda p: csv_bytes([["区县", "乡镇", "经济薄弱村类型"], [p[0], p[1], "省定"]]),
      "须指明村(社区)", 2, None),

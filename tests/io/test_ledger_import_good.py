@@ -265,6 +265,30 @@ def test_households_and_villages(store):
     assert row["weak_type"] == "province" and row["collective_operating_income"] == 175000
 
 
+def test_a_share_under_a_percent_header_is_in_percent_and_a_bare_one_is_questioned(store):
+    """Issue 17: 1 under "住院自付比例(%)" is 1 %, not 100 %; a bare 1 elsewhere is read as
+    100 % with a warning naming the cell."""
+    district, town, village, code = village_path(store)
+
+    def sheet(title: str, value) -> bytes:
+        return csv_bytes([["户编号", "区县", "乡镇", "村", "家庭人口", "是否脱贫", title],
+                          ["S-1", district, town, village, 2, "已脱贫", value]])
+
+    marked = ls.preview_import(store, "households", "h.csv", sheet("住院自付比例(%)", 1),
+                               scope=EVERYTHING)
+    assert marked.ok and marked.validated.valid_rows[0].values["inpatient_selfpay_share"] == (
+        pytest.approx(0.01))
+    assert not marked.warnings
+    bare = ls.preview_import(store, "households", "h.csv", sheet("住院自付比例", 1),
+                             scope=EVERYTHING)
+    assert bare.ok and bare.validated.valid_rows[0].values["inpatient_selfpay_share"] == 1
+    assert any("比例“1”按 100% 理解" in n for n in bare.notices)
+    plain = ls.preview_import(store, "households", "h.csv", sheet("住院自付比例", "12%"),
+                              scope=EVERYTHING)
+    assert plain.validated.valid_rows[0].values["inpatient_selfpay_share"] == pytest.approx(0.12)
+    assert not plain.warnings
+
+
 def test_a_village_row_saying_not_weak_clears_the_status_and_a_blank_keeps_it(store):
     """Issue 17: 否 / 非经济薄弱村 was read as a blank cell, so a weak village stayed weak and
     the row showed 无变化."""

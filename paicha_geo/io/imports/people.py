@@ -54,7 +54,7 @@ HOUSEHOLD_PARSERS = {
     "children_out_of_school": lambda x, u: v.parse_int(x),
     "children_out_of_school_physical": lambda x, u: v.parse_int(x),
     "all_insured": lambda x, u: v.parse_bool(x),
-    "inpatient_selfpay_share": lambda x, u: v.parse_share(x),
+    "inpatient_selfpay_share": lambda x, u: v.parse_share(x, u),
     "house_grade": lambda x, u: v.parse_grade(x),
     "house_renovation": lambda x, u: v.parse_renovation(x),
     "safe_water": lambda x, u: v.parse_bool(x),
@@ -93,6 +93,15 @@ def household_kind(regions: RegionIndex) -> Kind:
         village = broken.attempt(lambda: _village_of(regions, val))
         if "members" in val and val["members"] < 1:
             broken.add(CellError("ERR_MEMBERS", "members"))
+        out_of_school = val.get("children_out_of_school")
+        if out_of_school is not None and out_of_school > val.get("school_age_children",
+                                                                 out_of_school):
+            broken.add(CellError("ERR_DROPOUTS_EXCEED_CHILDREN", "children_out_of_school",
+                                 dropouts=out_of_school, children=val["school_age_children"]))
+        physical = val.get("children_out_of_school_physical")
+        if physical is not None and out_of_school is not None and physical > out_of_school:
+            broken.add(CellError("ERR_PHYSICAL_EXCEED_DROPOUTS", "children_out_of_school_physical",
+                                 physical=physical, dropouts=out_of_school))
         hid = val.get("household_id")
         if hid is None and "id_number" not in val:
             broken.add(CellError("ERR_NEED_HOUSEHOLD_KEY", "household_id"))

@@ -13,6 +13,7 @@ from paicha_geo.domain.errors import Message
 from paicha_geo.domain.settings import Range
 from paicha_geo.io.imports.common import ImportProblem
 from paicha_geo.io.imports.rows import Validated, problem_for
+from paicha_geo.io.imports.values import PERCENT_UNITS
 
 SHARES = ("inpatient_selfpay_share",)
 MAX_LISTED_WARNINGS = 20  # warnings listed one by one among the notices; the rest are counted
@@ -74,6 +75,26 @@ def check_ranges(out: Validated, ranges: dict[str, tuple[Range, ...]]) -> None:
                 row.problems.append(problem)
             elif not rejected:
                 out.warnings.append(problem)
+
+
+SHARE_FIELDS = ("inpatient_selfpay_share",)
+
+
+def ambiguous_shares(out: Validated) -> None:
+    """Warn about a share written as a bare 1 under a header without (%): it is read as
+    100 %, but an office may have meant 1 %."""
+    for row in out.rows:
+        match = out.headers.get(row.sheet)
+        if row.problems or match is None:
+            continue
+        for name in SHARE_FIELDS:
+            if name not in match.columns or match.units.get(name) in PERCENT_UNITS:
+                continue
+            column = match.columns[name]
+            raw = row.raw[column] if column < len(row.raw) else None
+            if row.values.get(name) == 1 and not str(raw).strip().endswith(PERCENT_UNITS):
+                out.warnings.append(problem_for(row, name, Message(
+                    "WARN_SHARE_AMBIGUOUS", value=str(raw).strip()[:20]), match, out.file))
 
 
 def warning_notices(warnings: list[ImportProblem]) -> list[Message]:

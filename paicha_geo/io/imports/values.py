@@ -230,13 +230,18 @@ def parse_int(value) -> int | None:
     return int(number)
 
 
-def parse_share(value) -> float | None:
-    """A proportion: 8.5% and 8.5 mean 0.085; values up to 1 are taken as fractions."""
+PERCENT_UNITS = ("%", "％")
+
+
+def parse_share(value, unit: str | None = None) -> float | None:
+    """A proportion: 8.5% and 8.5 mean 0.085; under a header marked (%) every number is in
+    percent (1 is 1 %); otherwise values up to 1 are taken as fractions (1 is 100 %: the
+    preview warns about it, plausibility.ambiguous_shares)."""
     if is_blank(value):
         return None
     text = str(value).strip()
-    percent = text.endswith(("%", "％"))
-    number = parse_number(text.rstrip("%％") if percent else value)
+    percent = text.endswith(PERCENT_UNITS) or unit in PERCENT_UNITS
+    number = parse_number(text.rstrip("%％") if text.endswith(PERCENT_UNITS) else value)
     share = number / 100 if percent or number > 1 else number
     if not 0 <= share <= 1:
         raise CellError("ERR_BAD_SHARE", value=text[:20])
