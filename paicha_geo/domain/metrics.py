@@ -238,7 +238,7 @@ def village_shares(village_lights: pd.Series, region_prefixes,
 
 def area_traffic(village_lights: pd.Series, region_prefixes, prefix_length: int,
                  rule: AreaWarning) -> pd.Series:
-    """三色预警 per region prefix by `rule` (see AreaWarning); None where no village."""
+    """三色预警 per region prefix by `rule` (see AreaWarning); missing where no village."""
     shares = village_shares(village_lights, region_prefixes, prefix_length)
     light = np.select([shares["red_share"] >= rule.red_share,
                        shares["not_green_share"] >= rule.yellow_share], ["red", "yellow"],
