@@ -55,7 +55,7 @@ if panel_col is not None:
 st.subheader(labels.REGION_TABLE_TITLE.format(region=escape.markdown(view.region["name"]),
                                               level=labels.LEVELS[view.child_level]))
 table = tables.region_table(view.children, view.child_metrics)
-st.dataframe(tables.styled(table), hide_index=True, width="stretch")
+st.dataframe(tables.styled(table), hide_index=True, width="stretch", placeholder=labels.NO_DATA)
 stem = f"{view.region['name']}_{asof:%Y%m%d}"
 with st.container(horizontal=True):
     _downloads.button(labels.DOWNLOAD_CSV, lambda: tables.to_csv_bytes(table), f"{stem}.csv",

@@ -50,7 +50,11 @@ def build_region_map(layers: dict[str, gpd.GeoDataFrame], level: str, codes, met
     gcj02, outline).
     """
     shapes = layers[level].set_index("code").loc[list(codes)].reset_index()
-    scale = scale_for(metric, metrics[metric], classing, warning)
+    values = metrics[metric]
+    weak = layer_options.get("weak_types")
+    if weak is not None and not layer_options.get("color_all", True):
+        values = values[weak.notna().to_numpy()]  # class only the villages given a colour
+    scale = scale_for(metric, values, classing, warning)
     layer = build_region_layer(shapes, metrics, metric, scale, **layer_options)
     base = build_base_map(layers[root_level].total_bounds, list(tiles), dark=dark,
                           controls=controls, text_scale=text_scale)
