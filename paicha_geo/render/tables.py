@@ -17,6 +17,10 @@ from paicha_geo.render.excel import csv_bytes, sheet_name
 REGION_COLUMNS = labels.REGION_COLUMNS  # the table's headers (pages format by them)
 RATE_COLUMNS = ("closeout_rate", "ontime_rate")
 DENSITY_COLUMNS = ("open_per_weak_village", "open_per_100_households")
+# st.column_config number formats, for tables shown without `styled` (the region table uses
+# `styled`: one percentage format, 56.2%, and "—" for an undefined value).
+COLUMN_FORMATS = {"closeout_rate": "percent", "ontime_rate": "percent",
+                  "open_per_weak_village": "%.2f", "open_per_100_households": "%.2f"}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
