@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from app_pages import _cache, _params
 from paicha_geo import labels
-from paicha_geo.services import clock, params, startup
+from paicha_geo.services import clock, map_service, params, startup
 
-DEFAULT_METRIC = "open_per_100_households"
+# The ranking rate, as the map: the wall's map and its ranking name the same worst region.
+DEFAULT_METRIC = map_service.DEFAULT_MAP_METRIC
 REFRESH_ENV = "PAICHA_SCREEN_REFRESH_MINUTES"
 
 

@@ -11,18 +11,23 @@ import streamlit as st
 from app_pages import _cache, _nav, _params
 from paicha_geo import labels
 from paicha_geo.render import basemaps
-from paicha_geo.services import clock, params
+from paicha_geo.services import clock, map_service, params
 from paicha_geo.services.data import IssueFilters
 
 
 def map_sidebar(version: str, campaign):
-    """Widgets -> (as-of date, metric key, colour-all flag, Basemap, IssueFilters)."""
+    """Widgets -> (as-of date, metric key, classing, colour-all flag, Basemap, IssueFilters).
+
+    The metric opens on the rate that ranks regions (map_service.DEFAULT_MAP_METRIC)."""
     bar = st.sidebar
     asof = asof_input(campaign)
     metrics = list(labels.MAP_METRIC_CHOICES)
     metric = _params.selectbox(bar, labels.MAP_METRIC_PICK, metrics,
-                               index=metrics.index("issues_open"),
+                               index=metrics.index(map_service.DEFAULT_MAP_METRIC),
                                format_func=lambda k: labels.MAP_METRICS[k][0], key="metric")
+    classing = _params.radio(bar, labels.CLASSING_PICK, list(labels.CLASSINGS), key="cls",
+                             format_func=labels.CLASSINGS.get, horizontal=True,
+                             help=labels.CLASSING_HELP)
     color_all = _params.toggle(bar, labels.COLOR_ALL_VILLAGES, key="all")
     choices = basemaps.available(os.environ, _secrets())
     basemap = choices["none"]
@@ -30,7 +35,7 @@ def map_sidebar(version: str, campaign):
         basemap = choices[_params.selectbox(bar, labels.BASEMAP, list(choices), key="basemap",
                                             format_func=labels.BASEMAPS.get)]
 
-    return asof, metric, color_all, basemap, issue_filters(version, campaign)
+    return asof, metric, classing, color_all, basemap, issue_filters(version, campaign)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ if plan:
 values = _cache.inspect_map_values(version, scope, asof, days)
 rmap = build_region_map(_cache.layers(version), "village", values["code"], values, trip.map_layer,
                         root_level=resolved.trail[0][2], weak_types=values["weak"],
-                        color_all=True, show_labels=False)
+                        color_all=True, show_labels=False, classing="policy")
 if plan:
     build_route_layer(plan.stops, start).add_to(rmap.layer)
 map_col, table_col = st.columns([3, 2])

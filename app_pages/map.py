@@ -5,7 +5,7 @@ import streamlit as st
 from app_pages import _cache, _downloads, _layout, _map, _nav, _sidebar, _weak
 from app_pages._village_panel import village_details, village_panel
 from paicha_geo import labels
-from paicha_geo.render import basemaps, escape, kpis, tables
+from paicha_geo.render import basemaps, escape, kpis, scales, tables
 from paicha_geo.render.map_overlays import add_village_layers
 from paicha_geo.render.maps import LEGEND_CSS, weak_legend_html
 from paicha_geo.render.region_map import build_region_map
@@ -15,15 +15,20 @@ from paicha_geo.services import bulletin_service
 MAP_KEY = "drill_map"
 version = _cache.version()
 snap = _cache.snapshot(version)
-asof, metric, color_all, basemap, filters = _sidebar.map_sidebar(version, snap.campaign)
+asof, metric, classing, color_all, basemap, filters = _sidebar.map_sidebar(version,
+                                                                           snap.campaign)
 resolved = _nav.current_region(snap)
 _nav.breadcrumb(resolved)
 view = _cache.region_view(version, resolved.scope, asof, filters)
-_layout.page_header(f"{view.region['name']} · {labels.APP_SUBTITLE}", view.is_demo,
+village = (resolved.scope.narrow(resolved.selected_village, "village")
+           if resolved.selected_village else None)
+# The title and tiles are the selected village's; the map and table stay its township's.
+head = view if village is None else _cache.region_view(version, village, asof, filters)
+_layout.page_header(f"{head.region['name']} · {labels.APP_SUBTITLE}", view.is_demo,
                     snap.campaign, asof, filters=filters, css=LEGEND_CSS)
-for col, tile in zip(st.columns(len(kpis.MAP_KPIS)), kpis.tiles(view.totals), strict=True):
+for col, tile in zip(st.columns(len(kpis.MAP_KPIS)), kpis.tiles(head.totals), strict=True):
     col.metric(tile.label, tile.value, help=tile.help)
-st.caption(kpis.weak_summary(view.totals))
+st.caption(kpis.weak_summary(head.totals))
 _layout.stop_if_nothing_below(view.is_empty)
 
 village_level = view.child_level == "village"
@@ -35,11 +40,12 @@ rmap = build_region_map(
     metric, root_level=resolved.trail[0][2], tiles=basemaps.tile_layers(basemap),
     weak_types=view.child_weak_types, color_all=color_all or not village_level,
     selected=resolved.selected_village, show_labels=False,
-    gcj02=basemaps.needs_gcj02(basemap))
+    gcj02=basemaps.needs_gcj02(basemap), classing=classing,
+    warning=None if village_level else view.warning)
 add_village_layers(rmap, villages, top=top, gcj02=basemaps.needs_gcj02(basemap),
                    top_shapes=_cache.layers(version)[top_level] if top_level else None)
 with map_slot:
-    if resolved.selected_village:
+    if village is not None:
         map_col, panel_col = st.columns([3, 2])
     else:
         map_col, panel_col = st.container(), None
@@ -48,8 +54,9 @@ with map_slot:
             labels.MAP_METRICS[metric][0],
             (weak_legend_html(True) if village_level else "") + points_legend_html()),
             on_change=_nav.on_click(MAP_KEY, resolved))
+        if metric == "traffic":
+            st.caption(scales.traffic_help(view.warning))
     if panel_col is not None:
-        village = resolved.scope.narrow(resolved.selected_village, "village")
         with panel_col:
             village_panel(version, village, asof, filters)
         village_details(version, village, asof, filters)
@@ -57,9 +64,7 @@ with map_slot:
 st.subheader(labels.REGION_TABLE_TITLE.format(region=escape.markdown(view.region["name"]),
                                               level=labels.LEVELS[view.child_level]))
 table = tables.region_table(view.children, view.child_metrics)
-st.dataframe(tables.display_names(table), hide_index=True, width="stretch", column_config={
-    tables.REGION_COLUMNS[k]: st.column_config.NumberColumn(format=f)
-    for k, f in tables.COLUMN_FORMATS.items()})
+st.dataframe(tables.styled(table), hide_index=True, width="stretch", placeholder=labels.NO_DATA)
 stem = f"{view.region['name']}_{asof:%Y%m%d}"
 with st.container(horizontal=True):
     _downloads.button(labels.DOWNLOAD_CSV, lambda: tables.to_csv_bytes(table), f"{stem}.csv",

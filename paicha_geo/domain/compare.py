@@ -8,6 +8,13 @@ than about work. Regions are ranked on one of the rates in FAIR_RATES (each defi
   is undefined (zero denominator) gets no rank (NaN, shown as "—").
 - rank change = rank 7 days earlier - rank now: +2 means it climbed two places; NaN when
   either rank is missing.
+
+One definition of "worst", used everywhere a leader looks: the worst region is the one last
+by `rank(metrics, DEFAULT_RANK_BY)`, the 按期销号率 (issues closed by their deadline among
+those whose deadline has come: it rewards work done on time and cannot be flattered by size
+or by issues not yet due). The comparison page ranks by it; the large screen's ranking calls
+`rank` with it; the map opens coloured by it with classes from the data's spread, so the
+worst region is in the worst (red) class; the weekly 通报 reads it. Ties share a rank.
 """
 
 from __future__ import annotations

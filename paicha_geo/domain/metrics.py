@@ -194,11 +194,57 @@ def region_metrics(
 
 
 def traffic_light(metrics: pd.DataFrame) -> pd.Series:
-    """三色预警: red = any overdue issue or failing household; yellow = open issues within
-    their deadline; green = everything closed and 清零 (nothing found counts as green)."""
+    """三色预警 of a village: red = any overdue issue or failing household; yellow = open issues
+    within their deadline; green = everything closed and 清零 (nothing found counts as green)."""
     red = (metrics["issues_overdue"] > 0) | (metrics["households_failing_any"] > 0)
     yellow = metrics["issues_open"] > 0
     return pd.Series(np.select([red, yellow], ["red", "yellow"], "green"), index=metrics.index)
+
+
+@dataclass(frozen=True)
+class AreaWarning:
+    """三色预警 of an area (township, district, city) from the lights of its villages.
+
+    One overdue issue anywhere would make every area red, so an area is judged by how much of
+    it is in trouble: red when at least `red_share` of its villages are red; yellow when at
+    least `yellow_share` of its villages are red or yellow; green otherwise. An area with no
+    village has no light (shown as "—"). Thresholds are installation settings.
+    """
+
+    red_share: float = 0.7
+    yellow_share: float = 0.3
+
+    def __post_init__(self):
+        if not 0 < self.yellow_share <= self.red_share <= 1:
+            raise ValueError("warning shares must satisfy 0 < yellow_share <= red_share <= 1, "
+                             f"not {self.yellow_share!r} and {self.red_share!r}")
+
+
+def village_shares(village_lights: pd.Series, region_prefixes,
+                   prefix_length: int) -> pd.DataFrame:
+    """Per region prefix: villages, and the share of them red and red-or-yellow (NaN when the
+    region has no village). `village_lights` is indexed by village code."""
+    codes = pd.Index(village_lights.index).astype(str).str[:prefix_length]
+    lights = pd.Series(village_lights.to_numpy(), index=codes)
+    grouped = pd.DataFrame({"villages": 1, "red": lights == "red",
+                            "not_green": lights.isin(("red", "yellow"))}).groupby(level=0).sum()
+    grouped = grouped.reindex(pd.Index(region_prefixes), fill_value=0)
+    return pd.DataFrame({
+        "villages": grouped["villages"].to_numpy(),
+        "red_share": _rate(grouped["red"], grouped["villages"]).to_numpy(),
+        "not_green_share": _rate(grouped["not_green"], grouped["villages"]).to_numpy(),
+    }, index=grouped.index)
+
+
+def area_traffic(village_lights: pd.Series, region_prefixes, prefix_length: int,
+                 rule: AreaWarning) -> pd.Series:
+    """三色预警 per region prefix by `rule` (see AreaWarning); missing where no village."""
+    shares = village_shares(village_lights, region_prefixes, prefix_length)
+    light = np.select([shares["red_share"] >= rule.red_share,
+                       shares["not_green_share"] >= rule.yellow_share], ["red", "yellow"],
+                      "green").astype(object)
+    light[shares["villages"].to_numpy() == 0] = None
+    return pd.Series(light, index=shares.index)
 
 
 def days_to_deadline(campaign: Campaign, asof: dt.date) -> int:

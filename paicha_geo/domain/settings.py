@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 
 from paicha_geo.domain.accounts import POWERS, AccountRules
 from paicha_geo.domain.evidence import EvidenceRules
+from paicha_geo.domain.metrics import AreaWarning
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Settings:
     plausibility: Plausibility = field(default_factory=Plausibility)
     accounts: AccountRules = field(default_factory=AccountRules)
     evidence: EvidenceRules = field(default_factory=EvidenceRules)
+    warning: AreaWarning = field(default_factory=AreaWarning)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -144,6 +146,9 @@ class Settings:
                 raise ValueError(f"role {key}: unknown power(s) {', '.join(bad)}")
         evidence = dict(data.get("evidence", {}))
         _refuse_unknown("evidence", evidence, {f.name for f in fields(EvidenceRules)})
+        warning = dict(data.get("warning", {}))
+        _refuse_unknown("warning", warning, {f.name for f in fields(AreaWarning)})
         return cls(limits=Limits(**limits),
                    plausibility=Plausibility.from_dict(dict(data.get("plausibility", {}))),
-                   accounts=AccountRules(**accounts), evidence=EvidenceRules(**evidence))
+                   accounts=AccountRules(**accounts), evidence=EvidenceRules(**evidence),
+                   warning=AreaWarning(**warning))

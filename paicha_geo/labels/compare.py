@@ -30,8 +30,9 @@ TOTAL_ROW = "{region}（合计）"
 CHART_SMALL_MULTIPLES = "各{level}比率对比"
 RATE_DIRECTION = {True: "越高越好", False: "越低越好"}
 HEAT_TABLE = "比率热力表"
-HEAT_NOTE = ("颜色：销号率、按期销号率按固定分档着色（与地图图例一致）；其余比率按本表排序着色，"
-             "蓝色较好、红色较差；灰色为无数据。")
+HEAT_NOTE = ("颜色：销号率、按期销号率按本表数值的自然断点分级着色"
+             "（与地图默认的“按数据分布”一致）；其余比率按本表排序着色，蓝色较好、红色较差；"
+             "灰色为无数据。")
 REPORT_DOWNLOAD = "下载周报（Excel）"
 REPORT_TITLE = "{region}脱贫攻坚问题整改周报（数据截至 {asof:%Y-%m-%d}）"
 REPORT_SHEETS = {"compare": "地区对比", "series": "每日进度", "ageing": "超期账龄",

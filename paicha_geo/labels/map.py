@@ -30,6 +30,19 @@ MAP_METRIC_CHOICES = ("traffic", "issues_open", "issues_overdue", "closeout_rate
 TRAFFIC = {"red": "红：有超期问题或三保障未达标农户", "yellow": "黄：有未销号问题（均在时限内）",
            "green": "绿：问题全部销号且清零"}
 TRAFFIC_SHORT = {"red": "红", "yellow": "黄", "green": "绿"}
+# 三色预警 of a township, district or city: from the lights of its villages (AreaWarning).
+TRAFFIC_AREA = {"red": "红：红色村占比 ≥ {red}", "yellow": "黄：红色和黄色村占比 ≥ {yellow}",
+                "green": "绿：其余"}
+TRAFFIC_AREA_HELP = ("三色预警：村按自身情况着色（红：有超期问题或三保障未达标农户；"
+                     "黄：有未销号问题；绿：全部销号且清零）；乡镇、市(区)按所辖村的红黄绿占比着色："
+                     "红色村占比达 {red} 为红，红色和黄色村合计占比达 {yellow} 为黄，其余为绿。")
+# How a rate or density is classed (分级方式), and the legend's name for each method.
+CLASSING_PICK = "分级方式"
+CLASSINGS = {"data": "按数据分布", "policy": "政策分档"}
+CLASSING_METHODS = {"data": "按数据分布：自然断点 {n} 级", "policy": "政策分档：固定分档",
+                    "equal": "等间距分档"}
+CLASSING_HELP = ("按数据分布：按本层级各地区数值的自然断点（Jenks）分级，最差的地区总在最差一级；"
+                 "政策分档：固定的销号率分档（50%、70%、85%、95%），不同日期、层级的地图颜色可直接比较。")
 NOT_WEAK = "非薄弱村"
 COLOR_ALL_VILLAGES = "村级地图为全部村着色（默认只为经济薄弱村和有逾期问题的村着色）"
 MAP_METRIC_PICK = "地图着色指标"

@@ -8,7 +8,7 @@ SCREEN_KPIS = {"issues_found": "排查问题", "issues_closed": "已销号", "cl
                "issues_overdue": "超期未整改", "days_to_deadline": "距整改时限"}
 SCREEN_DAYS = "{days} 天"
 SCREEN_DAYS_PAST = "已过 {days} 天"
-SCREEN_RANKING = "各{level}排名（按销号率）"
+SCREEN_RANKING = "各{level}排名（以按期销号率排序）"
 SCREEN_RANK_COLUMNS = ("名次", "地区", "销号率", "按期销号", "每百户未销")
 SCREEN_OVERDUE = "超期最久的 10 个问题"
 SCREEN_OVERDUE_COLUMNS = ("地区", "排查条目", "责任单位", "超期(天)")

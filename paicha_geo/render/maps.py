@@ -334,7 +334,10 @@ def legend_html(title: str, scale, weak_legend: str | None = None) -> str:
     unit = labels.LEGEND_UNIT.format(unit=escape.text(scale.unit)) \
         if scale.unit and scale.unit != "%" else ""
     weak = f'<div class="paicha-weak">{weak_legend}</div>' if weak_legend else ""
-    return (f'<div class="paicha-legend"><b>{escape.text(title)}{unit}</b>{rows}{weak}</div>')
+    method = getattr(scale, "method", "")
+    method = f'<span class="paicha-method">{escape.text(method)}</span>' if method else ""
+    return (f'<div class="paicha-legend"><b>{escape.text(title)}{unit}</b>{method}{rows}'
+            f'{weak}</div>')
 
 
 
@@ -364,5 +367,6 @@ LEGEND_CSS = """
 .paicha-key i{display:inline-block;width:14px;height:14px;margin-right:5px;vertical-align:-2px;
   border:1px solid #888}
 .paicha-weak{display:inline-block}
+.paicha-method{display:inline-block;margin-right:1rem;color:#555}
 </style>
 """

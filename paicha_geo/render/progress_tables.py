@@ -16,7 +16,7 @@ from paicha_geo import labels
 from paicha_geo.domain.compare import COUNT_COLUMNS, FAIR_RATES
 from paicha_geo.domain.progress import BREAKDOWNS  # noqa: F401 - the order pages show them in
 from paicha_geo.render import escape
-from paicha_geo.render.scales import NO_DATA_COLOR, RDYLBU, rate_scale
+from paicha_geo.render.scales import NO_DATA_COLOR, RDYLBU, scale_for
 
 DARK = {RDYLBU[0], RDYLBU[-1]}  # backgrounds that need white text
 
@@ -52,13 +52,14 @@ def format_fair_rate(rate: str, value) -> str:
 def rate_colors(rate: str, values: pd.Series) -> list[str]:
     """Background per cell: blue is good, red is bad (ColorBrewer RdYlBu, colour-blind safe).
 
-    Close-out and on-time rates use the map's fixed breaks (the same colour means the same
-    rate every week); the per-village and per-household rates have no natural breaks, so they
+    Close-out and on-time rates use the map's default classes (natural breaks of these
+    values, scales.scale_for), so the district last by the ranking rate is red here as on the
+    map, even when all rates sit within a few points; the per-village and per-household rates
     are coloured by their order in this table (lowest = best = blue, highest = red; an
     outlier does not wash the others into one colour). Undefined rates are grey.
     """
     if labels.FAIR_RATES[rate][1] == "%":
-        scale = rate_scale()
+        scale = scale_for(rate, values)
         return [scale.color(v) for v in values]
     ranks = values.rank(ascending=True, method="average")  # 1 = lowest = best
     top = ranks.max()

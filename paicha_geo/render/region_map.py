@@ -37,8 +37,12 @@ class RegionMap:
 def build_region_map(layers: dict[str, gpd.GeoDataFrame], level: str, codes, metrics: pd.DataFrame,
                      metric: str, *, root_level: str, tiles=(), dark: bool = False,
                      controls: bool = True, text_scale: float = 1.0, focus=None,
-                     size_px: tuple[int, int] = (1000, 560), **layer_options) -> RegionMap:
+                     size_px: tuple[int, int] = (1000, 560), classing: str = "data",
+                     warning=None, **layer_options) -> RegionMap:
     """Regions `codes` of `level` coloured by `metrics[metric]` (aligned with `codes`).
+
+    `classing` and `warning` choose the scale (`scales.scale_for`): how rates are classed, and
+    the area rule of 三色预警 above villages (RegionView.warning).
 
     `layers` are the simplified geometries per level; the base map spans the `root_level`
     layer; the view fits `focus` bounds (default: the shapes). `layer_options` go to
@@ -46,7 +50,11 @@ def build_region_map(layers: dict[str, gpd.GeoDataFrame], level: str, codes, met
     gcj02, outline).
     """
     shapes = layers[level].set_index("code").loc[list(codes)].reset_index()
-    scale = scale_for(metric, metrics[metric])
+    values = metrics[metric]
+    weak = layer_options.get("weak_types")
+    if weak is not None and not layer_options.get("color_all", True):
+        values = values[weak.notna().to_numpy()]  # class only the villages given a colour
+    scale = scale_for(metric, values, classing, warning)
     layer = build_region_layer(shapes, metrics, metric, scale, **layer_options)
     base = build_base_map(layers[root_level].total_bounds, list(tiles), dark=dark,
                           controls=controls, text_scale=text_scale)

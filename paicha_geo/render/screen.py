@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from paicha_geo import labels
+from paicha_geo.domain import compare
 from paicha_geo.render import escape
 
 BG = "#0b1220"
@@ -99,12 +100,14 @@ def kpi_tiles(totals: pd.Series, days_left: int) -> str:
 
 
 def ranking(names: pd.Series, metrics: pd.DataFrame, level_name: str) -> str:
-    """Children ranked by close-out rate (undefined rates last), fair rates only."""
+    """Children best first by compare.rank on compare.DEFAULT_RANK_BY (the one definition of
+    "worst", as the comparison page; undefined rates last), fair rates only."""
     table = pd.DataFrame({"name": names.to_numpy(),
                           "closeout": metrics["closeout_rate"].to_numpy(),
                           "ontime": metrics["ontime_rate"].to_numpy(),
-                          "per100": metrics["open_per_100_households"].to_numpy()})
-    table = table.sort_values("closeout", ascending=False, na_position="last")
+                          "per100": metrics["open_per_100_households"].to_numpy(),
+                          "rank": compare.rank(metrics, compare.DEFAULT_RANK_BY).to_numpy()})
+    table = table.sort_values("rank", kind="stable", na_position="last")
     rows = "".join(
         f"<tr><td class='num'>{i}</td><td>{escape.text(r.name)}</td>"
         f"<td class='num'>{labels.format_rate(r.closeout)}</td>"

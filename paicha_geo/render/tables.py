@@ -16,7 +16,9 @@ from paicha_geo.render.excel import csv_bytes, sheet_name
 
 REGION_COLUMNS = labels.REGION_COLUMNS  # the table's headers (pages format by them)
 RATE_COLUMNS = ("closeout_rate", "ontime_rate")
-# Number formats of the on-screen table (st.column_config): one percentage format everywhere.
+DENSITY_COLUMNS = ("open_per_weak_village", "open_per_100_households")
+# st.column_config number formats, for tables shown without `styled` (the region table uses
+# `styled`: one percentage format, 56.2%, and "—" for an undefined value).
 COLUMN_FORMATS = {"closeout_rate": "percent", "ontime_rate": "percent",
                   "open_per_weak_village": "%.2f", "open_per_100_households": "%.2f"}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,6 +42,20 @@ def region_table(regions: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
 
 def display_names(table: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns=REGION_COLUMNS)
+
+
+def _density(value) -> str:
+    return labels.NO_DATA if pd.isna(value) else f"{value:.2f}"
+
+
+def styled(table: pd.DataFrame) -> pd.io.formats.style.Styler:
+    """The on-screen table: rates as the map's one percentage format (56.2%), densities with
+    two decimals, '—' for an undefined value (never 'None'); the values stay numbers, so the
+    columns still sort by value."""
+    shown = display_names(table)
+    formats = {REGION_COLUMNS[c]: labels.format_rate for c in RATE_COLUMNS if c in table}
+    formats |= {REGION_COLUMNS[c]: _density for c in DENSITY_COLUMNS if c in table}
+    return shown.style.format(formats, na_rep=labels.NO_DATA)
 
 
 def to_csv_bytes(table: pd.DataFrame) -> bytes:

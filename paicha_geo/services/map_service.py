@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from paicha_geo import config
 from paicha_geo.domain import metrics as m
 from paicha_geo.domain import rules
 from paicha_geo.domain.campaign import Campaign
+from paicha_geo.domain.compare import DEFAULT_RANK_BY
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.domain.regions import PREFIX_LENGTH, child_level
 from paicha_geo.render.geometry import simplify_levels
@@ -21,6 +23,10 @@ from paicha_geo.services.data import (
 )
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
+
+# The map's default colouring: the rate that ranks regions (compare.DEFAULT_RANK_BY), so the
+# worst district on the map is the last on the comparison page and on the wall.
+DEFAULT_MAP_METRIC = DEFAULT_RANK_BY
 
 
 def map_layers(store: Store) -> dict:
@@ -38,10 +44,13 @@ class RegionView:
     child_level: str
     children: pd.DataFrame  # code, name, label_lon, label_lat (code order)
     child_metrics: pd.DataFrame  # aligned with `children` by position; adds `traffic`
+    # (a village's own light; above villages the AreaWarning rule on its villages' lights)
     totals: pd.Series  # metrics of the region itself
     weak_villages: pd.DataFrame  # code, name, weak_type, label_lon, label_lat
     is_demo: bool
     filters: IssueFilters = field(default_factory=IssueFilters)
+    # The rule of an area's 三色预警 (the children's lights unless they are villages).
+    warning: m.AreaWarning = field(default_factory=m.AreaWarning)
 
     @property
     def child_weak_types(self) -> pd.Series | None:
@@ -58,8 +67,10 @@ class RegionView:
 
 
 def region_view(snap: Snapshot, scope: Scope, asof: dt.date,
-                filters: IssueFilters | None = None) -> RegionView:
-    """Metrics for the region of `scope` and for each of its children."""
+                filters: IssueFilters | None = None,
+                warning: m.AreaWarning | None = None) -> RegionView:
+    """Metrics for the region of `scope` and for each of its children; `warning` (default:
+    the installation's settings) turns the children's villages' lights into theirs."""
     scope = snap.regional(scope)
     region = snap.region(scope)
     filters = filters or IssueFilters()
@@ -71,7 +82,13 @@ def region_view(snap: Snapshot, scope: Scope, asof: dt.date,
     prefix_len = PREFIX_LENGTH[sub_level]
     ind = m.indicators(villages, households, issues, snap.campaign)
     child_metrics = m.aggregate(ind, children["code"].str[:prefix_len], prefix_len)
-    child_metrics["traffic"] = m.traffic_light(child_metrics)
+    warning = warning or config.settings().warning
+    if sub_level == "village":
+        child_metrics["traffic"] = m.traffic_light(child_metrics)
+    else:
+        lights = m.traffic_light(m.aggregate(ind, villages["code"], PREFIX_LENGTH["village"]))
+        child_metrics["traffic"] = m.area_traffic(
+            lights, child_metrics.index, prefix_len, warning).to_numpy()
     totals = m.aggregate(ind, [scope.prefix], len(scope.prefix)).iloc[0]
     weak = villages.loc[villages["weak_type"].notna(),
                         ["code", "name", "weak_type", "label_lon", "label_lat"]]
@@ -80,6 +97,7 @@ def region_view(snap: Snapshot, scope: Scope, asof: dt.date,
         children=children.reset_index(drop=True),
         child_metrics=child_metrics.reset_index(drop=True), totals=totals,
         weak_villages=weak.reset_index(drop=True), is_demo=snap.is_demo, filters=filters,
+        warning=warning,
     )
 
 

@@ -42,6 +42,6 @@ def test_visit_coverage_layer_and_table(page, app_url):
     page.get_by_text("入户走访覆盖率（遍访统计天数内）").click()
     legend = page.locator(".paicha-legend")
     expect(legend).to_contain_text("入户走访覆盖率", timeout=30_000)
-    expect(legend).to_contain_text("≤ 50%")
+    expect(legend).to_contain_text("≤ 50.0%")  # coverage keeps the fixed bands
     expect(page.get_by_text("遍访覆盖（近 30 天）")).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -115,14 +115,15 @@ def test_region_links_open_that_level_directly(page, app_url, tree, param, title
 
 
 def test_a_link_keeps_its_filters_and_metric(page, app_url):
-    page.goto(f"{app_url}/?region=320412&metric=销号率&asof=2020-04-30&src=自查")
+    page.goto(f"{app_url}/?region=320412&metric=销号率&cls=政策分档&asof=2020-04-30&src=自查")
     wait_for_app(page)
     legend = page.locator(".paicha-legend")
     expect(legend).to_contain_text("销号率", timeout=30_000)
-    expect(legend).to_contain_text("≤ 50%")
+    expect(legend).to_contain_text("≤ 50.0%")
     expect(page.get_by_text("已应用筛选")).to_be_visible()
     expect(page.locator(".paicha-asof")).to_contain_text("数据截至 2020-04-30")
     assert "region=320412" in page.url and "asof=2020-04-30" in page.url
+    assert "cls=" in page.url
 
 
 def test_unknown_region_code_says_so_and_shows_the_city(page, app_url):
@@ -157,8 +158,8 @@ def test_changing_the_metric_recolours_without_remounting_the_map(page, app_url)
     frame.evaluate("window.__paicha_marker = 'same map'")
     before = [polygons(page).nth(i).get_attribute("fill") for i in range(16)]
     page.get_by_label("地图着色指标").click()
-    page.get_by_role("option", name="销号率", exact=True).click()
-    expect(page.locator(".paicha-legend")).to_contain_text("≤ 50%", timeout=30_000)
+    page.get_by_role("option", name="未销号问题", exact=True).click()
+    expect(page.locator(".paicha-legend")).to_contain_text("等间距分档", timeout=30_000)
     wait_for_app(page)
     frame = page.frame(url=re.compile("streamlit_folium"))
     assert frame.evaluate("window.__paicha_marker") == "same map"

@@ -154,6 +154,9 @@ def test_heat_table_shows_dashes_for_undefined_rates_and_escapes_names():
 def test_rate_colours():
     fixed = pt.rate_colors("closeout_rate", pd.Series([0.4, 0.99, NAN]))
     assert fixed[0] != fixed[1] and fixed[2] == pt.NO_DATA_COLOR
+    # Six on-time rates within five points: the lowest alone in red, as on the map.
+    close = pt.rate_colors("ontime_rate", pd.Series([0.572, 0.537, 0.524, 0.574, 0.541, 0.56]))
+    assert close[2] == pt.RDYLBU[0] and close.count(pt.RDYLBU[0]) == 1
     ordered = pt.rate_colors("open_per_100_households", pd.Series([0.0, 50.0, 10.0, NAN]))
     assert ordered[0] == pt.RDYLBU[-1] and ordered[1] == pt.RDYLBU[0]  # best blue, worst red
     assert ordered[3] == pt.NO_DATA_COLOR

@@ -6,6 +6,7 @@ after the as-of date. District C (320403): nothing at all.
 """
 
 import datetime as dt
+import json
 
 import pandas as pd
 import pytest
@@ -159,3 +160,55 @@ def test_a_region_without_issues_gets_an_empty_frame_with_every_column():
     for col in ("status_asof", "status_since", "overdue_days", "closed_on_time",
                 "outcome_known"):
         assert col in empty.columns
+
+
+# Villages of three townships (9-digit prefixes) and their own lights; 320402003 has none.
+AREA_LIGHTS = pd.Series(
+    ["red", "red", "yellow", "green", "red", "green", "green", "green", "green", "green"],
+    index=["320402001001", "320402001002", "320402001003", "320402001004",
+           "320402002001", "320402002002", "320402002003", "320402002004",
+           "320402004001", "320402004002"])
+TOWNS = ["320402001", "320402002", "320402003", "320402004"]
+
+
+def test_an_area_is_red_or_yellow_by_the_share_of_its_villages():
+    # 001: red 2/4, red or yellow 3/4; 002: red 1/4 = red or yellow; 004: all green.
+    lights = m.area_traffic(AREA_LIGHTS, TOWNS, 9, m.AreaWarning(red_share=0.5,
+                                                                 yellow_share=0.3))
+    assert lights.dropna().to_dict() == {"320402001": "red", "320402002": "green",
+                                         "320402004": "green"}
+    assert pd.isna(lights["320402003"])  # no village, no light
+    looser = m.area_traffic(AREA_LIGHTS, TOWNS, 9, m.AreaWarning(0.6, 0.25))
+    assert looser.dropna().to_dict() == {"320402001": "yellow", "320402002": "yellow",
+                                         "320402004": "green"}
+
+
+def test_one_red_village_no_longer_makes_its_district_red():
+    district = m.area_traffic(AREA_LIGHTS, ["320402"], 6, m.AreaWarning(0.7, 0.3))
+    assert district.iloc[0] == "yellow"  # 3 red of 10, 4 red or yellow of 10
+
+
+def test_village_shares_are_counted_per_area():
+    shares = m.village_shares(AREA_LIGHTS, TOWNS, 9)
+    assert shares.loc["320402001", "red_share"] == 0.5
+    assert shares.loc["320402001", "not_green_share"] == 0.75
+    assert shares.loc["320402003", "villages"] == 0
+    assert pd.isna(shares.loc["320402003", "red_share"])
+
+
+@pytest.mark.parametrize(("red", "yellow"), [(0.3, 0.5), (1.2, 0.3), (0.5, 0)])
+def test_warning_shares_out_of_order_are_refused(red, yellow):
+    with pytest.raises(ValueError, match="share"):
+        m.AreaWarning(red_share=red, yellow_share=yellow)
+
+
+def test_warning_settings_are_read_and_checked():
+    from paicha_geo.config import PACKAGE_DATA
+    from paicha_geo.domain.settings import Settings
+
+    shipped = Settings.from_dict(json.loads((PACKAGE_DATA / "settings.json").read_text()))
+    assert shipped.warning == m.AreaWarning(red_share=0.7, yellow_share=0.3)
+    custom = Settings.from_dict({"warning": {"red_share": 0.5, "yellow_share": 0.2}})
+    assert custom.warning.red_share == 0.5
+    with pytest.raises(ValueError, match="unknown warning"):
+        Settings.from_dict({"warning": {"red": 0.5}})

@@ -50,7 +50,7 @@ def test_leader_sees_the_worst_ten_villages_and_every_weak_village_of_the_city(d
     at = open_map("leader")
     subheaders = [s.value for s in at.subheader]
     assert labels.TOP_TITLE in subheaders and labels.WEAK_LIST_TITLE in subheaders
-    top = frame_with(at, top_headers("issues_open"))
+    top = frame_with(at, top_headers("ontime_rate"))
     assert len(top) == 10  # the default: 10 villages
     assert list(top[labels.TOP_COLUMNS["rank"]]) == sorted(top[labels.TOP_COLUMNS["rank"]])
     assert top[labels.TOP_COLUMNS["rank"]].iloc[0] == 1
@@ -80,5 +80,5 @@ def test_a_district_account_sees_only_its_district(db, weak_counts):
     assert len(weak) == weak_counts["wujin"]
     assert weak[labels.WEAK_LIST_COLUMNS["path"]].str.startswith("武进区").all()
     assert weak[labels.WEAK_LIST_COLUMNS["code"]].str.startswith(WUJIN).all()
-    top = frame_with(at, top_headers("issues_open"))
+    top = frame_with(at, top_headers("ontime_rate"))
     assert top[labels.TOP_COLUMNS["path"]].str.startswith("武进区").all()

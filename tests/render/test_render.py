@@ -67,7 +67,7 @@ def test_rate_scale_is_fixed_and_good_to_bad():
     assert scale.color(0.3) == "#d73027"  # low close-out: red
     assert scale.color(0.99) == "#4575b4"  # nearly all closed: blue
     assert scale.color(float("nan")) == NO_DATA_COLOR
-    assert scale_for("ontime_rate", [0.1, 0.2]).breaks == scale.breaks
+    assert scale_for("ontime_rate", [0.1, 0.2], "policy").breaks == scale.breaks
 
 
 def test_small_counts_get_single_value_classes():
