@@ -9,7 +9,6 @@ import streamlit as st
 
 from app_pages import _cache, _map, _params
 from paicha_geo import labels
-from paicha_geo.domain.hotspots import PERMUTATIONS
 from paicha_geo.render import escape
 from paicha_geo.render.region_map import build_region_map
 from paicha_geo.services import hotspot_service
@@ -32,7 +31,7 @@ def hotspot_section(version: str, scope: Scope, region_name: str, asof: dt.date,
     shorts = snap.checklist.set_index("code")["short"].to_dict()
     choices = hotspot_service.subjects(snap)
     st.subheader(labels.HOTSPOT_TITLE)
-    st.caption(labels.HOTSPOT_EXPLAIN.format(perm=PERMUTATIONS))
+    st.caption(labels.HOTSPOT_EXPLAIN.format(perm=hotspot_service.PERMUTATIONS))
     default = f"g:{check}" if f"g:{check}" in choices else choices[0]
     subject = _params.selectbox(st, labels.HOTSPOT_PICK, choices, key="hs",
                                 format_func=lambda s: _subject_name(s, shorts),

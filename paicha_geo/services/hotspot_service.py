@@ -20,6 +20,7 @@ from paicha_geo.domain.regions import LEVELS
 from paicha_geo.services.data import Scope, Snapshot, issues_in_scope
 from paicha_geo.services.issue_grid import region_path
 
+PERMUTATIONS = hotspots.PERMUTATIONS  # for the page's explanation
 MIN_VILLAGES = 10  # below this a "cluster" means nothing: the page says so instead
 
 
