@@ -118,8 +118,8 @@ def test_the_top_table_keeps_numbers_numeric_and_formats_rates_as_percentages():
                          "value": [0.0, 0.5]})
     table = weak_tables.top_table(rows, "closeout_rate")
     header = labels.MAP_METRICS["closeout_rate"][0]
-    assert list(table[header]) == [0.0, 0.5]
-    assert weak_tables.top_value_format("closeout_rate") == {header: "percent"}
+    assert list(table[header]) == [0.0, 50.0]  # percent points: shown "0.0%", "50.0%"
+    assert weak_tables.top_value_format("closeout_rate") == {header: "%.1f%%"}
     counts = weak_tables.top_table(rows.assign(value=[9, 3]), "issues_open")
     assert list(counts[labels.MAP_METRICS["issues_open"][0]]) == [9, 3]
 
