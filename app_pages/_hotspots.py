@@ -37,9 +37,12 @@ def hotspot_section(version: str, scope: Scope, region_name: str, asof: dt.date,
                                 format_func=lambda s: _subject_name(s, shorts),
                                 index=choices.index(default))
     found = _cache.hot_spots(version, scope, asof, subject)
-    if found.too_few:
-        st.info(labels.HOTSPOT_TOO_FEW.format(n=len(found.table),
-                                              minimum=hotspot_service.MIN_VILLAGES))
+    if found.too_few or found.too_many:
+        st.info(labels.HOTSPOT_TOO_FEW.format(n=found.villages,
+                                              minimum=hotspot_service.MIN_VILLAGES)
+                if found.too_few else
+                labels.HOTSPOT_TOO_MANY.format(n=found.villages,
+                                               maximum=hotspot_service.MAX_VILLAGES))
         return
     counts = found.counts
     st.markdown(labels.HOTSPOT_COUNTS.format(

@@ -34,19 +34,21 @@ def main() -> None:
     below = regions[regions["parent_code"] == root["code"]].sort_values("code")
     scopes = [("全部", data.EVERYTHING)]
     first = below.iloc[0]
-    scopes.append((first["name"], snap.scope_of(first["code"])))
+    scopes.append((first["name"], snap.scope_of(first)))
     inner = regions[regions["parent_code"] == first["code"]].sort_values("code")
     if len(inner):
-        scopes.append((inner.iloc[0]["name"], snap.scope_of(inner.iloc[0]["code"])))
+        scopes.append((inner.iloc[0]["name"], snap.scope_of(inner.iloc[0])))
     for subject in ("g:housing", "i:3.3.4"):
         for name, scope in scopes:
             t0 = time.perf_counter()
             found = hotspot_service.hot_spots(snap, villages, scope, asof, subject)
             took = time.perf_counter() - t0
-            print(f"hot spots {subject} {name}: {len(found.table):,} villages, "
-                  f"{found.counts.get('hot99', 0) + found.counts.get('hot95', 0)} hot, "
+            verdict = ("too many: the page asks for a city" if found.too_many else
+                       f"{found.counts.get('hot99', 0) + found.counts.get('hot95', 0)} hot")
+            print(f"hot spots {subject} {name}: {found.villages:,} villages, {verdict}, "
                   f"{took:.2f} s")
     descriptions = snap.issues["description"].dropna().head(1000).tolist()
+    print(f"({len(set(descriptions))} distinct descriptions among them)")
     t0 = time.perf_counter()
     suggester = ItemSuggester(snap.checklist)
     fitted = time.perf_counter() - t0

@@ -68,6 +68,8 @@ HOTSPOT_EXPLAIN = ("热点指本村连同相邻村（边界或顶点相接）合
                    "（置信 95% 即 p ≤ 0.05）。热点村本身的数值不一定高，可能是被高值邻村包围。")
 HOTSPOT_COUNTS = "{region}共 {n} 个村：99% 热点 {hot99} 个、95% 热点 {hot95} 个；冷点 {cold} 个。"
 HOTSPOT_TOO_FEW = "本地区只有 {n} 个村，少于 {minimum} 个，热点分析没有意义；请在上一级查看。"
+HOTSPOT_TOO_MANY = ("本地区有 {n:,} 个村，多于 {maximum:,} 个，一并计算太慢："
+                    "请先选择一个市查看热点。")
 HOTSPOT_NONE = "没有显著的热点或冷点：该问题在各村的分布与随机分布无明显差别。"
 HOTSPOT_COLUMNS = {"name": "村", "place": "所在地区", "value": "数值（每百户）",
                    "neighbours": "相邻村数", "z": "Gi* z 值", "p": "p 值", "class": "类别"}

@@ -22,6 +22,7 @@ from paicha_geo.services.issue_grid import region_path
 
 PERMUTATIONS = hotspots.PERMUTATIONS  # for the page's explanation
 MIN_VILLAGES = 10  # below this a "cluster" means nothing: the page says so instead
+MAX_VILLAGES = 3000  # a province's 15,000 villages take ~20 s: the page asks for a city
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,15 @@ class HotSpots:
     table: pd.DataFrame  # code, name, place, value, neighbours, z, p, class; hot first
     counts: dict[str, int]  # per class (domain.hotspots.CLASSES)
 
+    villages: int = 0  # in the region (also when too few or too many to analyse)
+
     @property
     def too_few(self) -> bool:
-        return len(self.table) < MIN_VILLAGES
+        return self.villages < MIN_VILLAGES
+
+    @property
+    def too_many(self) -> bool:
+        return self.villages > MAX_VILLAGES
 
 
 def subjects(snap: Snapshot) -> list[str]:
@@ -65,15 +72,18 @@ def village_values(snap: Snapshot, scope: Scope, asof: dt.date, subject: str) ->
 
 def hot_spots(snap: Snapshot, villages: gpd.GeoDataFrame, scope: Scope, asof: dt.date,
               subject: str) -> HotSpots:
-    """Gi* over the villages of `scope` (`villages`: the map's village layer)."""
+    """Gi* over the villages of `scope` (`villages`: the map's village layer); none computed
+    for fewer than MIN_VILLAGES or more than MAX_VILLAGES (the page says why)."""
     scope = snap.regional(scope)
+    if len(scope.rows(snap.villages, "code")) > MAX_VILLAGES:  # not even the values
+        return HotSpots(subject, pd.DataFrame(), {}, len(scope.rows(snap.villages, "code")))
     values = village_values(snap, scope, asof, subject)
     shapes = villages.set_index("code")
     values = values[values.index.isin(shapes.index)]
-    if len(values) < MIN_VILLAGES:
+    if not MIN_VILLAGES <= len(values) <= MAX_VILLAGES:
         table = pd.DataFrame(columns=["code", "name", "place", "value", "neighbours", "z", "p",
                                       "class"])
-        return HotSpots(subject, table, {})
+        return HotSpots(subject, table, {}, len(values))
     table = hotspots.gi_star(values, shapes).rename_axis("code").reset_index()
     names = snap.regions.set_index("code")["name"]
     table.insert(1, "name", table["code"].map(names))
@@ -84,4 +94,4 @@ def hot_spots(snap: Snapshot, villages: gpd.GeoDataFrame, scope: Scope, asof: dt
     table = table.sort_values(["class", "z"], key=lambda s: s.map(order) if s.name == "class"
                               else -s.fillna(0), ignore_index=True)
     counts = table["class"].value_counts().reindex(hotspots.CLASSES, fill_value=0)
-    return HotSpots(subject, table, {k: int(v) for k, v in counts.items()})
+    return HotSpots(subject, table, {k: int(v) for k, v in counts.items()}, len(table))

@@ -184,3 +184,24 @@ def test_text_our_exports_neutralised_reads_back_as_typed(cell, text):
     from paicha_geo.io.imports.values import parse_text
 
     assert parse_text(cell) == text
+
+
+def test_fast_item_scores_are_the_vectorizers_cosine_similarities(demo_store):
+    """The per-n-gram scoring (domain.item_suggest) gives what scikit-learn's own transform
+    and cosine_similarity give, to the last digits."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    from paicha_geo.domain.item_suggest import ItemSuggester
+
+    checklist = q.checklist(demo_store, 1).sort_values("sort_order")
+    wording = (checklist["short"] + " " + checklist["part_name"] + " "
+               + checklist["text"]).tolist()
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+    matrix = vectorizer.fit_transform(wording)
+    fast = ItemSuggester(checklist)
+    texts = ["房屋经鉴定为C级危房，尚未改造", "住院自付比例超过10%", "今天天气很好", "危房危房危房"]
+    for text in texts:
+        expected = cosine_similarity(vectorizer.transform([text]), matrix).ravel()
+        assert np.allclose(fast._scores(text), expected, atol=1e-12)
