@@ -78,8 +78,8 @@ header, footer, [data-testid="stHeader"], [data-testid="stToolbar"],
 .scr-kpi .v.bad, .scr-chg.bad{color:BAD_} .scr-kpi .v.good, .scr-chg.good{color:GOOD_}
 .scr-chg{font-size:U(17);color:MUTED_;white-space:nowrap}
 .scr-table{width:100%;margin:0;border-collapse:collapse;font-size:U(18);table-layout:fixed}
-.scr-table th{color:MUTED_;font-weight:600;text-align:left;padding:U(3) U(6);line-height:1.3;
-  border-bottom:U(1) solid #2d3b55;white-space:nowrap}
+.scr-table th{color:MUTED_;font-weight:600;text-align:left;padding:U(3) U(4);line-height:1.3;
+  border-bottom:U(1) solid #2d3b55;font-size:U(16);white-space:normal;overflow-wrap:anywhere}
 .scr-table td{padding:U(3) U(6);color:TEXT_;border-bottom:U(1) solid #1d2940;line-height:1.3;
   white-space:normal;overflow-wrap:anywhere}
 .scr-table td.num, .scr-table th.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -214,7 +214,7 @@ def ranking(names: pd.Series, metrics: pd.DataFrame, level_name: str,
     head = [("num", labels.SCREEN_RANK_HEAD[0]), ("", labels.SCREEN_RANK_HEAD[1])] + [
         ("num", labels.SCREEN_RATE_SHORT[rate]) for rate in rates]
     title = labels.SCREEN_RANKING.format(level=level_name, rate=labels.SCREEN_RATE_SHORT[rank_by])
-    return ticker(title, head, cells, (11, 27, 22, 18, 22), LAYOUT["RANK_H"], marks,
+    return ticker(title, head, cells, (10, 26, 23, 18, 23), LAYOUT["RANK_H"], marks,
                   LEFT_W)
 
 

@@ -26,6 +26,7 @@ class _FitInBrowser(MacroElement):
   var fit = function () {
     var m = window.map;
     if (!m || !m.getContainer().clientHeight) { return setTimeout(fit, 60); }
+    m.options.zoomSnap = 0;  // an exact fit: quarter steps left up to a sixth of the box empty
     m.invalidateSize(false);
     var pad = Math.round(Math.min(innerWidth, innerHeight) * 0.02);
     m.fitBounds(window.__paichaBounds, {padding: [pad, pad], animate: false});
