@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from app_pages import _cache, _params
 from paicha_geo import labels
-from paicha_geo.services import clock, params, startup
+from paicha_geo.services import clock, params, screen_service, startup
 
-DEFAULT_METRIC = "open_per_100_households"
+DEFAULT_METRIC = screen_service.default_map_metric(labels.MAP_METRIC_CHOICES)
 REFRESH_ENV = "PAICHA_SCREEN_REFRESH_MINUTES"
 
 

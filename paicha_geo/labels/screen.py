@@ -8,7 +8,7 @@ SCREEN_KPIS = {"issues_found": "排查问题", "issues_closed": "已销号", "cl
                "issues_overdue": "超期未整改", "days_to_deadline": "距整改时限"}
 SCREEN_DAYS = "{days} 天"
 SCREEN_DAYS_PAST = "已过 {days} 天"
-SCREEN_RANKING = "各{level}排名（按{rate}）"
+SCREEN_RANKING = "各{level}排名 · {rate}"
 SCREEN_RANK_HEAD = ("名次", "地区")
 # Short column names of the fair rates (the ranking's columns); full names are in METRICS.
 SCREEN_RATE_SHORT = {"closeout_rate": "销号率", "ontime_rate": "按期销号率",

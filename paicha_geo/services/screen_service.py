@@ -17,6 +17,13 @@ from paicha_geo.store import queries as q
 KPIS = tuple(trend.RISE_IS_GOOD)
 
 
+def default_map_metric(choices) -> str:
+    """The wall's map is coloured by the rate its ranking uses (one "worst" on the screen),
+    when the map offers that rate; else by open issues per 100 households."""
+    return compare.DEFAULT_RANK_BY if compare.DEFAULT_RANK_BY in choices \
+        else "open_per_100_households"
+
+
 @dataclass
 class ScreenView:
     view: RegionView  # the region and its children (districts at city level)

@@ -125,7 +125,7 @@ def test_the_ranking_follows_the_shared_definition_and_marks_the_worst():
     assert re.search(r'<tr class="worst"><td class="num">2</td><td class="">甲区', html)
     html = screen.ranking(names, _metrics(), "市(区)", rank_by="open_per_100_households")
     assert _order(html) == ["乙区", "丙区", "甲区"]  # fewer open per 100 is better
-    assert "按每百户未销" in html
+    assert "排名 · 每百户未销" in html
 
 
 def test_the_ranking_uses_compare_default_rank_by(monkeypatch):
