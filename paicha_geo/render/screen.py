@@ -80,7 +80,7 @@ header, footer, [data-testid="stHeader"], [data-testid="stToolbar"],
 .scr-table{width:100%;margin:0;border-collapse:collapse;font-size:U(18);table-layout:fixed}
 .scr-table th{color:MUTED_;font-weight:600;text-align:left;padding:U(3) U(4);line-height:1.3;
   border-bottom:U(1) solid #2d3b55;font-size:U(16);white-space:normal;overflow-wrap:anywhere}
-.scr-table td{padding:U(3) U(6);color:TEXT_;border-bottom:U(1) solid #1d2940;line-height:1.3;
+.scr-table td{padding:U(3) U(4);color:TEXT_;border-bottom:U(1) solid #1d2940;line-height:1.3;
   white-space:normal;overflow-wrap:anywhere}
 .scr-table td.num, .scr-table th.num{text-align:right;font-variant-numeric:tabular-nums}
 .scr-table tr.worst td{color:BAD_;font-weight:700}
@@ -88,7 +88,6 @@ header, footer, [data-testid="stHeader"], [data-testid="stToolbar"],
 .scr-tick.moving .scr-roll{animation:scr-roll var(--dur) linear infinite}
 .scr-tick:hover .scr-roll{animation-play-state:paused}
 .scr-tick.still .scr-roll, .scr-tick.still .scr-table{height:100%}
-.scr-tick.still td{font-size:U(20)}
 @keyframes scr-roll{from{transform:translateY(0)}to{transform:translateY(-50%)}}
 .scr-legend{font-size:U(18);color:MUTED_;height:U(LEGEND_H);display:flex;align-items:center;
   flex-wrap:nowrap;white-space:nowrap;overflow:hidden}
@@ -214,7 +213,7 @@ def ranking(names: pd.Series, metrics: pd.DataFrame, level_name: str,
     head = [("num", labels.SCREEN_RANK_HEAD[0]), ("", labels.SCREEN_RANK_HEAD[1])] + [
         ("num", labels.SCREEN_RATE_SHORT[rate]) for rate in rates]
     title = labels.SCREEN_RANKING.format(level=level_name, rate=labels.SCREEN_RATE_SHORT[rank_by])
-    return ticker(title, head, cells, (10, 26, 23, 18, 23), LAYOUT["RANK_H"], marks,
+    return ticker(title, head, cells, (10, 29, 22, 17, 22), LAYOUT["RANK_H"], marks,
                   LEFT_W)
 
 

@@ -38,7 +38,8 @@ LAYOUT = {
 }
 PANEL_PAD = (10, 14)  # vertical, horizontal
 FONT, TITLE_FONT, LINE = 18, 22, 1.3
-CELL_PAD = 6
+CELL_PAD = 4
+SAFETY = 0.95  # the estimate is rough: keep a margin before deciding a list fits
 SECONDS_PER_ROW = 2.5
 
 
@@ -58,7 +59,7 @@ def fits(rows, widths, box_h: float, panel_w: float) -> bool:
     """Whether `rows` (lists of (class, text) cells) fit a panel `box_h` units high."""
     room = (box_h - 2 * PANEL_PAD[0] - (TITLE_FONT * LINE + 6)
             - (FONT * LINE + 2 * 3 + 1))
-    return sum(_row_height(r, widths, panel_w) for r in rows) <= room
+    return sum(_row_height(r, widths, panel_w) for r in rows) <= room * SAFETY
 
 
 def _rows(rows, marks) -> str:

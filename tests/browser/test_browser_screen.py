@@ -11,7 +11,7 @@ import pytest
 
 from paicha_geo.render import screen
 from paicha_geo.store import queries as q
-from tests.conftest import ARTIFACTS, EVIL_DESCRIPTION, wait_for_app
+from tests.conftest import ARTIFACTS, EVIL_DESCRIPTION, sign_in_context, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -98,6 +98,14 @@ FILL = """
 """
 
 
+# Lists that stand still must show every row; longer ones must be moving (a ticker).
+HIDDEN_ROWS = """
+() => [...document.querySelectorAll('.scr-tick')].filter(t =>
+  t.classList.contains('still') && t.querySelector('.scr-roll').scrollHeight > t.clientHeight + 1
+).map(t => t.closest('.scr-panel').querySelector('.scr-h').textContent)
+"""
+
+
 def _last_change_shown(store) -> str:
     return screen.updated_text(q.last_change(store, "", dt.datetime(2020, 7, 16)))
 
@@ -116,6 +124,7 @@ def test_fits_the_screen_by_itself_with_nothing_cut(page, app_url, demo_store, w
     assert height - bottom <= 0.02 * height, "the bottom of the screen is empty"
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
     assert page.evaluate(TRUNCATED) == []
+    assert page.evaluate(HIDDEN_ROWS) == []
     fill = page.evaluate(FILL)
     assert fill["mapInColumn"] >= 0.9, fill
     assert fill["shapesInFrame"] >= 0.9, fill
@@ -145,6 +154,23 @@ def test_no_personal_data_and_no_ledger_free_text(page, app_url, demo_store):
     assert found == [], f"household names on the screen: {found[:5]}"
     descriptions = set(q.issues(demo_store, 1)["description"].dropna())
     assert not [d for d in descriptions if d in text]
+
+
+def test_a_district_sees_all_its_towns_ranked_with_nothing_cut(browser, app_url, demo_store):
+    towns = demo_store.cursor().execute(
+        "SELECT count(*) FROM region WHERE parent_code = '320412000000'").fetchone()[0]
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    sign_in_context(context, app_url, "district")  # 武进区: 16 towns
+    page = context.new_page()
+    try:
+        _open(page, app_url, 1920, 1080)
+        assert page.locator(".scr-title").inner_text().startswith("武进区")
+        assert page.evaluate(TRUNCATED) == [] and page.evaluate(HIDDEN_ROWS) == []
+        rows = page.locator(".scr-panel").nth(0).locator(".scr-roll table").first.locator("tr")
+        assert rows.count() == towns > 10
+        assert page.locator(".scr-panel").nth(0).locator("tr.worst").count() >= 1
+    finally:
+        context.close()
 
 
 # The effective opacity (own times ancestors') of what a viewer looks at, sampled often.
