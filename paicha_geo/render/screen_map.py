@@ -8,6 +8,8 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from paicha_geo.render.screen_layout import CENTRE_W
+
 # Inside the map's frame: vw is the frame's width, so labels grow with the map.
 _FRAME_CSS = (
     "<style>html,body{height:100%;margin:0}#parent,#map_div{height:100vh !important;"
@@ -30,6 +32,19 @@ class _FitInBrowser(MacroElement):
     m.invalidateSize(false);
     var pad = Math.round(Math.min(innerWidth, innerHeight) * 0.02);
     m.fitBounds(window.__paichaBounds, {padding: [pad, pad], animate: false});
+    // Markers and outlines were sized for the 1080p frame width: grow them with the frame.
+    var k = innerWidth / {{ this.design_width }};
+    m.eachLayer(function (l) {
+      if (!(l instanceof L.Path)) { return; }
+      if (l.__paichaWeight === undefined) {
+        l.__paichaWeight = l.options.weight;
+        l.__paichaRadius = l.getRadius ? l.getRadius() : null;
+      }
+      l.setStyle({weight: l.__paichaWeight * k});
+      if (l.__paichaRadius !== null && !(l instanceof L.Circle)) {
+        l.setRadius(l.__paichaRadius * k);
+      }
+    });
   };
   if (!window.__paichaFitHooked) {
     window.__paichaFitHooked = true;
@@ -40,14 +55,17 @@ class _FitInBrowser(MacroElement):
 {% endmacro %}
 """)
 
-    def __init__(self, bounds):
+    def __init__(self, bounds, design_width: float):
         super().__init__()
         self._name = "FitInBrowser"
+        self.design_width = round(design_width, 1)
         minx, miny, maxx, maxy = (float(v) for v in bounds)
         self.bounds = [[miny, minx], [maxy, maxx]]
 
 
-def fill_the_box(base: folium.Map, layer: folium.FeatureGroup, bounds) -> None:
-    """Make `base` fill its frame and `layer` (swapped in place on every tick) fit `bounds`."""
+def fill_the_box(base: folium.Map, layer: folium.FeatureGroup, bounds,
+                 design_width: float = CENTRE_W) -> None:
+    """Make `base` fill its frame and `layer` (swapped in place on every tick) fit `bounds`;
+    line widths and marker sizes, set for a frame `design_width` px wide, grow with it."""
     base.get_root().header.add_child(folium.Element(_FRAME_CSS))
-    layer.add_child(_FitInBrowser(bounds))
+    layer.add_child(_FitInBrowser(bounds, design_width))
