@@ -213,7 +213,7 @@ def ranking(names: pd.Series, metrics: pd.DataFrame, level_name: str,
     head = [("num", labels.SCREEN_RANK_HEAD[0]), ("", labels.SCREEN_RANK_HEAD[1])] + [
         ("num", labels.SCREEN_RATE_SHORT[rate]) for rate in rates]
     title = labels.SCREEN_RANKING.format(level=level_name, rate=labels.SCREEN_RATE_SHORT[rank_by])
-    return ticker(title, head, cells, (10, 29, 22, 17, 22), LAYOUT["RANK_H"], marks,
+    return ticker(title, head, cells, (11, 28, 22, 17, 22), LAYOUT["RANK_H"], marks,
                   LEFT_W)
 
 
