@@ -173,6 +173,24 @@ def test_a_district_sees_all_its_towns_ranked_with_nothing_cut(browser, app_url,
         context.close()
 
 
+def test_the_long_overdue_list_scrolls_and_pauses_under_the_pointer(page, app_url):
+    _open(page, app_url, 1920, 1080)
+    roll = page.locator(".scr-tick.moving .scr-roll").first
+
+    def offset() -> float:
+        return roll.evaluate("e => new DOMMatrix(getComputedStyle(e).transform).m42")
+
+    first = offset()
+    page.wait_for_timeout(1000)
+    assert offset() < first  # moving up
+    page.mouse.move(10, 10)
+    page.locator(".scr-tick.moving").first.hover()  # its box stands still
+    assert roll.evaluate("e => getComputedStyle(e).animationPlayState") == "paused"
+    held = offset()
+    page.wait_for_timeout(800)
+    assert offset() == held
+
+
 # The effective opacity (own times ancestors') of what a viewer looks at, sampled often.
 OPACITY = """
 () => {
