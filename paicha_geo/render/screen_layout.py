@@ -62,10 +62,15 @@ def fits(rows, widths, box_h: float, panel_w: float) -> bool:
     return sum(_row_height(r, widths, panel_w) for r in rows) <= room * SAFETY
 
 
+def _cell(tag: str, cls: str, text: str) -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f"<{tag}{attr}>{escape.text(text)}</{tag}>"
+
+
 def _rows(rows, marks) -> str:
     return "".join(
-        f'<tr class="{mark}">' + "".join(
-            f'<td class="{cls}">{escape.text(text)}</td>' for cls, text in row) + "</tr>"
+        (f'<tr class="{mark}">' if mark else "<tr>")
+        + "".join(_cell("td", cls, text) for cls, text in row) + "</tr>"
         for row, mark in zip(rows, marks, strict=True))
 
 
@@ -75,8 +80,7 @@ def ticker(title: str, head, rows, widths, box_h: float, marks=None,
     are taller than the box they scroll upwards in a loop (pausing under the pointer)."""
     marks = marks or [""] * len(rows)
     cols = "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>"
-    thead = "<tr>" + "".join(f'<th class="{cls}">{escape.text(t)}</th>' for cls, t in head) \
-        + "</tr>"
+    thead = "<tr>" + "".join(_cell("th", cls, t) for cls, t in head) + "</tr>"
     body = f'<table class="scr-table">{cols}{_rows(rows, marks)}</table>'
     moving = not fits(rows, widths, box_h, panel_w)
     if moving:  # the rows twice: scrolling by half the height loops without a jump
