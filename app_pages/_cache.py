@@ -155,6 +155,11 @@ def screen_view(version: str, scope: Scope, asof: dt.date):
     return screen_service.screen_view(snapshot(version), scope, asof)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def screen_updated_at(version: str, scope: Scope, asof: dt.date):
+    return screen_service.data_updated_at(store(), scope, asof)
+
+
 @st.cache_data(show_spinner=False, max_entries=2)
 def region_names(version: str) -> dict:
     regions = snapshot(version).regions

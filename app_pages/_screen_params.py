@@ -20,27 +20,18 @@ class ScreenParams:
     refresh: float  # seconds between data refreshes
     carousel: float  # seconds per district in the carousel (0: off)
     metric: str
-    scale: float | None  # ?scale=2 on a 4K wall sizes the map and chart too
+    scale: float | None  # ?scale= from old links: accepted, no effect (the screen fits itself)
     asof: dt.date
 
     @property
     def tick(self) -> float:
         return min(self.refresh, self.carousel) if self.carousel else self.refresh
 
-    @property
-    def px(self) -> float:
-        return self.scale or 1
-
-    @property
-    def map_size(self) -> tuple[int, int]:
-        """The map's width and height in CSS pixels (a 1080p layout, times the scale)."""
-        return int(900 * self.px), int(780 * self.px)
-
 
 def read(campaign) -> ScreenParams:
     """Refresh every N minutes (PAICHA_SCREEN_REFRESH_MINUTES, default 5) or ?refresh= seconds;
     ?carousel=N zooms to each district in turn; ?metric= as on the map (its Chinese name or its
-    key); ?scale=; ?asof=."""
+    key); ?scale= (ignored: kept so old links still open); ?asof=."""
     limits = startup.settings().limits
     default_refresh = _params.read_env(params.interval, REFRESH_ENV, labels.SCREEN_REFRESH_ENV,
                                        labels.SECONDS, default=300, unit=60,

@@ -132,9 +132,10 @@ def running_app(db: Path, log_dir: Path, settings: dict | None = None,
         log.close()
 
 
-# The shared browser-test app lets the large screen refresh every second, so a test can watch
-# 30 refresh cycles; the installation minimum (30 s) is tested in test_app_hardening.
-FAST_SCREEN = {"limits": {"screen_refresh_min_seconds": 1}}
+# The shared browser-test app lets the large screen refresh (and its carousel turn) every
+# second, so a test can watch 30 refresh cycles; the installation minimums (30 s, 10 s) are
+# tested in test_app_hardening.
+FAST_SCREEN = {"limits": {"screen_refresh_min_seconds": 1, "carousel_min_seconds": 1}}
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,8 @@ Parameters are always bound; the only interpolated text is a fixed column list c
 
 from __future__ import annotations
 
+import datetime as dt
+
 import geopandas as gpd
 import pandas as pd
 import shapely
@@ -243,3 +245,30 @@ def table_counts(store: Store) -> dict[str, int]:
         "visits",
     ]
     return {k: int(v) for k, v in zip(keys, row, strict=True)}
+
+
+def last_change(store: Store, prefix: str, before: dt.datetime) -> dt.datetime | None:
+    """The newest moment, before `before`, that data under the region-code `prefix` changed:
+    an issue's history (every import and status change writes a row), a visit (its day),
+    evidence added or removed, or a 挂牌督办 mark. None when nothing changed yet."""
+    like = prefix + "%"
+    row = store.cursor().execute(
+        """
+        SELECT max(t) FROM (
+          SELECT h.changed_at AS t FROM issue_history h JOIN issue i USING (issue_code)
+            WHERE i.region_code LIKE ? AND h.changed_at < ?
+          UNION ALL
+          SELECT CAST(v.visit_date AS TIMESTAMP) FROM visit v
+            WHERE v.region_code LIKE ? AND v.visit_date < ?
+          UNION ALL
+          SELECT e.added_at FROM evidence e JOIN issue i USING (issue_code)
+            WHERE i.region_code LIKE ? AND e.added_at < ?
+          UNION ALL
+          SELECT e.removed_at FROM evidence e JOIN issue i USING (issue_code)
+            WHERE i.region_code LIKE ? AND e.removed_at < ?
+          UNION ALL
+          SELECT s.acted_at FROM supervision s JOIN issue i USING (issue_code)
+            WHERE i.region_code LIKE ? AND s.acted_at < ?
+        )
+        """, [like, before] * 5).fetchone()
+    return row[0]
