@@ -1,0 +1,55 @@
+"""举一反三 on the 数据比对 page: pick an item (URL key `like`, which the issue card's link
+sets), see the ranked villages with their reasons and on a map, take the shortlist, or open
+the inspection page with those villages chosen."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import _cache, _downloads, _map, _nav, _params
+from paicha_geo import labels
+from paicha_geo.render.region_map import build_region_map
+from paicha_geo.services import similar_service
+
+MAP_KEY = "same_problem_map"
+PICK_MAX = 30  # villages handed to the inspection page in its URL
+
+
+def same_problem_section(version: str, snap, resolved, asof) -> None:
+    st.subheader(labels.SAME_TITLE)
+    st.caption(labels.SAME_INTRO.format(days=similar_service.RECENT_DAYS))
+    shorts = snap.checklist.set_index("code")["short"]
+    item = _params.selectbox(st, labels.SAME_PICK_ITEM, list(shorts.index), key="like",
+                             format_func=lambda c: f"{c} {shorts[c]}", index=None)
+    if item is None:
+        return
+    result = _cache.same_problem(version, resolved.scope, asof, item)
+    villages = result.villages
+    if villages.empty:
+        st.info(labels.SAME_NONE)
+        return
+    per = villages["category"].value_counts()
+    st.markdown(labels.SAME_COUNTS.format(**{c: int(per.get(c, 0)) for c in
+                                             labels.SAME_CATEGORIES}))
+    view = result.view
+    rmap = build_region_map(_cache.layers(version), view.child_level, view.children["code"],
+                            result.map_metrics(), "same_problem_villages",
+                            root_level=resolved.trail[0][2],
+                            show_labels=view.child_level != "village")
+    map_col, table_col = st.columns([2, 3])
+    with map_col:
+        _map.show(rmap, MAP_KEY, rmap.legend(labels.SAME_MAP_LEGEND), height=420,
+                  on_change=_nav.on_click(MAP_KEY, resolved))
+    with table_col:
+        shown = villages[["rank", "place", "category_name", "reason"]]
+        st.dataframe(shown.rename(columns=labels.SAME_COLUMNS), hide_index=True,
+                     width="stretch", height=420, key="same-problem-table")
+    name = view.region["name"]
+    with st.container(horizontal=True):
+        _downloads.button(labels.SAME_DOWNLOAD,
+                          lambda: similar_service.shortlist_xlsx(snap, result, asof),
+                          labels.SAME_FILE.format(region=name, item=item, asof=asof),
+                          key="same-problem-xlsx")
+        st.page_link("app_pages/inspect.py", label=labels.SAME_TO_INSPECT, query_params={
+            "region": view.region["code"], "asof": str(asof),
+            "pick": list(villages["code"].head(PICK_MAX))})
