@@ -8,6 +8,7 @@ import streamlit as st
 
 from app_pages import _cache, _downloads, _map, _nav, _params
 from paicha_geo import labels
+from paicha_geo.render import escape
 from paicha_geo.render.region_map import build_region_map
 from paicha_geo.services import similar_service
 
@@ -19,10 +20,17 @@ def same_problem_section(version: str, snap, resolved, asof) -> None:
     st.subheader(labels.SAME_TITLE)
     st.caption(labels.SAME_INTRO.format(days=similar_service.RECENT_DAYS))
     shorts = snap.checklist.set_index("code")["short"]
-    item = _params.selectbox(st, labels.SAME_PICK_ITEM, list(shorts.index), key="like",
-                             format_func=lambda c: f"{c} {shorts[c]}", index=None)
+    codes = list(shorts.index)
+    given = st.query_params.get("like")  # an item code (the issue card's link sets it)
+    item = st.selectbox(labels.SAME_PICK_ITEM, codes, key="like-pick",
+                        index=codes.index(given) if given in codes else None,
+                        format_func=lambda c: f"{c} {shorts[c]}",
+                        placeholder=labels.CHOOSE_ONE)
+    if given and given not in codes:
+        st.warning(labels.SAME_UNKNOWN_ITEM.format(code=escape.code(given, _params.RAW_SHOWN)))
     if item is None:
         return
+    st.query_params["like"] = item
     result = _cache.same_problem(version, resolved.scope, asof, item)
     villages = result.villages
     if villages.empty:

@@ -94,8 +94,8 @@ def _issues_words(line) -> str:
 def shown_lines(store: Store, snap: Snapshot, result: CrossCheck, kind: str,
                 check: str | None = None, limit: int = 200) -> pd.DataFrame:
     """The lines of `kind` (and `check`) as a user reads them: place, who (head name masked),
-    what the facts say and what the ledger says, in one sentence; `limit` rows, worst place
-    first (the order of the region codes)."""
+    what the facts say and what the ledger says, in one sentence; `limit` rows, by check
+    then place (region code)."""
     lines = result.lines[result.lines["kind"] == kind]
     if check:
         lines = lines[lines["check"] == check]
