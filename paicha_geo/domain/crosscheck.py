@@ -49,20 +49,26 @@ def _classify(failing: pd.DataFrame, related: pd.DataFrame, key: str) -> pd.Data
     """`failing`: rows (key, check, region_code) that fail; `related`: their issues (key,
     check, issue_code, status_asof, status_since). One row per failing (key, check) that is a
     doubt or a lead."""
-    grouped = related.sort_values("issue_code").groupby([key, "check"], sort=False).agg(
-        issues=("issue_code", list), statuses=("status_asof", list),
-        closed_dates=("status_since", list))
-    out = failing.merge(grouped, left_on=[key, "check"], right_index=True, how="left")
-    has = out["issues"].notna()
-    in_hand = out["statuses"].map(lambda s: isinstance(s, list) and
-                                  any(x in IN_HAND for x in s))
-    out["kind"] = None
-    out.loc[has & ~in_hand, "kind"] = "doubt"
-    out.loc[~has, "kind"] = "lead"
-    out["all_closed"] = out["statuses"].map(lambda s: isinstance(s, list) and
-                                            all(x == "closed" for x in s))
-    for col in ("issues", "statuses", "closed_dates"):
-        out[col] = out[col].map(lambda v: v if isinstance(v, list) else [])
+    related = related.merge(failing[[key, "check"]].drop_duplicates(), on=[key, "check"])
+    related = related.sort_values("issue_code")
+    found: dict[tuple, tuple[list, list, list]] = {}
+    for k, c, code, status, since in zip(
+            related[key].tolist(), related["check"].tolist(), related["issue_code"].tolist(),
+            related["status_asof"].tolist(), related["status_since"].tolist(), strict=True):
+        codes, statuses, dates = found.setdefault((k, c), ([], [], []))
+        codes.append(code)
+        statuses.append(status)
+        dates.append(since)
+    empty = ([], [], [])
+    pairs = list(zip(failing[key].tolist(), failing["check"].tolist(), strict=True))
+    out = failing.copy()
+    out["issues"] = [found.get(p, empty)[0] for p in pairs]
+    out["statuses"] = [found.get(p, empty)[1] for p in pairs]
+    out["closed_dates"] = [found.get(p, empty)[2] for p in pairs]
+    kinds = [("lead" if not s else None if any(x in IN_HAND for x in s) else "doubt")
+             for s in out["statuses"]]
+    out["kind"] = kinds
+    out["all_closed"] = [bool(s) and all(x == "closed" for x in s) for s in out["statuses"]]
     return out[out["kind"].notna()]
 
 

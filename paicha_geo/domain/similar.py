@@ -46,9 +46,12 @@ def _cosine(matrix: np.ndarray, target: np.ndarray) -> np.ndarray:
 
 def profiles(issues_asof: pd.DataFrame, villages: pd.Index) -> pd.DataFrame:
     """0/1 per (village, item): the village has had an issue of that item by the day."""
-    pairs = issues_asof[issues_asof["region_code"].isin(villages)]
-    present = pd.crosstab(pairs["region_code"], pairs["item_code"]).clip(upper=1)
-    return present.reindex(villages).fillna(0).astype(float)
+    rows = villages.get_indexer(issues_asof["region_code"])
+    inside = rows >= 0
+    items = pd.Index(sorted(issues_asof["item_code"][inside].unique()))
+    matrix = np.zeros((len(villages), len(items)))
+    matrix[rows[inside], items.get_indexer(issues_asof["item_code"][inside])] = 1.0
+    return pd.DataFrame(matrix, index=villages, columns=items)
 
 
 def fact_shares(failures: pd.DataFrame, village_of: pd.Series,

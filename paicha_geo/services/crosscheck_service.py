@@ -20,7 +20,6 @@ from paicha_geo.services.session_service import Viewer
 from paicha_geo.services.visit_service import default_deadline
 from paicha_geo.store import Store
 from paicha_geo.store import ledger as sl
-from paicha_geo.store import queries as q
 from paicha_geo.store import visits as store_visits
 
 SOURCE = "data_check"
@@ -105,8 +104,8 @@ def shown_lines(store: Store, snap: Snapshot, result: CrossCheck, kind: str,
     names = {}
     wanted = lines["household_id"].dropna()
     if not wanted.empty:
-        people = q.households(store, snap.scope_of(result.view.region).prefix)
-        people = people[people["household_id"].isin(wanted)]
+        people = sl.households_by_id(store, wanted.tolist())
+        people = people[people["village_code"].map(snap.scope_of(result.view.region).covers)]
         names = dict(zip(people["household_id"], people["head_name"].map(privacy.mask_name),
                          strict=True))
     rows = []
