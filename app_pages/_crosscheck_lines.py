@@ -29,8 +29,11 @@ def lines_section(version: str, result, kind: str) -> None:
         return
     shown = crosscheck_service.shown_lines(store, snap, result, kind, check, SHOWN)
     st.caption(labels.CROSS_SHOWN.format(total=total, shown=len(shown)))
-    st.dataframe(shown[["place", "text"]].rename(columns=labels.CROSS_LINE_COLUMNS),
-                 hide_index=True, width="stretch", key=f"crosscheck-lines-{kind}")
+    columns = labels.CROSS_LINE_COLUMNS
+    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True,
+                 width="stretch", key=f"crosscheck-lines-{kind}",
+                 column_config={columns[c]: st.column_config.Column(width=w) for c, w in
+                                (("place", 260), ("who", 300), ("fact", 380))})
     may_raise = me.may("edit") or me.may("visit")
     if not may_raise:
         st.info(labels.CROSS_READ_ONLY.format(role=labels.ROLES[me.role]))

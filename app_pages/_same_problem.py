@@ -44,14 +44,16 @@ def same_problem_section(version: str, snap, resolved, asof) -> None:
                             result.map_metrics(), "same_problem_villages",
                             root_level=resolved.trail[0][2],
                             show_labels=view.child_level != "village")
-    map_col, table_col = st.columns([2, 3])
-    with map_col:
-        _map.show(rmap, MAP_KEY, rmap.legend(labels.SAME_MAP_LEGEND), height=420,
-                  on_change=_nav.on_click(MAP_KEY, resolved))
-    with table_col:
-        shown = villages[["rank", "place", "category_name", "reason"]]
-        st.dataframe(shown.rename(columns=labels.SAME_COLUMNS), hide_index=True,
-                     width="stretch", height=420, key="same-problem-table")
+    _map.show(rmap, MAP_KEY, rmap.legend(labels.SAME_MAP_LEGEND), height=420,
+              on_change=_nav.on_click(MAP_KEY, resolved))
+    shown = villages[["rank", "place", "category_name", "reason"]]
+    names = labels.SAME_COLUMNS
+    st.dataframe(shown.rename(columns=names), hide_index=True, width="stretch",
+                 height=420, key="same-problem-table", column_config={
+                     names["rank"]: st.column_config.Column(width="small"),
+                     names["place"]: st.column_config.Column(width="medium"),
+                     names["category_name"]: st.column_config.Column(width="small"),
+                     names["reason"]: st.column_config.Column(width="large")})
     name = view.region["name"]
     with st.container(horizontal=True):
         _downloads.button(labels.SAME_DOWNLOAD,

@@ -83,11 +83,15 @@ def _fact(check: str, home, village, campaign) -> str:
 
 
 def _issues_words(line) -> str:
-    parts = [labels.CROSS_ISSUE_STATUS.format(code=c, status=labels.status_label(s),
-                                              date=pd.Timestamp(d).date())
-             for c, s, d in zip(line["issues"], line["statuses"], line["closed_dates"],
-                                strict=True)]
-    return labels.LIST_SEPARATOR.join(parts)
+    """'2 条：已销号 1 条、已整改(待验收) 1 条，最近 PC…（2020-05-27 已销号）'."""
+    statuses = pd.Series(line["statuses"])
+    per = [labels.CROSS_ISSUE_COUNT.format(status=labels.status_label(s), n=n)
+           for s, n in statuses.value_counts().sort_index(ascending=False).items()]
+    latest = max(range(len(statuses)), key=lambda i: pd.Timestamp(line["closed_dates"][i]))
+    return labels.CROSS_ISSUES.format(
+        n=len(statuses), per=labels.LIST_SEPARATOR.join(per), code=line["issues"][latest],
+        date=pd.Timestamp(line["closed_dates"][latest]).date(),
+        status=labels.status_label(line["statuses"][latest]))
 
 
 def shown_lines(store: Store, snap: Snapshot, result: CrossCheck, kind: str,
@@ -118,15 +122,20 @@ def shown_lines(store: Store, snap: Snapshot, result: CrossCheck, kind: str,
                                                  number=hid)
                if isinstance(hid, str) else labels.CROSS_WHO_VILLAGE)
         check_name = labels.CROSS_CHECKS[line["check"]]
+        ledger = _issues_words(line) if kind == "doubt" else labels.CROSS_NO_ISSUE
         said = (labels.CROSS_DOUBT_LINE.format(who=who, fact=fact, check=check_name,
-                                               issues=_issues_words(line))
+                                               issues=ledger)
                 if kind == "doubt" else
                 labels.CROSS_LEAD_LINE.format(who=who, fact=fact, check=check_name))
         rows.append({"region_code": line["region_code"], "household_id": hid,
                      "check": line["check"], "issues": line["issues"],
-                     "statuses": line["statuses"], "text": said})
+                     "statuses": line["statuses"], "text": said, "who": who,
+                     "check_name": check_name,
+                     "fact": labels.CROSS_FACT_SHORT.format(fact=fact, check=check_name),
+                     "ledger": ledger})
     out = pd.DataFrame(rows, columns=["region_code", "household_id", "check", "issues",
-                                      "statuses", "text"])
+                                      "statuses", "text", "who", "check_name", "fact",
+                                      "ledger"])
     out.insert(0, "place", place_names(out["region_code"], snap.regions))
     return out
 

@@ -32,17 +32,18 @@ def test_leader_reads_counts_and_lines_but_may_not_act(db):
     counts = _frames(at, "比对项")[0].set_index("比对项")
     assert counts.loc["住房安全", "其中全部已销号"] == 219
     assert counts.loc["义务教育", "其中全部已销号"] == 21
-    lines, leads = _frames(at, "比对结论")  # the two tabs: 销号存疑, 漏报线索
-    assert lines["比对结论"].str.contains("但台账上该项问题").all()
-    assert leads["比对结论"].str.endswith("台账上没有该项问题").all()
-    assert not lines["比对结论"].str.contains("None|nan").any()
+    lines, leads = _frames(at, "台账记载")  # the two tabs: 销号存疑, 漏报线索
+    assert lines["台账记载"].str.match(r"\d+ 条，(已销号|已整改)").all()
+    assert lines["数据显示"].str.endswith("未达标）").all()
+    assert (leads["台账记载"] == "没有该项问题").all()
+    assert not lines.apply(lambda c: c.astype(str).str.contains("None|nan")).any().any()
     assert any("只能查看" in i.value for i in at.info)
     assert not [b for b in at.button if b.label.startswith("回头看")]
 
 
 def test_district_reopens_a_contradicted_closure_from_the_page(db):
     at = _open("district")
-    lines = _frames(at, "比对结论")[0]
+    lines = _frames(at, "台账记载")[0]
     assert lines["地点"].str.startswith("武进区").all()
     pick = at.selectbox(key="crosscheck-pick-doubt")
     first = next(i for i in range(len(pick.options)) if "已销号" in pick.options[i])
