@@ -68,3 +68,35 @@ def test_same_problem_explains_its_villages(db):
     pattern = r"与有此问题的 \d+ 个村相似（相似度 0\.\d\d）：三保障未达标户比例"
     assert likely["理由"].str.match(pattern).all()
     assert (table["类别"] == "尚未销号").any()
+
+
+def test_the_shortlist_link_opens_the_inspection_page_with_those_villages(db):
+    with Store(db) as s:
+        picked = [r[0] for r in s.cursor().execute(
+            "SELECT code FROM village WHERE code LIKE '320412%' ORDER BY code LIMIT 3"
+        ).fetchall()]
+    at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=240), "district")
+    at.switch_page("app_pages/inspect.py")
+    at.query_params["region"] = "320412"
+    at.query_params["pick"] = picked
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(s.value.startswith("走访线路：3 个村") for s in at.success), \
+        [s.value for s in at.success]
+
+
+def test_the_issue_card_links_to_the_same_problem_elsewhere(db):
+    with Store(db) as s:
+        code, item = s.cursor().execute(
+            "SELECT issue_code, item_code FROM issue WHERE region_code LIKE '320412%' "
+            "AND item_code = '3.3.4' ORDER BY 1 LIMIT 1").fetchone()
+    at = signed_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=240), "district")
+    at.switch_page("app_pages/ledger.py")
+    at.run()
+    at.text_input(key="grid_q").input(code.lower()).run()
+    grid = next(d for d in at.dataframe if (d.key or "").startswith("grid-"))
+    at.session_state[grid.key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    link = next(p for p in at.get("page_link") if p.value.startswith("举一反三"))
+    assert "crosscheck" in link.proto.page and f"like={item}" in link.proto.query_string
