@@ -21,7 +21,8 @@ def lines_section(version: str, result, kind: str) -> None:
         st.success(escape.markdown(done))
     checks = [None, *labels.CROSS_CHECKS]
     check = st.selectbox(labels.CROSS_PICK_CHECK, checks, key=f"crosscheck-check-{kind}",
-                         format_func=lambda c: labels.CROSS_CHECKS.get(c, labels.CROSS_ALL_CHECKS))
+                         format_func=lambda c: labels.CROSS_CHECKS.get(c, labels.CROSS_ALL_CHECKS),
+                         placeholder=labels.CHOOSE_ONE)
     total = int(((result.lines["kind"] == kind)
                  & ((result.lines["check"] == check) if check else True)).sum())
     if not total:
