@@ -20,6 +20,7 @@ villages the same two kinds are read with "fails its income standard" and the vi
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from paicha_geo.domain.campaign import Campaign
@@ -49,8 +50,10 @@ def _classify(failing: pd.DataFrame, related: pd.DataFrame, key: str) -> pd.Data
     """`failing`: rows (key, check, region_code) that fail; `related`: their issues (key,
     check, issue_code, status_asof, status_since). One row per failing (key, check) that is a
     doubt or a lead."""
-    related = related.merge(failing[[key, "check"]].drop_duplicates(), on=[key, "check"])
-    related = related.sort_values("issue_code")
+    wanted = set(zip(failing[key].tolist(), failing["check"].tolist(), strict=True))
+    pairs_of_related = zip(related[key].tolist(), related["check"].tolist(), strict=True)
+    keep = np.array([p in wanted for p in pairs_of_related], dtype=bool)  # (an empty list
+    related = related[keep].sort_values("issue_code")  # would pick columns, not rows)
     found: dict[tuple, tuple[list, list, list]] = {}
     for k, c, code, status, since in zip(
             related[key].tolist(), related["check"].tolist(), related["issue_code"].tolist(),
@@ -109,7 +112,7 @@ def counts(lines: pd.DataFrame) -> pd.DataFrame:
     doubt = lines[lines["kind"] == "doubt"]
     return pd.DataFrame({
         "doubts": doubt["check"].value_counts(),
-        "all_closed": doubt[doubt["all_closed"]]["check"].value_counts(),
+        "all_closed": doubt[doubt["all_closed"].astype(bool)]["check"].value_counts(),
         "leads": lines[lines["kind"] == "lead"]["check"].value_counts(),
     }).reindex(checks).fillna(0).astype(int)
 

@@ -84,7 +84,8 @@ def rank(issues_asof: pd.DataFrame, failures: pd.DataFrame, village_of: pd.Serie
     facts = fact_shares(failures, village_of, villages)
     fact_cols = list(GUARANTEE_KEYS)
     group_items = items.loc[had].mean() if len(had) else items.iloc[:0].sum()
-    group_facts = facts.loc[had, fact_cols].mean() if len(had) else facts[fact_cols].iloc[0] * 0
+    group_facts = (facts.loc[had, fact_cols].mean() if len(had)
+                   else pd.Series(0.0, index=fact_cols))
     items_score = _cosine(items.to_numpy(), group_items.to_numpy(float))
     facts_score = _cosine(facts[fact_cols].to_numpy(), group_facts.to_numpy(float))
     score = (items_score + facts_score) / 2

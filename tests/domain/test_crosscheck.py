@@ -90,3 +90,12 @@ def test_new_issue_item_follows_the_failing_fact():
     assert crosscheck.new_issue_item("water", insured) == "3.4.1"
     assert crosscheck.new_issue_item("water", uninsured) == "3.4.2"
     assert crosscheck.new_issue_item("village_income", None) == "2.3.3"
+
+
+def test_a_region_with_nothing_in_it_counts_zeros():
+    empty_villages = pd.DataFrame({"code": [], "weak_type": [], "collective_operating_income": [],
+                                   "collective_disposable_income": []})
+    lines = pd.concat([crosscheck.household_lines(HOMES.iloc[:0], ISSUES.iloc[:0], CAMPAIGN),
+                       crosscheck.village_lines(empty_villages, ISSUES.iloc[:0], CAMPAIGN)])
+    counts = crosscheck.counts(lines)
+    assert len(counts) == 6 and int(counts.to_numpy().sum()) == 0

@@ -61,3 +61,14 @@ def test_unlike_villages_are_not_proposed():
     ranked, _ = similar.rank(ISSUES, FAILS, VILLAGE_OF, VILLAGES, ITEM, ASOF,
                              min_score=0.99)
     assert "V3" not in ranked.index and "V4" not in ranked.index
+
+
+def test_no_village_ever_had_it_gives_an_empty_list():
+    ranked, group = similar.rank(ISSUES, FAILS, VILLAGE_OF, VILLAGES, "9.9.9", ASOF)
+    assert ranked.empty and group.size == 0
+
+
+def test_a_region_without_villages_gives_an_empty_list():
+    ranked, _ = similar.rank(ISSUES.iloc[:0], FAILS.iloc[:0], VILLAGE_OF.iloc[:0],
+                             pd.Index([]), ITEM, ASOF)
+    assert ranked.empty
