@@ -99,3 +99,9 @@ def test_a_region_with_nothing_in_it_counts_zeros():
                        crosscheck.village_lines(empty_villages, ISSUES.iloc[:0], CAMPAIGN)])
     counts = crosscheck.counts(lines)
     assert len(counts) == 6 and int(counts.to_numpy().sum()) == 0
+
+
+def test_an_office_sheet_may_name_the_new_source():
+    from paicha_geo.io.imports.values import parse_source
+
+    assert parse_source("数据比对") == "data_check" and parse_source("比对") == "data_check"
