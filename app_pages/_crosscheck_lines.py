@@ -40,9 +40,12 @@ def lines_section(version: str, result, kind: str) -> None:
         st.info(labels.CROSS_READ_ONLY.format(role=labels.ROLES[me.role]))
         return
     st.markdown(f"**{labels.CROSS_ACT_TITLE.format(kind=labels.CROSS_KINDS[kind])}**")
-    with st.form(f"crosscheck-form-{kind}"):
-        pick = st.selectbox(labels.CROSS_ACT_PICK, list(range(len(shown))),
-                            format_func=lambda i: shown.iloc[i]["text"],
+    # Options are the lines' own keys, not positions: after an action the list changes, and a
+    # position would silently point at another household while the old text stayed on screen.
+    by_key = {crosscheck_service.line_key(row): row for row in shown.to_dict("records")}
+    with st.form(f"crosscheck-form-{kind}", clear_on_submit=True):
+        pick = st.selectbox(labels.CROSS_ACT_PICK, list(by_key),
+                            format_func=lambda k: by_key[k]["text"],
                             placeholder=labels.CHOOSE_ONE, key=f"crosscheck-pick-{kind}")
         note = st.text_input(labels.CROSS_ACT_NOTE, key=f"crosscheck-note-{kind}")
         with st.container(horizontal=True):
@@ -51,7 +54,7 @@ def lines_section(version: str, result, kind: str) -> None:
             raise_new = st.form_submit_button(labels.CROSS_RAISE)
     if pick is None or not (reopen or raise_new):
         return
-    line = shown.iloc[pick].to_dict()
+    line = by_key[pick]
     try:
         if reopen:
             issue = crosscheck_service.reopen_as(store, me, line, note)

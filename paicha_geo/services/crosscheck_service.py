@@ -140,6 +140,11 @@ def shown_lines(store: Store, snap: Snapshot, result: CrossCheck, kind: str,
     return out
 
 
+def line_key(line: dict) -> str:
+    """A line's identity: its place, household (if any) and check."""
+    return f"{line['region_code']}|{line.get('household_id') or ''}|{line['check']}"
+
+
 def reopen_as(store: Store, viewer: Viewer, line: dict, note: str) -> dict:
     """回头看 from a doubt: the line's latest 已销号 issue back to 待整改 (or, when none is
     closed now, its 已整改 one back to 整改中, 验收不通过), with the note tagged 【数据比对】 in

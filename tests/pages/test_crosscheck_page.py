@@ -22,6 +22,12 @@ def _open(account: str, **params) -> AppTest:
     return at
 
 
+def _total(at) -> int:
+    """The 销号存疑 tab's line count, from its '共 N 条' caption."""
+    text = next(c.value for c in at.caption if c.value.startswith("共 "))
+    return int(text.split(" ")[1])
+
+
 def _frames(at, column):
     """The tables on the page having `column` (AppTest does not expose a table's key)."""
     return [d.value for d in at.dataframe if column in d.value.columns]
@@ -45,15 +51,18 @@ def test_district_reopens_a_contradicted_closure_from_the_page(db):
     at = _open("district")
     lines = _frames(at, "台账记载")[0]
     assert lines["地点"].str.startswith("武进区").all()
+    before = _total(at)
     pick = at.selectbox(key="crosscheck-pick-doubt")
-    first = next(i for i in range(len(pick.options)) if "已销号" in pick.options[i])
-    pick.set_value(first)
+    first = next(o for o in pick.options if "已销号" in o)
+    pick.select(first)
     at.text_input(key="crosscheck-note-doubt").input("回头看：入户核实")
     next(b for b in at.button if b.label.startswith("回头看")).click().run()
     assert not at.exception, [e.value for e in at.exception]
     done = [s.value.replace("\\", "") for s in at.success]
     assert any("回头看" in s and "待整改" in s for s in done), done
     code = done[0].split("已对问题 ")[1].split(" ")[0]
+    assert _total(at) == before - 1  # the line left the list: its issue is open again
+    assert first not in at.selectbox(key="crosscheck-pick-doubt").options
     with Store(db) as s:
         last = sl.issue_history(s, code).iloc[-1]
         assert last["note"].startswith("【数据比对】回头看：入户核实")
