@@ -22,6 +22,7 @@ _errors.configure()
 pages = [
     st.Page("app_pages/map.py", title=labels.NAV_MAP, default=True, url_path="map"),
     st.Page("app_pages/guarantees.py", title=labels.NAV_GUARANTEES, url_path="guarantees"),
+    st.Page("app_pages/crosscheck.py", title=labels.NAV_CROSSCHECK, url_path="crosscheck"),
     st.Page("app_pages/progress.py", title=labels.NAV_PROGRESS, url_path="progress"),
     st.Page("app_pages/compare.py", title=labels.NAV_COMPARE, url_path="compare"),
     st.Page("app_pages/inspect.py", title=labels.NAV_INSPECT, url_path="inspect"),

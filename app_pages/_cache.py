@@ -13,6 +13,7 @@ import streamlit as st
 from paicha_geo import labels
 from paicha_geo.services import (
     compare_service,
+    crosscheck_service,
     data,
     guarantees_service,
     hotspot_service,
@@ -21,6 +22,7 @@ from paicha_geo.services import (
     map_service,
     progress_service,
     screen_service,
+    similar_service,
     startup,
     weak_service,
 )
@@ -170,3 +172,13 @@ def region_names(version: str) -> dict:
 def grid_frame(version: str, scope: Scope, asof: dt.date):
     """The 问题台账 grid's rows (shared, read-only: searches slice it, never change it)."""
     return issue_grid.grid_frame(snapshot(version), scope, asof)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def crosscheck_view(version: str, scope: Scope, asof: dt.date):
+    return crosscheck_service.crosscheck_view(snapshot(version), scope, asof)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def same_problem(version: str, scope: Scope, asof: dt.date, item: str):
+    return similar_service.same_problem(snapshot(version), scope, asof, item)

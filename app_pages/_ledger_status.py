@@ -39,6 +39,8 @@ def card(version: str, code: str, on_screen: bool, then: tuple | None) -> None:
         asof = {"asof": st.query_params["asof"]} if "asof" in st.query_params else {}
         st.page_link("app_pages/map.py", query_params={"region": found.region_code, **asof},
                      label=labels.CARD_MAP_LINK.format(place=escape.markdown(found.place)))
+        st.page_link("app_pages/crosscheck.py", label=labels.CARD_SAME_LINK,  # 举一反三
+                     query_params={"like": issue["item_code"], **asof})
         for title, text, key in ((labels.CARD_DESCRIPTION, issue["description"],
                                   "issue-description"),
                                  (labels.CARD_MEASURES, issue["measures"], "issue-measures")):

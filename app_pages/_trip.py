@@ -9,9 +9,11 @@ from app_pages import _nav
 
 
 def chosen(key: str, ranked, count: int) -> list[str]:
-    """The villages chosen for this (region, day, count): the top `count` at first."""
+    """The villages chosen for this (region, day, count): the top `count` at first, or the
+    villages a link named (`?pick=`, e.g. the 举一反三 shortlist) that are in the ranking."""
     if key not in st.session_state:
-        st.session_state[key] = list(ranked.index[:count])
+        picked = [c for c in st.query_params.get_all("pick") if c in ranked.index]
+        st.session_state[key] = picked or list(ranked.index[:count])
     return st.session_state[key]
 
 

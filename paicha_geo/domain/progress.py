@@ -28,7 +28,8 @@ RECTIFIED_OR_CLOSED = ("rectified", "closed")
 # Overdue ageing buckets: (key, lowest day, highest day) inclusive; None = no upper bound.
 AGEING_BUCKETS = (("1_7", 1, 7), ("8_30", 8, 30), ("over_30", 31, None))
 BREAKDOWNS = ("group", "part", "item", "source")
-SOURCE_ORDER = ("inspection_tour", "audit", "supervision", "public_report", "self_inspection")
+SOURCE_ORDER = ("inspection_tour", "audit", "supervision", "public_report", "self_inspection",
+                "data_check")
 _EPOCH = pd.Timestamp("1900-01-01")
 _ONE_DAY = pd.Timedelta(days=1)
 

@@ -23,11 +23,13 @@ AUDIT_ACTIONS = {
     "out_of_scope": "越权访问被拒绝",
     "reveal_refused": "查看个人信息被拒绝",
     "visit_refused": "记录走访被拒绝",
+    "crosscheck_refused": "数据比对立案被拒绝",
     "backup": "备份数据库",
     "boundaries": "更新行政区划边界",
     "import": "导入数据",
 }
 AUDIT_REASONS = {"region": "按区划代码查看", "issue": "按问题编号查看或修改", "visit": "记录走访",
+                 "crosscheck": "数据比对立案",
                  "reveal": "查看个人信息", "no power": "角色无此权限", "sso": "统一身份认证",
                  "idle": "空闲超时", "expired": "超过有效期", "disabled": "账号已停用",
                  "sign_out": "退出登录", "password_changed": "已修改密码",

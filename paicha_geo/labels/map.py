@@ -20,6 +20,9 @@ MAP_METRICS = {
     "households_failing_any": ("三保障未达标农户", "户"),
     "risk_score": ("风险分", "分"),  # the inspection page
     "household_coverage": ("入户走访覆盖率", "%"),  # the inspection page
+    "crosscheck_doubt": ("销号存疑", "条"),  # the 数据比对 page
+    "crosscheck_lead": ("漏报线索", "条"),
+    "same_problem_villages": ("举一反三排查村", "个"),
     **GUARANTEE_MAP_METRICS,
     "hotspot": ("热点分析（Gi*）", ""),  # the 两不愁三保障 page's hot-spot map
 }

@@ -43,29 +43,52 @@ def record_visit(
     visits = pd.DataFrame([{**r, "visit_date": visit_date, "visitors": visitors, "kind": kind}
                            for r in rows], columns=VISIT_COLUMNS)
     raised_at = raised_at or dt.datetime.combine(visit_date, dt.time(18, 0))
+    issues, history = issue_rows(new_issues, found_date=visit_date, raised_at=raised_at,
+                                 actor=actor or visitors)
+    with store.transaction() as cur:
+        insert_frame(cur, "visit", visits)
+        if issues:
+            _insert_issues(cur, issues, history)
+    return [i["issue_code"] for i in issues]
+
+
+def issue_rows(new_issues, *, found_date: dt.date, raised_at: dt.datetime, actor: str,
+               source: str = "supervision", prefix: str = "DC") -> tuple[list, list]:
+    """The issue rows and their first history entries for `new_issues` (see record_visit),
+    coded `{prefix}{date}-{village prefix}-{random}`; the first note is the description."""
     issues, history = [], []
     for new in new_issues:
-        code = f"DC{visit_date:%Y%m%d}-{new['region_code'][:9]}-{uuid.uuid4().hex[:6]}"
+        code = f"{prefix}{found_date:%Y%m%d}-{new['region_code'][:9]}-{uuid.uuid4().hex[:6]}"
         issues.append({
             "issue_code": code, "region_code": new["region_code"],
             "household_id": new.get("household_id"), "item_code": new["item_code"],
-            "source": "supervision", "severity": new["severity"],
+            "source": source, "severity": new["severity"],
             "responsible_unit": new.get("responsible_unit"),
-            "description": new["description"], "found_date": visit_date,
+            "description": new["description"], "found_date": found_date,
             "deadline": new["deadline"], "status": "pending", "measures": None,
             "rectified_date": None, "closed_date": None, "verifier": None,
             "escalated": False, "version": 1,
         })
         history.append({"issue_code": code, "changed_at": raised_at, "from_status": None,
-                        "to_status": "pending", "actor": actor or visitors,
-                        "note": new["description"]})
+                        "to_status": "pending", "actor": actor,
+                        "note": new.get("note") or new["description"]})
+    return issues, history
+
+
+def _insert_issues(cur, issues: list, history: list) -> None:
+    campaign = cur.execute(
+        "SELECT campaign_id FROM campaign WHERE active ORDER BY campaign_id DESC LIMIT 1"
+    ).fetchall()[0][0]
+    insert_frame(cur, "issue", pd.DataFrame([{**i, "campaign_id": campaign} for i in issues]))
+    insert_frame(cur, "issue_history", pd.DataFrame(history))
+
+
+def raise_issues(store: Store, new_issues: list[dict], *, found_date: dt.date,
+                 raised_at: dt.datetime, actor: str, source: str, prefix: str) -> list[str]:
+    """New issues without a visit (e.g. from 数据比对, source `source`), each with its first
+    history entry (note: `note` if given, else the description); one transaction."""
+    issues, history = issue_rows(new_issues, found_date=found_date, raised_at=raised_at,
+                                 actor=actor, source=source, prefix=prefix)
     with store.transaction() as cur:
-        insert_frame(cur, "visit", visits)
-        if issues:
-            campaign = cur.execute(
-                "SELECT campaign_id FROM campaign WHERE active ORDER BY campaign_id DESC LIMIT 1"
-            ).fetchall()[0][0]
-            insert_frame(cur, "issue", pd.DataFrame([{**i, "campaign_id": campaign}
-                                                     for i in issues]))
-            insert_frame(cur, "issue_history", pd.DataFrame(history))
+        _insert_issues(cur, issues, history)
     return [i["issue_code"] for i in issues]

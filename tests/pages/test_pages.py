@@ -17,6 +17,7 @@ from tests.signin import signed_in
 PAGES = {  # page -> the label its title is made of
     "map": labels.APP_SUBTITLE,
     "guarantees": labels.GUARANTEE_TITLE,
+    "crosscheck": labels.CROSS_TITLE,
     "progress": labels.PROGRESS_TITLE.split("{region}")[-1].strip(" ·"),
     "compare": "对比",
     "inspect": labels.INSPECT_TITLE,
@@ -90,7 +91,7 @@ def test_a_district_without_data_shows_zeros_not_errors(run, page):
     assert _title(at).startswith("武进区")
 
 
-@pytest.mark.parametrize("page", ["map", "guarantees", "compare", "inspect"])
+@pytest.mark.parametrize("page", ["map", "guarantees", "crosscheck", "compare", "inspect"])
 def test_a_township_without_villages_says_there_is_nothing_below(run, empty_db, page):
     _, town = empty_db
     at = run(page, region=town)
