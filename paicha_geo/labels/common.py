@@ -51,6 +51,7 @@ SOURCES = {
     "supervision": "督查排查",
     "public_report": "群众反映",
     "self_inspection": "自查",
+    "data_check": "数据比对",
 }
 SEVERITIES = {
     "general": "一般",
