@@ -17,6 +17,7 @@ from paicha_geo.domain.id_numbers import id_check_digit
 from tests.ledger_helpers import xlsx_bytes
 
 DISTRICT = "320412"
+TOWN = "320412001"
 HEADER = ["序号", "姓名", "公民身份号码", "镇", "所在村", "鉴定等级"]
 
 
@@ -50,7 +51,9 @@ def housing_list(db) -> HousingList:
     try:
         here = "h.village_code LIKE '" + DISTRICT + "%'"
         agree = _homes(con, here + " AND h.house_grade IN ('A', 'B')", 28)
-        dangerous = _homes(con, here + " AND h.house_grade IN ('C', 'D')", 2)
+        # outside the township of the demo's 'town' account (320412001), for the scope tests
+        dangerous = _homes(con, here + " AND h.house_grade IN ('C', 'D') AND "
+                           "h.village_code NOT LIKE ? || '%'", 2, [TOWN])
         # A head whose name is unique in the whole district: name + village finds only them.
         alone = ("(SELECT count(*) FROM household o WHERE o.head_name = h.head_name "
                  "AND o.village_code LIKE ? || '%') = 1")
