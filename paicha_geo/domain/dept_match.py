@@ -14,6 +14,7 @@ says it holds: item 2.1.3, 建档立卡数据核实, the records disagree).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -40,9 +41,14 @@ def _clean(text) -> str:
     return "".join(str(text).split()) if isinstance(text, str) else ""
 
 
+def _cleaned(texts: pd.Series) -> pd.Series:
+    """`_clean` of a column at once (names and village names compared without spaces)."""
+    return texts.astype("string").str.replace(r"\s+", "", regex=True).fillna("")
+
+
 def match_rows(rows: pd.DataFrame, households: pd.DataFrame, villages: pd.DataFrame,
                id_inside: dict[str, tuple[str, str]], id_outside: set[str],
-               inside: callable) -> list[Match]:
+               inside: Callable[[str], bool]) -> list[Match]:
     """One Match per row of `rows` (id_number, name, village, town).
 
     `households`: the reader's households (household_id, village_code, head_name, id_number);
@@ -50,15 +56,19 @@ def match_rows(rows: pd.DataFrame, households: pd.DataFrame, villages: pd.DataFr
     region; `id_inside`: ID number -> (household_id, village_code) in the region;
     `id_outside`: ID numbers of households outside it; `inside(code)`: a village in the region.
     """
-    names = set(rows["name"].dropna().map(_clean)) - {""}
-    homes = households[households["head_name"].map(_clean).isin(names)].merge(
-        villages, left_on="village_code", right_on="code", how="left")
+    unresolved = ~rows["id_number"].isin(set(id_inside) | id_outside)
+    names = set(_cleaned(rows.loc[unresolved, "name"])) - {""}
+    homes = households.assign(head=_cleaned(households["head_name"]))
+    homes = homes[homes["head"].isin(names)].merge(
+        villages.assign(place=_cleaned(villages["name"])), left_on="village_code",
+        right_on="code", how="left")
     by_name_village: dict[tuple, list] = {}
     by_name_town: dict[tuple, list] = {}
-    for h in homes.itertuples(index=False):
-        entry = (h.household_id, h.village_code, h.id_number)
-        by_name_village.setdefault((_clean(h.head_name), _clean(h.name)), []).append(entry)
-        by_name_town.setdefault((_clean(h.head_name), h.town_code), []).append(entry)
+    for head, place, town, household, code, number in zip(
+            homes["head"], homes["place"], homes["town_code"], homes["household_id"],
+            homes["village_code"], homes["id_number"], strict=True):
+        by_name_village.setdefault((head, place), []).append((household, code, number))
+        by_name_town.setdefault((head, town), []).append((household, code, number))
     village_towns: dict[str, list] = {}
     for v in villages.itertuples(index=False):
         village_towns.setdefault(_clean(v.name), []).append((v.code, v.town_code,

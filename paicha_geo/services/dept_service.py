@@ -85,15 +85,17 @@ def preview(store: Store, viewer: Viewer, kind: str, file_name: str, data: bytes
                                                   inside["village_code"], strict=True),
                          strict=True))
     id_outside = set(found["id_number"]) - set(id_inside)
-    homes = sd.households(store, scope.prefix, frame["name"])
+    by_name = frame[~frame["id_number"].isin(set(found["id_number"]))]  # no ID match
+    homes = sd.households(store, scope.prefix, by_name["name"])
     matches = dm.match_rows(frame, homes, sd.villages(store), id_inside, id_outside,
                             scope.covers)
-    facts = pd.concat([inside, homes]).drop_duplicates("household_id").set_index("household_id")
+    facts = pd.concat([inside, homes]).drop_duplicates("household_id").set_index(
+        "household_id").to_dict("index")
     dangerous = tuple(q.campaign(store)["dangerous_house_grades"])
     batch = uuid.uuid4().hex
     rows = []
     for record, m in zip(frame.to_dict("records"), matches, strict=True):
-        lead = (dm.contradiction(kind, record["fact"], facts.loc[m.household_id], dangerous)
+        lead = (dm.contradiction(kind, record["fact"], facts[m.household_id], dangerous)
                 if m.match in dm.MATCHED else None) or {}
         hidden = m.match == "outside"  # nothing about a person outside the region is kept
         rows.append({
