@@ -15,6 +15,8 @@ from paicha_geo.services import dept_service
 def dept_tab() -> None:
     me = _auth.viewer()
     st.caption(labels.DEPT_INTRO)
+    if said := st.session_state.pop("dept_said", None):  # what the last action did
+        st.success(said)
     if me.may("edit"):
         _import(me)
     else:
@@ -40,7 +42,7 @@ def _import(me) -> None:
         st.markdown("\n".join(f"- {escape.markdown(p)}" for p in shown.problems))
         return
     st.success(shown.summary())
-    leads, loose = dept_service.preview_tables(shown)
+    leads, loose = dept_service.preview_tables(_cache.store(), shown)
     st.markdown(f"**{labels.DEPT_PREVIEW_LEADS}**")
     if len(leads):
         st.dataframe(leads, hide_index=True, width="stretch", key="dept-preview-leads")
@@ -56,7 +58,7 @@ def _import(me) -> None:
             st.error(escape.markdown(labels.say(exc)))
         else:
             st.session_state.pop("dept_preview")
-            st.success(labels.DEPT_SAVED.format(summary=shown.summary()))
+            _done(labels.DEPT_SAVED.format(summary=shown.summary()))
 
 
 def _leads(me) -> None:
@@ -66,7 +68,7 @@ def _leads(me) -> None:
     if frame.empty:
         st.info(labels.DEPT_NO_SAVED_LEADS)
     else:
-        st.dataframe(dept_service.leads_table(frame), hide_index=True, width="stretch",
+        st.dataframe(dept_service.leads_table(store, frame), hide_index=True, width="stretch",
                      key="dept-leads")
     unmatched = dept_service.unmatched_table(store, me)
     if len(unmatched):
@@ -82,9 +84,15 @@ def _leads(me) -> None:
     try:
         if c1.button(labels.DEPT_ACCEPT, key="dept-accept", type="primary"):
             code = dept_service.accept(store, me, *key)
-            st.success(labels.DEPT_ACCEPTED.format(code=code))
+            _done(labels.DEPT_ACCEPTED.format(code=code))
         if c2.button(labels.DEPT_REJECT, key="dept-reject"):
             dept_service.reject(store, me, *key, reason)
-            st.success(labels.DEPT_REJECTED)
+            _done(labels.DEPT_REJECTED)
     except (dept_service.DeptRefused, dept_service.ConflictError) as exc:
         st.error(escape.markdown(labels.say(exc)))
+
+
+def _done(said: str) -> None:
+    """Run the page again so the tables show the change, with what was done said on top."""
+    st.session_state["dept_said"] = said
+    st.rerun()

@@ -63,7 +63,7 @@ def main() -> None:
             t3 = time.perf_counter()
             dept_service.commit(store, admin, shown)
             t4 = time.perf_counter()
-            dept_service.leads_table(dept_service.leads(store, admin))
+            dept_service.leads_table(store, dept_service.leads(store, admin))
             t5 = time.perf_counter()
             print(f"{rows:>6} rows ({len(data) / 1e6:.1f} MB xlsx, written in {t1 - t0:.1f} s): "
                   f"read {t2 - t1:.2f} s, preview (read + match + compare) {t3 - t2:.2f} s, "

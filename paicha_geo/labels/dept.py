@@ -52,12 +52,12 @@ DEPT_LEDGER_WORDS = {
     "dept_social": {"yes": "台账已纳入低保特困", "no": "台账未纳入低保特困"},
 }
 DEPT_DROPOUTS = "台账失学辍学{n}人"
-DEPT_LEAD_COLUMNS = {"imported_at": "导入时间", "kind": "名单", "file_name": "文件",
-                     "row_number": "行号", "village": "村(社区)", "person": "姓名",
+DEPT_LEAD_COLUMNS = {"status": "状态", "village": "村(社区)", "person": "姓名",
                      "id_masked": "身份证号", "match": "比对方式（可信度）",
-                     "household_id": "户编号", "dept_fact": "部门数据", "ledger_fact": "台账",
-                     "direction": "不一致", "item_code": "对应排查项目", "status": "状态",
-                     "reason": "驳回理由", "issue_code": "问题编号"}
+                     "dept_fact": "部门数据", "ledger_fact": "台账", "direction": "不一致",
+                     "item_code": "对应排查项目", "issue_code": "问题编号", "reason": "驳回理由",
+                     "household_id": "户编号", "kind": "名单", "file_name": "文件",
+                     "row_number": "行号", "imported_at": "导入时间"}
 DEPT_ROW_COLUMNS = {"imported_at": "导入时间", "kind": "名单", "file_name": "文件",
                     "row_number": "行号", "village": "村(社区)", "person": "姓名",
                     "id_masked": "身份证号", "match": "比对结果", "dept_fact": "部门数据"}

@@ -144,7 +144,13 @@ def _ledger_words(kind: str, code) -> str:
     return labels.DEPT_LEDGER_WORDS[kind].get(code, code)
 
 
-def _shown(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+def _item_names(store: Store) -> dict[str, str]:
+    items = q.checklist(store, q.campaign(store)["campaign_id"])
+    return {c: f"{c} {s}" for c, s in zip(items["code"], items["short"], strict=True)}
+
+
+def _shown(frame: pd.DataFrame, columns: dict[str, str],
+           items: dict[str, str] | None = None) -> pd.DataFrame:
     out = pd.DataFrame({
         "imported_at": frame["imported_at"].map(
             lambda t: f"{t:%Y-%m-%d %H:%M}" if hasattr(t, "strftime") else None),
@@ -160,7 +166,7 @@ def _shown(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
         "ledger_fact": [_ledger_words(k, c) for k, c in zip(frame["kind"],
                                                               frame["ledger_fact"], strict=True)],
         "direction": frame["direction"].map(labels.DEPT_DIRECTIONS),
-        "item_code": frame["item_code"],
+        "item_code": frame["item_code"].map(lambda c: (items or {}).get(c, c)),
         "status": frame["status"].map(labels.DEPT_LEAD_STATUSES),
         "reason": frame["reason"], "issue_code": frame["issue_code"],
     })
@@ -172,8 +178,9 @@ def leads(store: Store, viewer: Viewer) -> pd.DataFrame:
     return sd.rows(store, viewer.scope.prefix, leads_only=True)
 
 
-def leads_table(frame: pd.DataFrame) -> pd.DataFrame:
-    return _shown(frame, labels.DEPT_LEAD_COLUMNS)
+def leads_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
+    """The leads in words: the item as its code and short name, statuses in Chinese."""
+    return _shown(frame, labels.DEPT_LEAD_COLUMNS, _item_names(store))
 
 
 def unmatched_table(store: Store, viewer: Viewer) -> pd.DataFrame:
@@ -182,7 +189,7 @@ def unmatched_table(store: Store, viewer: Viewer) -> pd.DataFrame:
     return _shown(frame[frame["match"].isin(("none", "ambiguous"))], labels.DEPT_ROW_COLUMNS)
 
 
-def preview_tables(shown: DeptPreview) -> tuple[pd.DataFrame, pd.DataFrame]:
+def preview_tables(store: Store, shown: DeptPreview) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(leads, unmatched rows) of a preview, worded like the saved ones."""
     frame = shown.rows.assign(kind=shown.kind, file_name=shown.file_name, imported_at=None,
                               village_name=None, reason=None, issue_code=None)
@@ -192,7 +199,7 @@ def preview_tables(shown: DeptPreview) -> tuple[pd.DataFrame, pd.DataFrame]:
                 if k not in ("imported_at", "file_name")}
     leads_part = frame[frame["direction"].notna()]
     loose = frame[frame["match"].isin(("none", "ambiguous", "outside"))]
-    return _shown(leads_part, lead_cols), _shown(loose, row_cols)
+    return _shown(leads_part, lead_cols, _item_names(store)), _shown(loose, row_cols)
 
 
 def _lead_in_scope(store: Store, viewer: Viewer, batch_id: str, row_number: int) -> dict:

@@ -79,7 +79,7 @@ def test_commit_then_accept_raises_a_data_check_issue_in_history_and_audit(store
     history = store.cursor().execute(
         "SELECT to_status, actor FROM issue_history WHERE issue_code = ?", [code]).fetchall()
     assert history == [("pending", "district")]
-    table = dept_service.leads_table(dept_service.leads(store, admin))
+    table = dept_service.leads_table(store, dept_service.leads(store, admin))
     assert (table["状态"] == "已转为问题").sum() == 1
     assert code in set(table["问题编号"])
     with pytest.raises(dept_service.ConflictError):  # a lead is decided once
