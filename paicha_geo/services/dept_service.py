@@ -53,13 +53,19 @@ class DeptPreview:
 
     @property
     def leads(self) -> pd.DataFrame:
-        return self.rows[self.rows["direction"].notna()]
+        """The new leads (a contradiction already open from an earlier list is not repeated)."""
+        return self.rows[self.rows["status"] == "open"]
+
+    @property
+    def repeated(self) -> int:
+        return int((self.rows["direction"].notna() & self.rows["status"].isna()).sum())
 
     def summary(self) -> str:
         return labels.DEPT_SUMMARY.format(
             rows=len(self.rows), matched=self.count(*dm.MATCHED), by_id=self.count("id"),
             by_name=self.count("high", "medium", "low"), leads=len(self.leads),
-            unmatched=self.count("none", "ambiguous"), outside=self.count("outside"))
+            unmatched=self.count("none", "ambiguous"), outside=self.count("outside"),
+            repeated=self.repeated)
 
 
 def _refuse_without_edit(store: Store, viewer: Viewer, what: str) -> None:
@@ -92,6 +98,7 @@ def preview(store: Store, viewer: Viewer, kind: str, file_name: str, data: bytes
     facts = pd.concat([inside, homes]).drop_duplicates("household_id").set_index(
         "household_id").to_dict("index")
     dangerous = tuple(q.campaign(store)["dangerous_house_grades"])
+    pending = sd.open_leads(store, kind)  # (household, direction) still to decide
     batch = uuid.uuid4().hex
     rows = []
     for record, m in zip(frame.to_dict("records"), matches, strict=True):
@@ -106,7 +113,9 @@ def preview(store: Store, viewer: Viewer, kind: str, file_name: str, data: bytes
             "village_text": None if hidden else record["village"],
             "dept_fact": None if hidden else _fact_code(record["fact"]),
             "ledger_fact": lead.get("ledger_fact"), "direction": lead.get("direction"),
-            "item_code": lead.get("item_code"), "status": "open" if lead else None})
+            "item_code": lead.get("item_code"),
+            "status": "open" if lead and (m.household_id, lead["direction"]) not in pending
+            else None})
     out.rows = pd.DataFrame(rows, columns=sd.ROW_COLUMNS)
     return out
 
@@ -197,7 +206,7 @@ def preview_tables(store: Store, shown: DeptPreview) -> tuple[pd.DataFrame, pd.D
                  if k not in ("imported_at", "status", "reason", "issue_code", "file_name")}
     row_cols = {k: v for k, v in labels.DEPT_ROW_COLUMNS.items()
                 if k not in ("imported_at", "file_name")}
-    leads_part = frame[frame["direction"].notna()]
+    leads_part = frame[frame["status"] == "open"]
     loose = frame[frame["match"].isin(("none", "ambiguous", "outside"))]
     return _shown(leads_part, lead_cols, _item_names(store)), _shown(loose, row_cols)
 
@@ -205,7 +214,8 @@ def preview_tables(store: Store, shown: DeptPreview) -> tuple[pd.DataFrame, pd.D
 def _lead_in_scope(store: Store, viewer: Viewer, batch_id: str, row_number: int) -> dict:
     _refuse_without_edit(store, viewer, f"{batch_id}:{row_number}")
     lead = sd.get_row(store, batch_id, int(row_number))
-    if lead is None or not lead["direction"] or not viewer.scope.covers(lead["village_code"]):
+    if lead is None or not isinstance(lead["status"], str) or not viewer.scope.covers(
+            lead["village_code"]):
         session_service.record(store, viewer, "out_of_scope", f"{batch_id}:{row_number}",
                                "dept lead")
         raise DeptRefused("DEPT_LEAD_NOT_FOUND")

@@ -70,7 +70,7 @@ def save_batch(store: Store, batch: dict, rows: pd.DataFrame) -> None:
 def rows(store: Store, prefix: str, leads_only: bool = False) -> pd.DataFrame:
     """Rows of every list in the region `prefix` (a row outside it, or unmatched, is the
     importer's: it belongs to a list imported with a scope inside `prefix`)."""
-    where = "r.direction IS NOT NULL AND r.village_code LIKE ? || '%'" if leads_only else (
+    where = "r.status IS NOT NULL AND r.village_code LIKE ? || '%'" if leads_only else (
         "(r.village_code LIKE ? || '%' OR (r.village_code IS NULL "
         "AND b.scope_prefix LIKE ? || '%'))")
     params = [prefix] if leads_only else [prefix, prefix]
@@ -79,6 +79,13 @@ def rows(store: Store, prefix: str, leads_only: bool = False) -> pd.DataFrame:
             "LEFT JOIN region v ON v.code = r.village_code WHERE ")
     sql = head + where + " ORDER BY b.imported_at DESC, r.row_number"
     return store.cursor().execute(sql, params).df()
+
+
+def open_leads(store: Store, kind: str) -> set[tuple[str, str]]:
+    """(household, direction) of the leads of this kind of list still to decide."""
+    return set(store.cursor().execute(
+        "SELECT r.household_id, r.direction FROM dept_row r JOIN dept_batch b USING (batch_id) "
+        "WHERE b.kind = ? AND r.status = 'open'", [kind]).fetchall())
 
 
 def get_row(store: Store, batch_id: str, row_number: int) -> dict | None:

@@ -134,3 +134,14 @@ def test_a_role_without_edit_cannot_import(store, housing):
     with pytest.raises(dept_service.DeptRefused):
         dept_service.preview(store, viewer(store, "leader"), "dept_housing", "住建.xlsx",
                              housing.data)
+
+
+def test_importing_the_same_list_again_repeats_no_open_lead(store, housing):
+    admin = viewer(store, "admin")
+    batch = dept_service.commit(store, admin, dept_service.preview(
+        store, admin, "dept_housing", "住建.xlsx", housing.data))
+    dept_service.reject(store, admin, batch, min(housing.planted), "名单有误")
+    again = dept_service.preview(store, admin, "dept_housing", "住建.xlsx", housing.data)
+    assert list(again.leads["row_number"]) == [min(housing.planted)]  # the rejected one only
+    assert again.repeated == 9
+    assert "线索1条（另有9条与此前名单的待核实线索相同" in again.summary()
