@@ -95,13 +95,17 @@ def preview(store: Store, viewer: Viewer, kind: str, file_name: str, data: bytes
     homes = sd.households(store, scope.prefix, by_name["name"])
     matches = dm.match_rows(frame, homes, sd.villages(store), id_inside, id_outside,
                             scope.covers)
-    facts = pd.concat([inside, homes]).drop_duplicates("household_id").set_index(
-        "household_id").to_dict("index")
+    facts = {h["household_id"]: h for h in pd.concat([inside, homes]).drop_duplicates(
+        "household_id").to_dict("records")}
     dangerous = tuple(q.campaign(store)["dangerous_house_grades"])
     pending = sd.open_leads(store, kind)  # (household, direction) still to decide
     batch = uuid.uuid4().hex
     rows = []
-    for record, m in zip(frame.to_dict("records"), matches, strict=True):
+    records = ({"row_number": n, "name": name, "id_number": number, "village": village,
+                "fact": fact} for n, name, number, village, fact in zip(
+                    frame["row_number"], frame["name"], frame["id_number"], frame["village"],
+                    frame["fact"], strict=True))
+    for record, m in zip(records, matches, strict=True):
         lead = (dm.contradiction(kind, record["fact"], facts[m.household_id], dangerous)
                 if m.match in dm.MATCHED else None) or {}
         hidden = m.match == "outside"  # nothing about a person outside the region is kept

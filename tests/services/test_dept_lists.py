@@ -145,3 +145,24 @@ def test_importing_the_same_list_again_repeats_no_open_lead(store, housing):
     assert list(again.leads["row_number"]) == [min(housing.planted)]  # the rejected one only
     assert again.repeated == 9
     assert "线索1条（另有9条与此前名单的待核实线索相同" in again.summary()
+
+
+def test_a_medical_csv_in_gbk_makes_a_lead_only_for_the_uninsured_of_an_insured_household(
+        store):
+    homes = store.cursor().execute(
+        "SELECT head_name, id_number, all_insured FROM household WHERE village_code LIKE "
+        "'320412%' ORDER BY all_insured, household_id LIMIT 1 OFFSET 0").fetchall()
+    insured = store.cursor().execute(
+        "SELECT head_name, id_number FROM household WHERE village_code LIKE '320412%' "
+        "AND all_insured ORDER BY household_id LIMIT 2").fetchall()
+    assert homes[0][2] is False  # the demo has households not all insured
+    lines = ["姓名,公民身份号码,参保状态",
+             f"{homes[0][0]},{homes[0][1]},未参保",  # the ledger agrees: not all insured
+             f"{insured[0][0]},{insured[0][1]},未参保",  # the ledger says all insured: a lead
+             f"{insured[1][0]},{insured[1][1]},已参保"]
+    data = "\n".join(lines).encode("gb18030")
+    shown = dept_service.preview(store, viewer(store, "district"), "dept_medical", "医保.csv",
+                                 data)
+    assert shown.problems == []
+    assert shown.leads[["row_number", "item_code", "dept_fact", "ledger_fact"]].values.tolist(
+        ) == [[3, "3.2.1", "no", "yes"]]
