@@ -4,10 +4,13 @@ are not matched; leads accepted (a 数据比对 issue, its history, the audit lo
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from paicha_geo.services import dept_service
 from paicha_geo.store import queries as q
+from tests.conftest import ROOT
 from tests.dept_fixture import housing_list
 from tests.signin import viewer
 
@@ -166,3 +169,15 @@ def test_a_medical_csv_in_gbk_makes_a_lead_only_for_the_uninsured_of_an_insured_
     assert shown.problems == []
     assert shown.leads[["row_number", "item_code", "dept_fact", "ledger_fact"]].values.tolist(
         ) == [[3, "3.2.1", "no", "yes"]]
+
+
+def test_the_audit_page_names_every_action_this_feature_writes():
+    from paicha_geo import labels
+    from paicha_geo.services import audit_service
+
+    source = (ROOT / "paicha_geo" / "services" / "dept_service.py").read_text(encoding="utf-8")
+    written = set(re.findall(r'session_service\.record\(store, viewer, "(\w+)"', source))
+    assert written == {"dept_refused", "dept_import", "out_of_scope", "dept_lead_accept",
+                       "dept_lead_reject"}
+    assert all(audit_service.action_name(a) != a for a in written)
+    assert labels.AUDIT_REASONS["dept lead"]
