@@ -181,3 +181,19 @@ def test_the_audit_page_names_every_action_this_feature_writes():
                        "dept_lead_reject"}
     assert all(audit_service.action_name(a) != a for a in written)
     assert labels.AUDIT_REASONS["dept lead"]
+
+
+def test_a_backup_holds_the_lists_and_their_leads(store, housing, tmp_path):
+    from paicha_geo.store.backup import backup
+
+    admin = viewer(store, "admin")
+    dept_service.commit(store, admin, dept_service.preview(
+        store, admin, "dept_housing", "住建.xlsx", housing.data))
+    manifest = backup(store, tmp_path / "backup")
+    assert (manifest["counts"]["dept_batch"], manifest["counts"]["dept_row"]) == (1, 36)
+
+
+def test_an_exported_data_check_source_reads_back():
+    from paicha_geo.io.imports.values import parse_source
+
+    assert parse_source("数据比对") == "data_check"
