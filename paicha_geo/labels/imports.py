@@ -27,7 +27,7 @@ FIELD_LABELS = {
     "weak_type": "经济薄弱村类型", "collective_operating_income": "集体经营性收入(元)",
     "collective_disposable_income": "集体可支配收入(元)",
     "first_secretary_present": "第一书记在岗", "population": "人口",
-    "name": "姓名", "fact": "比对事项（如鉴定等级、是否参保）",
+    "name": "姓名", "fact": "比对事项（如鉴定等级、是否参保）", "head_id": "户主身份证号",
 }
 # Where a problem is: file, sheet, row, column.
 PROBLEM_COLUMNS = {"file": "文件", "sheet": "工作表", "row": "行号", "column": "列",

@@ -25,7 +25,7 @@ def test_each_kind_reads_its_own_spellings_from_a_gbk_csv():
         "dept_education": (["身份证号", "学生姓名", "所在村", "在校情况"], "辍学", False),
         "dept_water": (["证件号码", "户主姓名", "行政村", "是否安全饮水"], "是", True),
         "dept_social": (["身份证号码", "姓名", "村(社区)", "救助类型"], "特困", True),
-        "dept_housing": (["身份证号", "户主", "所在村", "房屋等级"], "Ｄ级", "D"),
+        "dept_housing": (["身份证号", "姓名", "所在村", "房屋等级"], "Ｄ级", "D"),
     }
     for kind, (header, said, fact) in cases.items():
         out, records = _records(kind, header, [[GOOD_ID, "张三", "东村", said]],
@@ -54,3 +54,13 @@ def test_a_list_without_its_fact_column_is_refused_naming_the_spellings():
     said = [labels.say(p.as_message()) for p in out.all_problems()]
     assert len(said) == 1
     assert "缺少必填列“比对事项（如鉴定等级、是否参保）”" in said[0] and "是否参保" in said[0]
+
+
+def test_a_pupil_list_naming_the_head_is_matched_on_the_head():
+    header = ["学生姓名", "学生身份证号", "户主姓名", "户主身份证号", "所在村", "是否在校"]
+    other = "32041220100101002"
+    pupil = other + id_check_digit(other)
+    out, records = _records("dept_education", header,
+                            [["张小明", pupil, "张三", GOOD_ID, "东村", "否"]])
+    assert out.all_problems() == []
+    assert (records[0]["id_number"], records[0]["name"]) == (GOOD_ID, "张三")

@@ -7,11 +7,15 @@ district as the ledger's region columns) and one fact the department vouches for
 
 from __future__ import annotations
 
+# The person the row is about (a pupil, an insured member) and, when the list names them too,
+# the head of their household: the ledger knows heads only, so the head is matched first.
 _PERSON = {
-    "id_number": ("身份证号", "身份证号码", "公民身份号码", "证件号码", "户主身份证号",
-                  "身份证", "证件号", "户主身份证号码", "社会保障号码"),
-    "name": ("姓名", "户主姓名", "户主", "参保人姓名", "学生姓名", "人员姓名", "对象姓名",
-             "救助对象姓名", "用水户姓名", "农户姓名"),
+    "id_number": ("身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证", "证件号",
+                  "社会保障号码", "学生身份证号", "参保人身份证号"),
+    "name": ("姓名", "参保人姓名", "学生姓名", "人员姓名", "对象姓名", "救助对象姓名",
+             "用水户姓名", "农户姓名"),
+    "head_id": ("户主身份证号", "户主身份证号码", "户主证件号码"),
+    "head_name": ("户主姓名", "户主"),
     "village": ("村", "所在村", "村(社区)", "行政村", "村名", "所属村", "村居", "户籍所在村",
                 "居住村", "所在村(社区)"),
 }

@@ -35,33 +35,41 @@ FACT_PARSERS: dict[str, Callable] = {
 }
 
 
+_WHO = ("head_id", "id_number", "head_name", "name")
+
+
 def _required(kind: str) -> Callable[[HeaderMatch], list[Message]]:
     def required(match: HeaderMatch) -> list[Message]:
         out = [m for m in (missing(match, kind, "fact"),) if m]
-        if "id_number" not in match.columns and "name" not in match.columns:
+        if not any(k in match.columns for k in _WHO):
             out.append(missing(match, kind, "id_number"))
         return out
     return required
 
 
 def _finish(row: Row) -> dict:
+    """The row as matched: the head's ID number and name when the list gives them (the
+    ledger holds heads only), else the person's."""
     rules = Collect()
     if "fact" not in row.values:
         rules.add(CellError("ERR_REQUIRED", field="fact"))
-    if "id_number" not in row.values and "name" not in row.values:
+    if not any(k in row.values for k in _WHO):
         rules.add(CellError("ERR_DEPT_NO_PERSON", field="id_number"))
     rules.done()
-    return {key: row.values.get(key)
-            for key in ("id_number", "name", "village", "town", "district", "fact")}
+    got = row.values.get
+    return {"id_number": got("head_id") or got("id_number"),
+            "name": got("head_name") or got("name"),
+            **{key: got(key) for key in ("village", "town", "district", "fact")}}
 
 
 def _kind(name: str) -> Kind:
     text = lambda value, _unit=None: v.parse_text(value, 60)  # noqa: E731
-    return Kind(name, {"id_number": lambda value, _unit=None: v.parse_id_number(value),
-                       "name": text, "village": text, "town": text, "district": text,
-                       "region_code": lambda value, _unit=None: v.parse_code_text(value),
-                       "fact": FACT_PARSERS[name]},
-                _required(name), _finish)
+    number = lambda value, _unit=None: v.parse_id_number(value)  # noqa: E731
+    parsers = {"id_number": number, "head_id": number, "name": text, "head_name": text,
+               "village": text, "town": text, "district": text,
+               "region_code": lambda value, _unit=None: v.parse_code_text(value),
+               "fact": FACT_PARSERS[name]}
+    return Kind(name, parsers, _required(name), _finish)
 
 
 KINDS = {name: _kind(name) for name in DEPT_KINDS}
