@@ -15,7 +15,7 @@ DEPT_PREVIEW = "预览比对结果"
 DEPT_CONFIRM = "确认导入比对结果"
 DEPT_SAVED = "已导入部门名单：{summary}"
 DEPT_SUMMARY = ("共{rows}行：比对上{matched}户（身份证号{by_id}户，姓名+村{by_name}户），"
-                "线索{leads}条（另有{repeated}条与此前名单的待核实线索相同，不重复记录），"
+                "线索{leads}条（另有{repeated}条此前名单已提出、待核实或已转为问题，不重复记录），"
                 "未比对上{unmatched}行，超出本账号范围{outside}行")
 DEPT_PROBLEMS = "名单有以下问题，未导入（请修改后重新上传）："
 DEPT_PREVIEW_LEADS = "将产生的线索"

@@ -98,7 +98,7 @@ def preview(store: Store, viewer: Viewer, kind: str, file_name: str, data: bytes
     facts = {h["household_id"]: h for h in pd.concat([inside, homes]).drop_duplicates(
         "household_id").to_dict("records")}
     dangerous = tuple(q.campaign(store)["dangerous_house_grades"])
-    pending = sd.open_leads(store, kind)  # (household, direction) still to decide
+    pending = sd.followed_leads(store, kind)  # (household, direction) open or raised
     batch = uuid.uuid4().hex
     rows = []
     records = ({"row_number": n, "name": name, "id_number": number, "village": village,

@@ -81,11 +81,12 @@ def rows(store: Store, prefix: str, leads_only: bool = False) -> pd.DataFrame:
     return store.cursor().execute(sql, params).df()
 
 
-def open_leads(store: Store, kind: str) -> set[tuple[str, str]]:
-    """(household, direction) of the leads of this kind of list still to decide."""
+def followed_leads(store: Store, kind: str) -> set[tuple[str, str]]:
+    """(household, direction) of the leads of this kind of list still to decide or already
+    raised as an issue (the issue follows it up; a rejected lead may come back)."""
     return set(store.cursor().execute(
         "SELECT r.household_id, r.direction FROM dept_row r JOIN dept_batch b USING (batch_id) "
-        "WHERE b.kind = ? AND r.status = 'open'", [kind]).fetchall())
+        "WHERE b.kind = ? AND r.status IN ('open', 'accepted')", [kind]).fetchall())
 
 
 def get_row(store: Store, batch_id: str, row_number: int) -> dict | None:
