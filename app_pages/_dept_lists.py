@@ -72,7 +72,7 @@ def _leads(me) -> None:
                      key="dept-leads")
     unmatched = dept_service.unmatched_table(store, me)
     if len(unmatched):
-        with st.expander(f"{labels.DEPT_UNMATCHED}（{len(unmatched)}）"):
+        with st.expander(labels.DEPT_UNMATCHED.format(n=len(unmatched))):
             st.dataframe(unmatched, hide_index=True, width="stretch", key="dept-unmatched")
     choices = dept_service.open_leads(frame)
     if not choices or not me.may("edit"):
