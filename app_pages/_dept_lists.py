@@ -80,14 +80,15 @@ def _leads(me) -> None:
     key = st.selectbox(labels.DEPT_PICK, choices, key="dept-pick", placeholder=labels.CHOOSE_ONE,
                        format_func=lambda k: dept_service.choice_label(frame, k))
     c1, c2 = st.columns(2)
-    reason = c2.text_input(labels.DEPT_REJECT_REASON, key="dept-reason")
     try:
         if c1.button(labels.DEPT_ACCEPT, key="dept-accept", type="primary"):
             code = dept_service.accept(store, me, *key)
             _done(labels.DEPT_ACCEPTED.format(code=code))
-        if c2.button(labels.DEPT_REJECT, key="dept-reject"):
-            dept_service.reject(store, me, *key, reason)
-            _done(labels.DEPT_REJECTED)
+        with c2.form("dept-reject-form", clear_on_submit=True, border=False):
+            reason = st.text_input(labels.DEPT_REJECT_REASON, key="dept-reason")
+            if st.form_submit_button(labels.DEPT_REJECT, key="dept-reject"):
+                dept_service.reject(store, me, *key, reason)
+                _done(labels.DEPT_REJECTED)
     except (dept_service.DeptRefused, dept_service.ConflictError) as exc:
         st.error(escape.markdown(labels.say(exc)))
 

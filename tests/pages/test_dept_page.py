@@ -73,3 +73,17 @@ def test_a_leader_reads_leads_but_cannot_import(db):
     assert not at.exception, [e.value for e in at.exception]
     assert not [u for u in at.get("file_uploader") if (u.key or "").startswith("dept-")]
     assert any("只能查看线索" in i.value for i in at.info)
+
+
+def test_a_lead_rejected_without_a_reason_is_kept_open(db):
+    housing = housing_list(db)
+    at = _previewed(db, "district", housing.data)
+    at.button(key="dept-commit").click().run()
+    at.button(key="dept-reject").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("驳回线索须写明理由" in e.value for e in at.error)
+    assert set(_frame(at, "状态")["状态"]) == {"待核实"}
+    at.text_input(key="dept-reason").input("已现场核实，名单有误")
+    at.button(key="dept-reject").click().run()
+    assert any("已驳回该线索" in s.value for s in at.success)
+    assert (_frame(at, "状态")["驳回理由"] == "已现场核实，名单有误").sum() == 1
