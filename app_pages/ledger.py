@@ -6,6 +6,7 @@ import functools
 import streamlit as st
 
 from app_pages import _auth, _cache, _downloads, _layout, _nav, _sidebar
+from app_pages._dept_lists import dept_tab
 from app_pages._ledger_import import import_tab
 from app_pages._workbench import workbench
 from paicha_geo import labels
@@ -23,7 +24,7 @@ region = resolved.region
 _layout.page_header(f"{region['name']} · {labels.LEDGER_TITLE}", snap.is_demo, snap.campaign, asof,
                     filters=filters)
 me = _auth.viewer()
-tab_grid, tab_import, tab_export, tab_backup = st.tabs(labels.LEDGER_TABS)
+tab_grid, tab_import, tab_dept, tab_export, tab_backup = st.tabs(labels.LEDGER_TABS)
 with tab_grid:
     workbench(version, snap, resolved, asof, filters)
 with tab_import:
@@ -31,6 +32,8 @@ with tab_import:
         import_tab(version, resolved.scope)
     else:
         st.info(labels.NO_POWER.format(role=labels.ROLES[me.role], what=labels.IMPORT_POWER))
+with tab_dept:
+    dept_tab()
 with tab_export:  # built only when clicked (not on every rerun of every tab)
     st.caption(labels.EXPORT_HINT.format(region=escape.markdown(region["name"]), asof=asof))
     stem = labels.LEDGER_FILE.format(region=region["name"], asof=asof)

@@ -20,6 +20,7 @@ from paicha_geo.labels.common import *  # noqa: F403
 from paicha_geo.labels.compare import *  # noqa: F403
 from paicha_geo.labels.crosscheck import *  # noqa: F403
 from paicha_geo.labels.database import *  # noqa: F403
+from paicha_geo.labels.dept import *  # noqa: F403
 from paicha_geo.labels.evidence import *  # noqa: F403
 from paicha_geo.labels.guarantees import *  # noqa: F403
 from paicha_geo.labels.imports import *  # noqa: F403

@@ -27,13 +27,18 @@ AUDIT_ACTIONS = {
     "backup": "备份数据库",
     "boundaries": "更新行政区划边界",
     "import": "导入数据",
+    "dept_import": "导入部门名单（数据比对）",
+    "dept_lead_accept": "比对线索转为问题",
+    "dept_lead_reject": "驳回比对线索",
+    "dept_refused": "部门数据比对被拒绝",
 }
 AUDIT_REASONS = {"region": "按区划代码查看", "issue": "按问题编号查看或修改", "visit": "记录走访",
                  "crosscheck": "数据比对立案",
                  "reveal": "查看个人信息", "no power": "角色无此权限", "sso": "统一身份认证",
                  "idle": "空闲超时", "expired": "超过有效期", "disabled": "账号已停用",
                  "sign_out": "退出登录", "password_changed": "已修改密码",
-                 "password_reset": "密码已重置", "test": "测试"}
+                 "password_reset": "密码已重置", "test": "测试",
+                 "dept lead": "部门数据比对线索"}
 AUDIT_REASON_IMPORT = "导入时 {rows} 行超出管辖范围，已拒绝"
 AUDIT_COLUMNS = {"occurred_at": "时间", "account": "账号", "role": "角色", "action": "操作",
                  "target": "对象", "reason": "说明", "client": "来源地址"}

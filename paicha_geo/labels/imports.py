@@ -4,8 +4,10 @@ history notes written by imports and their results.
 
 from __future__ import annotations
 
+from paicha_geo.labels.dept import DEPT_LIST_KINDS
+
 IMPORT_KINDS = {"issues": "问题清单", "households": "低收入农户", "villages": "村基本情况",
-                "boundaries": "行政区划边界"}
+                "boundaries": "行政区划边界", **DEPT_LIST_KINDS}
 # Canonical Chinese names of import fields: used in messages and as export headers.
 FIELD_LABELS = {
     "issue_code": "问题编号", "region_code": "区划代码", "district": "市(区)",
@@ -25,6 +27,7 @@ FIELD_LABELS = {
     "weak_type": "经济薄弱村类型", "collective_operating_income": "集体经营性收入(元)",
     "collective_disposable_income": "集体可支配收入(元)",
     "first_secretary_present": "第一书记在岗", "population": "人口",
+    "name": "姓名", "fact": "比对事项（如鉴定等级、是否参保）", "head_id": "户主身份证号",
 }
 # Where a problem is: file, sheet, row, column.
 PROBLEM_COLUMNS = {"file": "文件", "sheet": "工作表", "row": "行号", "column": "列",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 LEDGER_TITLE = "整改台账"
-LEDGER_TABS = ("问题台账", "导入数据", "导出台账", "备份")
+LEDGER_TABS = ("问题台账", "导入数据", "部门数据比对", "导出台账", "备份")
 UPLOAD_KIND = "导入内容"
 UPLOAD_KINDS = {"issues": "问题清单", "households": "低收入农户", "villages": "村基本情况",
                 "boundaries": "行政区划边界"}

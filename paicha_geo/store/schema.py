@@ -7,7 +7,7 @@ The issue history is append-only: the store has no code path that updates or del
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 DDL_V1 = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -245,9 +245,47 @@ DDL_V6 = [
     "CREATE INDEX IF NOT EXISTS supervision_issue_idx ON supervision (issue_code)",
 ]
 
+# Version 7: department lists (部门数据比对). One row per imported list and one per row of it:
+# how it matched a household, and, where the department's fact contradicts the household's,
+# a lead (线索) to accept (raising an issue) or reject (with a reason). No ID number or full
+# name is kept: only their masked forms, as shown on screen.
+DDL_V7 = [
+    """CREATE TABLE IF NOT EXISTS dept_batch (
+        batch_id VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        file_name VARCHAR NOT NULL,
+        imported_at TIMESTAMP NOT NULL,
+        account_id VARCHAR NOT NULL,
+        scope_prefix VARCHAR NOT NULL,
+        row_count INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS dept_row (
+        batch_id VARCHAR NOT NULL,
+        row_number INTEGER NOT NULL,
+        match VARCHAR NOT NULL
+            CHECK (match IN ('id', 'high', 'medium', 'low', 'ambiguous', 'none', 'outside')),
+        household_id VARCHAR,
+        village_code VARCHAR,
+        name_masked VARCHAR,
+        id_masked VARCHAR,
+        village_text VARCHAR,
+        dept_fact VARCHAR,
+        ledger_fact VARCHAR,
+        direction VARCHAR CHECK (direction IS NULL OR direction IN ('dept_fails', 'ledger_fails')),
+        item_code VARCHAR,
+        status VARCHAR CHECK (status IS NULL OR status IN ('open', 'accepted', 'rejected')),
+        decided_by VARCHAR,
+        decided_at TIMESTAMP,
+        reason VARCHAR,
+        issue_code VARCHAR,
+        PRIMARY KEY (batch_id, row_number)
+    )""",
+    "CREATE INDEX IF NOT EXISTS dept_row_village_idx ON dept_row (village_code)",
+]
+
 # version -> statements that bring a file from version-1 to version.
 MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3, 4: DDL_V4, 5: DDL_V5,
-                                    6: DDL_V6}
+                                    6: DDL_V6, 7: DDL_V7}
 
 # Tables in dependency order; used for copying and clearing.
 TABLES = [
@@ -267,4 +305,6 @@ TABLES = [
     "account_village",
     "evidence",
     "supervision",
+    "dept_batch",
+    "dept_row",
 ]

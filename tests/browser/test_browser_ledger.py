@@ -20,10 +20,11 @@ def _ledger_page(page, url, account: str = "admin"):
 def test_import_preview_then_confirm(page, writable_app_url):
     _ledger_page(page, writable_app_url)
     page.get_by_role("tab", name="导入数据").click()
-    page.locator("input[type=file]").set_input_files(str(SAMPLE))
+    # the first file input: the 导入数据 tab's (the 部门数据比对 tab has its own, later)
+    page.locator("input[type=file]").first.set_input_files(str(SAMPLE))
     page.get_by_role("button", name="预览与检查").click()
     expect(page.get_by_text("逐行导入结果预览")).to_be_visible(timeout=60_000)
-    page.get_by_role("button", name="确认导入").click()
+    page.get_by_role("button", name="确认导入", exact=True).click()
     expect(page.get_by_text("已导入：")).to_be_visible(timeout=60_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     save_screenshot(page, "ledger_import")

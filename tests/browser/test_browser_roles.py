@@ -154,7 +154,7 @@ def test_a_district_officials_import_row_of_another_district_is_refused_and_logg
         page.goto(f"{url}/ledger")
         wait_for_app(page)
         page.get_by_role("tab", name="导入数据").click()
-        page.locator("input[type=file]").set_input_files(str(sheet))
+        page.locator("input[type=file]").first.set_input_files(str(sheet))  # 导入数据 tab
         page.get_by_role("button", name="预览与检查").click()
         expect(page.get_by_text("逐行导入结果预览")).to_be_visible(timeout=60_000)
         expect(page.locator('[data-testid="stMain"]')).to_contain_text("有问题 1 行")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from paicha_geo.io.imports.dept_aliases import DEPT_ALIASES
+
 REGION_ALIASES = {
     "region_code": ("区划代码", "行政区划代码", "统计用区划代码", "村代码", "村(社区)代码",
                     "地区代码", "村居代码"),
@@ -81,7 +83,10 @@ VILLAGE_ALIASES = {
 }
 
 ALIASES = {"issues": ISSUE_ALIASES, "households": HOUSEHOLD_ALIASES,
-           "villages": VILLAGE_ALIASES}
+           "villages": VILLAGE_ALIASES,
+           **{kind: {**REGION_ALIASES, **fields,  # a department's list: its village spellings too
+                     "village": (*REGION_ALIASES["village"], *fields["village"])}
+              for kind, fields in DEPT_ALIASES.items()}}
 
 # Recognised and deliberately not imported (so they are not reported as unknown).
 IGNORED = ("序号", "备注", "责任人", "联系电话", "联系人", "超期天数", "说明", "序", "No",
