@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import _auth, _cache
+from app_pages import _auth, _cache, _sidebar
 from app_pages._evidence import evidence_panel
 from paicha_geo import labels
 from paicha_geo.render import escape, ledger_card
@@ -36,7 +36,8 @@ def card(version: str, code: str, on_screen: bool, then: tuple | None) -> None:
             st.caption(labels.CARD_STATUS_THEN.format(asof=then[0],
                                                       status=labels.status_label(then[1])))
         st.markdown(ledger_card.facts(found))
-        asof = {"asof": st.query_params["asof"]} if "asof" in st.query_params else {}
+        asof = ({_sidebar.CARRIED_DAY: st.query_params["asof"]} if "asof" in st.query_params
+                else {})
         st.page_link("app_pages/map.py", query_params={"region": found.region_code, **asof},
                      label=labels.CARD_MAP_LINK.format(place=escape.markdown(found.place)))
         st.page_link("app_pages/crosscheck.py", label=labels.CARD_SAME_LINK,  # 举一反三

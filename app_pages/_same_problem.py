@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import _cache, _downloads, _map, _nav, _params
+from app_pages import _cache, _downloads, _map, _nav, _params, _sidebar
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.render.region_map import build_region_map
@@ -61,5 +61,5 @@ def same_problem_section(version: str, snap, resolved, asof) -> None:
                           labels.SAME_FILE.format(region=name, item=item, asof=asof),
                           key="same-problem-xlsx")
         st.page_link("app_pages/inspect.py", label=labels.SAME_TO_INSPECT, query_params={
-            "region": view.region["code"], "asof": str(asof),
+            "region": view.region["code"], _sidebar.CARRIED_DAY: str(asof),
             "pick": list(villages["code"].head(PICK_MAX))})

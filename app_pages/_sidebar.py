@@ -69,12 +69,19 @@ def date_bounds(campaign) -> tuple[dt.date, dt.date]:
                               clock.today(_cache.store()))
 
 
+CARRIED_DAY = "day"  # the as-of day a link to another page carries (see asof_input)
+
+
 def asof_input(campaign):
     """The as-of date (URL key `asof`), the same widget on every page; it opens on the data's
     today (services.clock), so what was just done shows at once."""
     low, high = date_bounds(campaign)
     value = clock.default_asof(campaign.start_date, campaign.deadline,
                                clock.today(_cache.store()))
+    # A link from another page carries its day as `day`: Streamlit drops a widget-bound
+    # parameter (`asof`) on a page change because the old page's widget owned it.
+    value = _params.read(params.date, CARRIED_DAY, labels.AS_OF, default=value, low=low,
+                         high=high)
     return _params.date_input(st.sidebar, labels.AS_OF, key="asof", value=value,
                               low=low, high=high)
 

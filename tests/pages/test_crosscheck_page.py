@@ -4,6 +4,8 @@ and finds the note in the issue's history; 举一反三 for 3.3.4 explains its v
 
 from __future__ import annotations
 
+import datetime as dt
+
 from streamlit.testing.v1 import AppTest
 
 from paicha_geo.store import Store
@@ -88,10 +90,12 @@ def test_the_shortlist_link_opens_the_inspection_page_with_those_villages(db):
     at.switch_page("app_pages/inspect.py")
     at.query_params["region"] = "320412"
     at.query_params["pick"] = picked
+    at.query_params["day"] = "2020-05-31"  # the link's day (a bound `asof` would be dropped)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(s.value.startswith("走访线路：3 个村") for s in at.success), \
         [s.value for s in at.success]
+    assert at.date_input(key="asof").value == dt.date(2020, 5, 31)
 
 
 def test_the_issue_card_links_to_the_same_problem_elsewhere(db):
