@@ -24,7 +24,13 @@ def test_import_preview_then_confirm(page, writable_app_url):
     page.locator("input[type=file]").first.set_input_files(str(SAMPLE))
     page.get_by_role("button", name="预览与检查").click()
     expect(page.get_by_text("逐行导入结果预览")).to_be_visible(timeout=60_000)
-    page.get_by_role("button", name="确认导入", exact=True).click()
+    # every 4th row of the sample names only its part: its item is suggested, to be checked
+    confirm = page.get_by_role("button", name="确认导入", exact=True)
+    expect(page.get_by_text("推荐的排查条目（按问题描述")).to_be_visible()
+    expect(confirm).to_be_disabled()
+    page.get_by_text("已核对推荐的排查条目").click()
+    expect(confirm).to_be_enabled(timeout=30_000)
+    confirm.click()
     expect(page.get_by_text("已导入：")).to_be_visible(timeout=60_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     save_screenshot(page, "ledger_import")
