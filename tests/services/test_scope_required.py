@@ -20,6 +20,12 @@ UNSCOPED = {
     "map_service": {"map_layers"},  # boundaries only, no ledger figures
     "issue_service": {"actor_names"},  # who acted, for the history shown in scope
     "ledger_service": {"backup_now", "commit_boundaries", "preview_boundaries"},  # admin only
+    # Words for results already read in the viewer's scope (their store reads are names of
+    # the households and items in those results):
+    "crosscheck_service": {"shown_lines"},
+    "dept_service": {"leads_table", "preview_tables"},
+    "similar_service": {"shortlist_xlsx"},
+    "hotspot_service": {"subjects"},  # the checklist's items, no ledger rows
 }
 
 
