@@ -59,7 +59,7 @@ def test_village_profile_shows_income_standard_timeline_and_visits(page, app_url
 def test_map_by_guarantee_and_clearance(page, app_url):
     page.goto(f"{app_url}/guarantees?region=320412&g=住房安全&gmode=清零状态")
     wait_for_app(page)
-    legend = page.locator(".paicha-legend")
+    legend = page.locator(".paicha-legend").first
     expect(legend).to_contain_text("住房安全 · 清零状态", timeout=30_000)
     fills = {page.frame_locator(MAP_FRAME).first.locator(POLYGONS).nth(i).get_attribute("fill")
              for i in range(16)}
