@@ -83,8 +83,14 @@ def _as_schema_1(store: Store) -> tuple[str, str, str]:
     for table in LATER_TABLES:
         cur.execute(f"DROP TABLE {table}")
     cur.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    # With the defaults version 1 filled in (version 7 made those facts nullable).
     cur.execute("INSERT INTO household (household_id, village_code, head_name, id_number, members,"
-                " exit_status) VALUES (?, ?, '测试甲', ?, 3, 'exited')", [old, village, ID_A])
+                " exit_status, school_age_children, children_out_of_school,"
+                " children_out_of_school_physical, all_insured, safe_water, excess_fluoride,"
+                " social_floor_eligible, social_floor_covered)"
+                " VALUES (?, ?, '测试甲', ?, 3, 'exited', 0, 0, 0,"
+                " TRUE, TRUE, FALSE, FALSE, FALSE)",
+                [old, village, ID_A])
     issue = cur.execute("SELECT issue_code FROM issue LIMIT 1").fetchone()[0]
     cur.execute("UPDATE issue SET household_id = ? WHERE issue_code = ?", [old, issue])
     cur.execute("INSERT INTO visit (region_code, household_id, visit_date, visitors, kind) "
