@@ -66,8 +66,10 @@ def build_weak_village_income(weak: pd.DataFrame, title: str) -> go.Figure:
     names = [labels.WEAK_VILLAGE_BAR.format(name=escape.chart(n), kind=labels.WEAK_TYPES_SHORT[w])
              for n, w in zip(weak["name"], weak["weak_type"], strict=True)]
     fig = go.Figure()
-    fig.add_bar(y=names, x=(weak["income"] / 10000).tolist(), orientation="h",
+    unknown = weak["unknown"] if "unknown" in weak else pd.Series(False, index=weak.index)
+    fig.add_bar(y=names, x=(weak["income"].fillna(0) / 10000).tolist(), orientation="h",
                 marker_color=[FAIL if f else PASS for f in weak["fails"]],
+                text=[labels.UNKNOWN if u else "" for u in unknown], textposition="outside",
                 name=labels.WEAK_INCOME_SERIES, hovertemplate=labels.WEAK_INCOME_HOVER)
     fig.add_scatter(y=names, x=(weak["standard"] / 10000).tolist(), mode="markers",
                     marker=dict(symbol="line-ns-open", size=16, color="#000000",

@@ -23,7 +23,7 @@ class GuaranteeView:
     view: RegionView
     summary: pd.DataFrame  # one row per check: checked, failing, unknown, rate, state, ...
     income_distribution: pd.DataFrame
-    weak_income: pd.DataFrame  # weak villages against their income standard, worst first
+    weak_income: pd.DataFrame  # weak villages against their standard, unknown then worst first
 
     def map_metrics(self, check: str) -> pd.DataFrame:
         """The children's metrics plus the map values for one guarantee (per 100, 清零)."""
@@ -43,7 +43,8 @@ def guarantee_view(snap: Snapshot, scope: Scope, asof: dt.date) -> GuaranteeView
         view=region_view(snap, scope, asof),
         summary=guarantees.summary(households, villages, snap.campaign),
         income_distribution=guarantees.income_distribution(households),
-        weak_income=weak_income.sort_values("gap", ascending=False),
+        # Worst first; a village with no income on record (未填报) before all of them.
+        weak_income=weak_income.sort_values("gap", ascending=False, na_position="first"),
     )
 
 REVEAL_REASON_MIN = 4  # characters: a reason, not a keystroke
