@@ -48,7 +48,7 @@ def build_income_histogram(dist: pd.DataFrame, threshold: float, title: str) -> 
     width = (dist["right"] - dist["left"]).tolist()
     fig = go.Figure(go.Bar(
         x=x, y=dist["exited"].tolist(), width=width, marker_color=colors,
-        hovertemplate=labels.INCOME_HOVER, name=labels.INCOME_SERIES))
+        hovertemplate=labels.INCOME_HOVER, name=labels.INCOME_SERIES, showlegend=False))
     fig.add_bar(x=x, y=dist["not_exited"].tolist(), width=width, marker_color=NOT_EXITED,
                 hovertemplate=labels.INCOME_HOVER_NOT_EXITED, name=labels.INCOME_SERIES_NOT_EXITED)
     fig.add_vline(x=threshold, line=dict(color="#000000", dash="dash", width=2),

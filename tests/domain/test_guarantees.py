@@ -144,3 +144,10 @@ def test_household_list_masks_by_default(demo_store, snap):
     assert not shown["head_name"].str.contains(r"\*").any()
     failing = household_list(demo_store, snap, town, asof, check="housing")
     assert all("housing" in f for f in failing["failing"])
+
+
+def test_income_distribution_splits_exited_from_not_exited_and_leaves_blanks_out():
+    rows = with_gaps()
+    dist = guarantees.income_distribution(rows, bins=2)
+    assert dist["exited"].sum() == 3 and dist["not_exited"].sum() == 1  # one income blank
+    assert (dist["households"] == dist["exited"] + dist["not_exited"]).all()
