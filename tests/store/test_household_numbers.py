@@ -89,11 +89,11 @@ def _as_schema_1(store: Store) -> tuple[str, str, str]:
     for table in LATER_TABLES:
         cur.execute(f"DROP TABLE {table}")
     cur.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    # Version 1 could hold no blank fact (the demo leaves a few blank since version 7).
+    # Version 1 could hold no blank fact (the demo leaves a few blank since version 8).
     fill = ", ".join(f"{column} = coalesce({column}, {value})"
                      for column, value in V1_DEFAULTS.items())
     cur.execute(f"UPDATE household SET {fill}")  # noqa: S608 - fixed names and values
-    # With the defaults version 1 filled in (version 7 made those facts nullable).
+    # With the defaults version 1 filled in (version 8 made those facts nullable).
     cur.execute("INSERT INTO household (household_id, village_code, head_name, id_number, members,"
                 " exit_status, school_age_children, children_out_of_school,"
                 " children_out_of_school_physical, all_insured, safe_water, excess_fluoride,"
