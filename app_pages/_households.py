@@ -29,6 +29,7 @@ def household_list(version: str, scope: Scope | None, asof, check: str, resolved
                else labels.HOUSEHOLD_LIST_HINT)
     picked = st.dataframe(guarantee_cards.households(people), hide_index=True, width="stretch",
                           height=360, on_select="rerun", selection_mode="single-row",
+                          placeholder=labels.NO_DATA,
                           key="households")
     if not (rows := (picked.selection.rows if picked else [])):
         return

@@ -51,7 +51,7 @@ _VILLAGE_OF = ["320401001201", "320401001202", "320401001203", "320401001203",
 HOUSEHOLDS = pd.DataFrame({
     "household_id": [f"H{i}" for i in range(1, 8)],
     "village_code": _VILLAGE_OF,
-    "per_capita_income": 9000.0,
+    "per_capita_income": 9000.0, "exit_status": "exited",
     "school_age_children": 0, "children_out_of_school": 0, "children_out_of_school_physical": 0,
     "all_insured": True, "inpatient_selfpay_share": None,
     "house_grade": ["C", "A", "A", "B", "A", "A", "A"],

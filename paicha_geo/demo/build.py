@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 
 from paicha_geo.config import PACKAGE_DATA, default_campaign, geo_dir
-from paicha_geo.demo import ledger, people
+from paicha_geo.demo import gaps, ledger, people
 from paicha_geo.demo.accounts import add_demo_accounts
 from paicha_geo.demo.names import village_names
 from paicha_geo.demo.partition import partition_outline
@@ -167,6 +167,7 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
         rng, campaign, checklist, regions, attrs, households, scale.issues, DATA_END
     )
     visits = ledger.visits(rng, attrs, households, DATA_END)
+    attrs, households = gaps.blank_some_facts(seed, attrs, households)
     timings["ledger_s"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()

@@ -117,10 +117,16 @@ def counts(lines: pd.DataFrame) -> pd.DataFrame:
     }).reindex(checks).fillna(0).astype(int)
 
 
+def _is(value, expected: bool) -> bool:
+    return bool(pd.notna(value) and bool(value) is expected)
+
+
 def new_issue_item(check: str, household: pd.Series | None) -> str:
     """The checklist item a new issue for this failing fact goes under."""
-    if check == "medical" and household is not None and bool(household["all_insured"]):
+    # A blank fact (未填报) is neither: the item of the other cause is taken.
+    if check == "medical" and household is not None and not _is(household["all_insured"],
+                                                                 False):
         return NEW_ISSUE_ITEM["medical_selfpay"]
-    if check == "water" and household is not None and bool(household["excess_fluoride"]):
+    if check == "water" and household is not None and _is(household["excess_fluoride"], True):
         return NEW_ISSUE_ITEM["water_fluoride"]
     return NEW_ISSUE_ITEM[check]

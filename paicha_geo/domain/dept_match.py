@@ -27,6 +27,7 @@ GUARANTEE_ITEM = {"dept_housing": "3.3.4", "dept_education": "3.1.1",
 RECORDS_ITEM = "2.1.3"  # 建档立卡数据核实: the ledger says it fails, the department says it holds
 # Kinds where a department's "it holds" says nothing about the whole household (one pupil in
 # school, one member insured): only "dept_fails" is a lead there.
+UNKNOWN = "unknown"  # the ledger's fact is blank (未填报)
 ONE_WAY = ("dept_education", "dept_medical")
 
 
@@ -122,11 +123,16 @@ def facts(kind: str, fact, household, dangerous: tuple[str, ...]) -> tuple[bool,
         grade = household["house_grade"] if isinstance(household["house_grade"], str) else None
         return fact in dangerous, grade in dangerous, fact, grade or "none"
     if kind == "dept_education":
-        dropouts = int(household["children_out_of_school"] or 0) - int(
-            household["children_out_of_school_physical"] or 0)
+        out, physical = (household["children_out_of_school"],
+                         household["children_out_of_school_physical"])
+        if pd.isna(out):  # 未填报: the ledger says nothing, so it does not fail
+            return not fact, False, _yes_no(fact), UNKNOWN
+        dropouts = int(out) - (int(physical) if pd.notna(physical) else 0)
         return not fact, dropouts > 0, _yes_no(fact), str(max(dropouts, 0))
     column = {"dept_medical": "all_insured", "dept_water": "safe_water",
               "dept_social": "social_floor_covered"}[kind]
+    if pd.isna(household[column]):  # 未填报 (schema 8): not a failure of the ledger
+        return not fact, False, _yes_no(fact), UNKNOWN
     ledger = bool(household[column])
     return not fact, not ledger, _yes_no(fact), _yes_no(ledger)
 

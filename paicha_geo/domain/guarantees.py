@@ -1,7 +1,18 @@
-"""两不愁三保障 figures: who is checked, who fails, and whether a region is 清零.
+"""两不愁三保障 figures: who is checked, who fails, who is unknown, and whether a region is 清零.
 
-A region is 清零 for a check only when not a single household (or weak village) fails it:
-one failure is never hidden by an average, so the flag is red while any one remains.
+Each check counts, within its population (rules.py states each one and cites the seed):
+- failing: households (or weak villages) whose facts on record fail it;
+- unknown (未填报): those a needed fact is missing for: never counted as passing;
+- checked (核查): those judged, failing + passing; the rate is failing / checked.
+A region is 清零 for a check only when not a single household fails it AND none is unknown:
+one failure is never hidden by an average, and a blank sheet never turns a flag green. The
+state is "failing" (未清零) while any fails, else "unknown" (未填报, cannot be called 清零)
+while any is unknown, else "cleared". An empty region has nothing to fail: cleared on the
+cards, "none" (无建档立卡农户) on the map.
+
+Card, map and list read the same outcomes (rules.household_outcomes), so a region's failing
+count on the card equals the sum over its map areas and the length of its list filtered by
+that check (the education check included: every household with a child out of school).
 """
 
 from __future__ import annotations
@@ -10,68 +21,104 @@ import numpy as np
 import pandas as pd
 
 from paicha_geo.domain.campaign import Campaign
-from paicha_geo.domain.rules import GUARANTEE_KEYS, household_failures, village_income_standard
+from paicha_geo.domain.rules import (
+    FAIL,
+    GUARANTEE_KEYS,
+    HOUSEHOLD_CHECKS,
+    NOT_APPLICABLE,
+    UNKNOWN,
+    exited,
+    household_outcomes,
+    not_exited_failures,
+    population,
+    village_income_standard,
+)
 
-CHECKS = (*GUARANTEE_KEYS, "income", "village_income")
+CHECKS = (*HOUSEHOLD_CHECKS, "village_income")
+CLEAR_STATES = ("failing", "unknown", "cleared", "none")
 
 
 def applies(households: pd.DataFrame) -> pd.DataFrame:
-    """Which households each check applies to (the denominator of its rate)."""
-    everyone = pd.Series(True, index=households.index)
-    return pd.DataFrame({
-        "education": households["school_age_children"].fillna(0) > 0,
-        "medical": everyone,
-        "housing": everyone,
-        "water": everyone,
-        "social_floor": households["social_floor_eligible"].astype(bool),
-        "income": everyone,
-    })
+    """Which households each check applies to (its population, the denominator of its
+    rate before unknowns are set aside)."""
+    return population(households)
+
+
+def clear_state(failing, unknown) -> np.ndarray:
+    """清零 state per row: "failing" while any fails, else "unknown" while any is unknown,
+    else "cleared"."""
+    failing, unknown = np.asarray(failing), np.asarray(unknown)
+    return np.where(failing > 0, "failing", np.where(unknown > 0, "unknown", "cleared"))
 
 
 def summary(households: pd.DataFrame, villages: pd.DataFrame, campaign: Campaign) -> pd.DataFrame:
-    """One row per check: checked, failing, rate (failing / checked), cleared (failing == 0)."""
-    fails = household_failures(households, campaign)
-    scope = applies(households)
+    """One row per check: population, checked (judged), failing, unknown, rate (failing /
+    checked), state and cleared (nothing failing nor unknown), and not_exited (未脱贫
+    households below an exit criterion's standard, counted beside it, never in it)."""
+    outcomes = household_outcomes(households, campaign)
+    outside = not_exited_failures(households, campaign).sum()
     rows = []
-    for key in (*GUARANTEE_KEYS, "income"):
-        rows.append((key, int(scope[key].sum()), int((fails[key] & scope[key]).sum())))
+    for key in HOUSEHOLD_CHECKS:
+        col = outcomes[key]
+        in_scope = int((col != NOT_APPLICABLE).sum())
+        failing, unknown = int((col == FAIL).sum()), int((col == UNKNOWN).sum())
+        rows.append((key, in_scope, in_scope - unknown, failing, unknown,
+                     int(outside.get(key, 0))))
     weak = villages[villages["weak_type"].notna()]
     income = village_income_standard(weak, campaign)
-    rows.append(("village_income", len(weak), int(income["fails"].sum())))
-    out = pd.DataFrame(rows, columns=["check", "checked", "failing"]).set_index("check")
+    unknown = int(income["unknown"].sum())
+    rows.append(("village_income", len(weak), len(weak) - unknown, int(income["fails"].sum()),
+                 unknown, 0))
+    out = pd.DataFrame(rows, columns=["check", "population", "checked", "failing", "unknown",
+                                      "not_exited"]).set_index("check")
     out["rate"] = (out["failing"] / out["checked"]).where(out["checked"] > 0)
-    out["cleared"] = out["failing"] == 0
+    out["state"] = clear_state(out["failing"], out["unknown"])
+    out["cleared"] = out["state"] == "cleared"
     return out
 
 
 def household_checks(households: pd.DataFrame, campaign: Campaign) -> pd.DataFrame:
-    """Per household: a boolean column per check and `failing` (list of failed check keys)."""
-    fails = household_failures(households, campaign)
-    keys = [*GUARANTEE_KEYS, "income"]
-    matrix = fails[keys].to_numpy()
-    failing = [[k for k, bad in zip(keys, row, strict=True) if bad] for row in matrix]
-    out = fails[keys].copy()
-    out["failing"] = failing
-    out["failing_count"] = matrix.sum(axis=1)
+    """Per household: a boolean column per check (True = fails), `failing` (list of failed
+    check keys), `unknown` (list of checks that cannot be judged, 未填报) and their counts."""
+    outcomes = household_outcomes(households, campaign)
+    keys = list(HOUSEHOLD_CHECKS)
+    matrix = outcomes[keys].to_numpy()
+    out = (outcomes[keys] == FAIL).copy()
+    out["failing"] = [[k for k, o in zip(keys, row, strict=True) if o == FAIL] for row in matrix]
+    out["failing_count"] = (matrix == FAIL).sum(axis=1)
+    out["unknown"] = [[k for k, o in zip(keys, row, strict=True) if o == UNKNOWN]
+                      for row in matrix]
+    out["unknown_count"] = (matrix == UNKNOWN).sum(axis=1)
     return out
 
 
 def map_columns(child_metrics: pd.DataFrame, check: str) -> pd.DataFrame:
-    """Map values for one guarantee: failing households per 100 and a 清零 status."""
-    failing = child_metrics[f"failing_{check}"] if check in GUARANTEE_KEYS else child_metrics[
-        "households_below_income"]
+    """Map values for one household check: failing households per 100, the 清零 state
+    (CLEAR_STATES: "none" where a region has no household) and the counts behind them."""
+    failing = child_metrics[f"failing_{check}" if check in GUARANTEE_KEYS
+                            else "households_below_income"]
+    unknown = child_metrics.get(f"unknown_{check}", pd.Series(0, index=child_metrics.index))
     households = child_metrics["households"]
     per_100 = (failing * 100 / households).where(households > 0)
-    clear = np.where(households == 0, "none", np.where(failing > 0, "failing", "cleared"))
+    clear = np.where(households == 0, "none", clear_state(failing, unknown))
     return pd.DataFrame({"guarantee_per_100": per_100, "guarantee_clear": clear,
-                         "guarantee_failing": failing}, index=child_metrics.index)
+                         "guarantee_failing": failing, "guarantee_unknown": unknown},
+                        index=child_metrics.index)
 
 
 def income_distribution(households: pd.DataFrame, bins: int = 40) -> pd.DataFrame:
-    """Histogram of per-capita income (counts per bin edge), for the chart with the threshold."""
-    income = households["per_capita_income"].dropna()
+    """Histogram of per-capita income (households per bin), for the chart with the threshold:
+    `exited` (the standard's population) and `not_exited` (shown beside it) per bin, and
+    their sum `households`. Households with no income on record are not in it."""
+    known = households[households["per_capita_income"].notna()]
+    income = known["per_capita_income"].astype(float)
     if income.empty:
-        return pd.DataFrame({"left": [], "right": [], "households": []})
+        return pd.DataFrame({"left": [], "right": [], "households": [], "exited": [],
+                             "not_exited": []})
     top = float(np.quantile(income, 0.995))
-    counts, edges = np.histogram(income.clip(upper=top), bins=bins, range=(0, top))
-    return pd.DataFrame({"left": edges[:-1], "right": edges[1:], "households": counts})
+    is_exited = exited(known).to_numpy()
+    clipped = income.clip(upper=top).to_numpy()
+    done, edges = np.histogram(clipped[is_exited], bins=bins, range=(0, top))
+    rest, _ = np.histogram(clipped[~is_exited], bins=bins, range=(0, top))
+    return pd.DataFrame({"left": edges[:-1], "right": edges[1:], "households": done + rest,
+                         "exited": done, "not_exited": rest})

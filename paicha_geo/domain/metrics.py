@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from paicha_geo.domain.campaign import Campaign
-from paicha_geo.domain.rules import GUARANTEE_KEYS, household_failures
+from paicha_geo.domain.rules import GUARANTEE_KEYS, household_failures, household_unknowns
 
 OPEN_STATUSES = ("pending", "rectifying", "rectified")
 UNRECTIFIED = ("pending", "rectifying")
@@ -154,6 +154,9 @@ def indicators(
         h[f"failing_{key}"] = fails[key].to_numpy()
     h["households_failing_any"] = fails["any_guarantee"].to_numpy()
     h["households_below_income"] = fails["income"].to_numpy()
+    unknown = household_unknowns(households, campaign)  # 未填报: neither failing nor passing
+    for key in (*GUARANTEE_KEYS, "income"):
+        h[f"unknown_{key}"] = unknown[key].to_numpy()
     return Indicators(v, h, issue_indicators(issues_asof))
 
 

@@ -53,6 +53,7 @@ DEPT_LEDGER_WORDS = {
     "dept_social": {"yes": "台账已纳入低保特困", "no": "台账未纳入低保特困"},
 }
 DEPT_DROPOUTS = "台账失学辍学{n}人"
+DEPT_LEDGER_UNKNOWN = "台账未填报"
 DEPT_LEAD_COLUMNS = {"status": "状态", "village": "村(社区)", "person": "姓名",
                      "id_masked": "身份证号", "match": "比对方式（可信度）",
                      "dept_fact": "部门数据", "ledger_fact": "台账", "direction": "不一致",

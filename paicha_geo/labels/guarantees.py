@@ -15,6 +15,9 @@ CLEARED = "已清零"
 NOT_CLEARED = "未清零"
 CHECKED = "核查"
 FAILING = "未达标"
+UNKNOWN = "未填报"
+FLAG_UNKNOWN = "未填报，不能判定清零"
+NOT_EXITED_ASIDE = "未脱贫另计 {n:,} 户"
 CHART_BY_SUBREGION = "各{level}未达标农户（按保障项）"
 CHART_INCOME = "农户人均年可支配收入分布"
 CHART_WEAK_INCOME = "经济薄弱村集体经济收入与标准"
@@ -22,8 +25,10 @@ AXIS_FAILING_HOUSEHOLDS = "未达标农户（户）"
 AXIS_INCOME = "人均年可支配收入（元）"
 AXIS_HOUSEHOLDS = "农户（户）"
 AXIS_WAN_YUAN = "万元"
-INCOME_SERIES = "农户"
-INCOME_HOVER = "%{x:,.0f} 元：%{y} 户<extra></extra>"  # plotly's template, not str.format
+INCOME_SERIES = "已脱贫农户"
+INCOME_HOVER = "已脱贫 %{x:,.0f} 元：%{y} 户<extra></extra>"  # plotly's template, not str.format
+INCOME_SERIES_NOT_EXITED = "未脱贫农户（不计入收入达标）"
+INCOME_HOVER_NOT_EXITED = "未脱贫 %{x:,.0f} 元：%{y} 户<extra></extra>"
 INCOME_STANDARD_LINE = "标准 {threshold:,.0f} 元"
 WEAK_VILLAGE_BAR = "{name}（{kind}）"
 WEAK_TYPES_SHORT = {"province": "省定", "city": "市定"}
@@ -41,11 +46,13 @@ HOUSEHOLD_ISSUES_OF = "**该户问题**：{household}"
 HOUSEHOLD_NO_ISSUES = "该户暂无问题记录"
 HOUSEHOLD_COLUMNS = {"household_id": "户编号", "village": "村(社区)", "head_name": "户主",
                      "id_number": "身份证号", "members": "人口", "per_capita_income": "人均收入",
-                     "exit_status": "脱贫状态", "failing": "未达标项", "open_issues": "未销号问题",
+                     "exit_status": "脱贫状态", "failing": "未达标项", "unknown": "未填报项",
+                     "open_issues": "未销号问题",
                      "issues": "问题总数"}
 NO_WEAK_VILLAGES = "本区域无经济薄弱村"
-CLEAR_STATES = {"failing": "未清零：仍有未达标", "cleared": "已清零", "none": "无建档立卡农户"}
-INCOME_STANDARD_NOTE = "收入标准 {income:,.0f} 元"
+CLEAR_STATES = {"failing": "未清零：仍有未达标", "unknown": "未填报：无未达标，但有未填报",
+                "cleared": "已清零", "none": "无建档立卡农户"}
+INCOME_STANDARD_NOTE = "收入标准 {income:,.0f} 元（已脱贫农户）"
 REVEAL_NO_POWER = "您的角色（{role}）无权查看户主姓名和身份证号"
 REVEAL_NEED_REASON = "请填写查看理由（至少 {minimum} 个字），理由将记入审计日志"
 REVEAL_NOT_FOUND = "您的管辖范围内没有农户 {household}"

@@ -30,6 +30,8 @@ HISTORY_COLUMNS = {"changed_at": "时间", "issue_code": "问题编号", "item":
 VISIT_COLUMNS = {"visit_date": "日期", "visitors": "走访人", "kind": "类型",
                  "households_seen": "入户数", "findings": "发现"}
 PANEL_FAILING_LIST = "未达标："
+PANEL_UNKNOWN_LIST = "未填报："
+PANEL_PARTS_SEPARATOR = "；"
 PANEL_FAILING_SEPARATOR = "，"
 PANEL_FACT = "**{label}**：{value}"
 PANEL_TYPE = "{kind} · 代码 {code}"

@@ -16,6 +16,7 @@ from paicha_geo.render import escape
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 GUARANTEE_COLORS = dict(zip(GUARANTEE_KEYS, OKABE_ITO, strict=False))
 PASS, FAIL = "#0072B2", "#D55E00"
+NOT_EXITED = "#9e9e9e"  # 未脱贫: beside the income standard, not judged by it
 FONT = dict(family="Noto Sans CJK SC, Microsoft YaHei, sans-serif", size=14)
 
 
@@ -40,17 +41,22 @@ def build_failing_by_subregion(names: pd.Series, child_metrics: pd.DataFrame,
 
 
 def build_income_histogram(dist: pd.DataFrame, threshold: float, title: str) -> go.Figure:
-    """Per-capita income distribution with the campaign's standard as a line."""
+    """Per-capita income distribution with the campaign's standard as a line: 已脱贫
+    households (the standard's population) coloured by the standard, 未脱贫 stacked in grey."""
     colors = [FAIL if right <= threshold else PASS for right in dist["right"]]
+    x = ((dist["left"] + dist["right"]) / 2).tolist()
+    width = (dist["right"] - dist["left"]).tolist()
     fig = go.Figure(go.Bar(
-        x=((dist["left"] + dist["right"]) / 2).tolist(), y=dist["households"].tolist(),
-        width=(dist["right"] - dist["left"]).tolist(), marker_color=colors,
-        hovertemplate=labels.INCOME_HOVER, name=labels.INCOME_SERIES))
+        x=x, y=dist["exited"].tolist(), width=width, marker_color=colors,
+        hovertemplate=labels.INCOME_HOVER, name=labels.INCOME_SERIES, showlegend=False))
+    fig.add_bar(x=x, y=dist["not_exited"].tolist(), width=width, marker_color=NOT_EXITED,
+                hovertemplate=labels.INCOME_HOVER_NOT_EXITED, name=labels.INCOME_SERIES_NOT_EXITED)
     fig.add_vline(x=threshold, line=dict(color="#000000", dash="dash", width=2),
                   annotation_text=labels.INCOME_STANDARD_LINE.format(threshold=threshold),
                   annotation_position="top right")
     fig.update_layout(xaxis_title=labels.AXIS_INCOME, yaxis_title=labels.AXIS_HOUSEHOLDS,
-                      showlegend=False, bargap=0.02)
+                      barmode="stack", showlegend=True, bargap=0.02,
+                      legend=dict(orientation="h", y=-0.25))
     return _layout(fig, title)
 
 
@@ -60,8 +66,10 @@ def build_weak_village_income(weak: pd.DataFrame, title: str) -> go.Figure:
     names = [labels.WEAK_VILLAGE_BAR.format(name=escape.chart(n), kind=labels.WEAK_TYPES_SHORT[w])
              for n, w in zip(weak["name"], weak["weak_type"], strict=True)]
     fig = go.Figure()
-    fig.add_bar(y=names, x=(weak["income"] / 10000).tolist(), orientation="h",
+    unknown = weak["unknown"] if "unknown" in weak else pd.Series(False, index=weak.index)
+    fig.add_bar(y=names, x=(weak["income"].fillna(0) / 10000).tolist(), orientation="h",
                 marker_color=[FAIL if f else PASS for f in weak["fails"]],
+                text=[labels.UNKNOWN if u else "" for u in unknown], textposition="outside",
                 name=labels.WEAK_INCOME_SERIES, hovertemplate=labels.WEAK_INCOME_HOVER)
     fig.add_scatter(y=names, x=(weak["standard"] / 10000).tolist(), mode="markers",
                     marker=dict(symbol="line-ns-open", size=16, color="#000000",

@@ -13,26 +13,40 @@ CARD_CSS = """
 .paicha-card b{font-size:1rem}.paicha-card .big{font-size:1.6rem;font-weight:700}
 .paicha-flag{display:inline-block;padding:0 .5rem;border-radius:3px;color:#fff;font-size:.85rem}
 .paicha-flag.red{background:#c62828}.paicha-flag.green{background:#2e8b57}
+.paicha-flag.grey{background:#757575}.paicha-card .aside{color:#555;font-size:.85rem}
 </style>
 """
 
 
+FLAGS = {"failing": ("red", labels.NOT_CLEARED), "unknown": ("grey", labels.FLAG_UNKNOWN),
+         "cleared": ("green", labels.CLEARED)}
+
+
 def card_html(key: str, row: pd.Series) -> str:
-    """One check: failing / checked, the rate, and the 清零 flag (red while any fails)."""
-    flag = (f'<span class="paicha-flag green">{labels.CLEARED}</span>' if row["cleared"]
-            else f'<span class="paicha-flag red">{labels.NOT_CLEARED}</span>')
+    """One check: failing, checked (judged) and the rate, unknown (未填报), 未脱贫 households
+    counted beside an exit criterion, and the 清零 flag (red while any fails, grey while any
+    is unknown, green only when neither)."""
+    colour, text = FLAGS[row["state"]]
+    flag = f'<span class="paicha-flag {colour}">{text}</span>'
     unit = labels.CHECK_UNITS.get(key, labels.HOUSEHOLD_UNIT)
+    aside = (f'<br><span class="aside">{labels.NOT_EXITED_ASIDE.format(n=row["not_exited"])}'
+             f"</span>" if row.get("not_exited", 0) else "")
     return (f'<div class="paicha-card st-key-card-{key}"><b>{labels.CHECK_NAMES[key]}</b><br>'
             f'<span class="big">{row["failing"]:,}</span> {unit}{labels.FAILING}<br>'
-            f'{labels.CHECKED} {row["checked"]:,} {unit} · {labels.format_rate(row["rate"])}'
+            f'{labels.CHECKED} {row["checked"]:,} {unit} · {labels.format_rate(row["rate"])}<br>'
+            f'{labels.UNKNOWN} {row["unknown"]:,} {unit}{aside}'
             f"<br>{flag}</div>")
 
 
 def households(people: pd.DataFrame) -> pd.DataFrame:
-    """The household list as shown: failing checks named, Chinese headers."""
+    """The household list as shown: failing and unknown (未填报) checks named, Chinese
+    headers."""
+    def named(column: str) -> list[str]:
+        return [labels.LIST_SEPARATOR.join(labels.CHECK_NAMES[k] for k in keys) or labels.NO_DATA
+                for keys in people[column]]
+
     return people.assign(
-        failing=[labels.LIST_SEPARATOR.join(labels.CHECK_NAMES[k] for k in keys) or labels.NO_DATA
-                 for keys in people["failing"]],
+        failing=named("failing"), unknown=named("unknown"),
         exit_status=people["exit_status"].map(labels.EXIT_STATUSES),
     )[list(labels.HOUSEHOLD_COLUMNS)].rename(columns=labels.HOUSEHOLD_COLUMNS)
 

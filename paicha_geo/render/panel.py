@@ -40,10 +40,15 @@ def counts(p) -> list[tuple[str, str]]:
 
 
 def failing_caption(p) -> str | None:
-    failing = [f"{labels.GUARANTEES[k]} {int(p.failing[k])}" for k in GUARANTEE_KEYS
-               if p.failing[k]]
-    return labels.PANEL_FAILING_LIST + labels.PANEL_FAILING_SEPARATOR.join(failing) \
-        if failing else None
+    """未达标 per guarantee, then 未填报 (a blank fact: neither failing nor passing)."""
+    parts = []
+    for title, counts in ((labels.PANEL_FAILING_LIST, p.failing),
+                          (labels.PANEL_UNKNOWN_LIST, getattr(p, "unknown", None))):
+        named = [f"{labels.GUARANTEES[k]} {int(counts[k])}" for k in GUARANTEE_KEYS
+                 if counts is not None and counts[k]]
+        if named:
+            parts.append(title + labels.PANEL_FAILING_SEPARATOR.join(named))
+    return labels.PANEL_PARTS_SEPARATOR.join(parts) if parts else None
 
 
 def open_by_group(p) -> pd.DataFrame:

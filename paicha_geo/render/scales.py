@@ -154,7 +154,9 @@ def traffic_scale(warning=None) -> CategoricalScale:
 # Gi* classes (domain.hotspots.CLASSES): hot red, cold blue, the rest pale; a diverging pair
 HOTSPOT_COLORS = {"hot99": "#b2182b", "hot95": "#ef8a62", "ns": "#f2f2f2", "cold95": "#67a9cf",
                   "cold99": "#2166ac", "island": "#bdbdbd"}
-CLEAR_COLORS = {"failing": "#c62828", "cleared": "#2e8b57", "none": NO_DATA_COLOR}
+# 未填报 (unknown) is a darker grey than "no household": neither red nor green.
+CLEAR_COLORS = {"failing": "#c62828", "unknown": "#8c8c8c", "cleared": "#2e8b57",
+                "none": NO_DATA_COLOR}
 
 
 def traffic_help(warning) -> str:

@@ -55,13 +55,18 @@ def crosscheck_view(snap: Snapshot, scope: Scope, asof: dt.date) -> CrossCheck:
     return CrossCheck(region_view(snap, scope, asof), lines, crosscheck.counts(lines))
 
 
+def _recorded(value, expected: bool) -> bool:
+    """The fact is on record and equals `expected` (a blank, 未填报, is neither)."""
+    return bool(pd.notna(value) and bool(value) is expected)
+
+
 def _fact(check: str, home, village, campaign) -> str:
     """The failing fact in words."""
     if check == "education":
         n = int(home["children_out_of_school"] - home["children_out_of_school_physical"])
         return labels.CROSS_FACTS["education"].format(n=n)
     if check == "medical":
-        if not bool(home["all_insured"]):
+        if _recorded(home["all_insured"], False):
             return labels.CROSS_FACTS["medical_uninsured"]
         return labels.CROSS_FACTS["medical_selfpay"].format(
             share=labels.format_rate(home["inpatient_selfpay_share"]),
@@ -69,7 +74,7 @@ def _fact(check: str, home, village, campaign) -> str:
     if check == "housing":
         return labels.CROSS_FACTS["housing"].format(grade=home["house_grade"])
     if check == "water":
-        return labels.CROSS_FACTS["water_fluoride" if bool(home["excess_fluoride"])
+        return labels.CROSS_FACTS["water_fluoride" if _recorded(home["excess_fluoride"], True)
                                   else "water_unsafe"]
     if check == "social_floor":
         return labels.CROSS_FACTS["social_floor"]

@@ -152,6 +152,8 @@ def _fact_words(kind: str, code) -> str:
 def _ledger_words(kind: str, code) -> str:
     if not isinstance(code, str):
         return labels.NO_DATA
+    if code == dm.UNKNOWN:
+        return labels.DEPT_LEDGER_UNKNOWN
     if kind == "dept_education":
         return labels.DEPT_DROPOUTS.format(n=code)
     return labels.DEPT_LEDGER_WORDS[kind].get(code, code)

@@ -21,9 +21,9 @@ from paicha_geo.store import queries as q
 @dataclass
 class GuaranteeView:
     view: RegionView
-    summary: pd.DataFrame  # one row per check: checked, failing, rate, cleared
+    summary: pd.DataFrame  # one row per check: checked, failing, unknown, rate, state, ...
     income_distribution: pd.DataFrame
-    weak_income: pd.DataFrame  # weak villages against their income standard, worst first
+    weak_income: pd.DataFrame  # weak villages against their standard, unknown then worst first
 
     def map_metrics(self, check: str) -> pd.DataFrame:
         """The children's metrics plus the map values for one guarantee (per 100, 清零)."""
@@ -43,7 +43,8 @@ def guarantee_view(snap: Snapshot, scope: Scope, asof: dt.date) -> GuaranteeView
         view=region_view(snap, scope, asof),
         summary=guarantees.summary(households, villages, snap.campaign),
         income_distribution=guarantees.income_distribution(households),
-        weak_income=weak_income.sort_values("gap", ascending=False),
+        # Worst first; a village with no income on record (未填报) before all of them.
+        weak_income=weak_income.sort_values("gap", ascending=False, na_position="first"),
     )
 
 REVEAL_REASON_MIN = 4  # characters: a reason, not a keystroke
@@ -54,7 +55,8 @@ def household_list(store: Store, snap: Snapshot, scope: Scope, asof: dt.date,
     """Households of a township or village with their failing checks and open issues.
 
     Names and ID numbers are read here (the snapshot holds none) and masked before anything
-    reaches a page, unless `show_personal`. `check` keeps only households failing it.
+    reaches a page, unless `show_personal`. `check` keeps only households failing it: the
+    same households the card and the map count (guarantees.household_checks).
     """
     people = q.households(store, scope.prefix)
     checks = guarantees.household_checks(people, snap.campaign)
@@ -77,10 +79,13 @@ def household_list(store: Store, snap: Snapshot, scope: Scope, asof: dt.date,
         "exit_status": people["exit_status"].to_numpy(),
         "failing": checks["failing"].to_numpy(),
         "failing_count": checks["failing_count"].to_numpy(),
+        "unknown": checks["unknown"].to_numpy(),
+        "unknown_count": checks["unknown_count"].to_numpy(),
         "open_issues": people["household_id"].map(counts).fillna(0).astype(int).to_numpy(),
         "issues": people["household_id"].map(all_counts).fillna(0).astype(int).to_numpy(),
     })
-    return out.sort_values(["failing_count", "open_issues"], ascending=False, kind="stable")
+    return out.sort_values(["failing_count", "unknown_count", "open_issues"], ascending=False,
+                           kind="stable")
 
 
 def household_issues(snap: Snapshot, scope: Scope, household_id: str,

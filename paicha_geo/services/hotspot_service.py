@@ -55,9 +55,11 @@ def village_values(snap: Snapshot, scope: Scope, asof: dt.date, subject: str) ->
     kind, key = subject.split(":", 1)
     if kind == "g":
         checks = guarantees.household_checks(households, snap.campaign)
-        applies = guarantees.applies(households)[key]
+        # Judged households only: a blank fact (未填报) is neither failing nor passing.
+        judged = guarantees.applies(households)[key] & ~checks["unknown"].map(
+            lambda keys: key in keys)
         frame = pd.DataFrame({"village": households["village_code"],
-                              "failing": checks[key] & applies, "checked": applies})
+                              "failing": checks[key] & judged, "checked": judged})
         sums = frame.groupby("village")[["failing", "checked"]].sum()
         per_100 = 100 * sums["failing"] / sums["checked"].where(sums["checked"] > 0)
         return per_100.reindex(villages).fillna(0.0).rename(subject)

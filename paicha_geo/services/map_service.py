@@ -128,6 +128,7 @@ class VillageProfile:
     open_issues: pd.DataFrame  # issue_code, item, description, status_asof, deadline, overdue
     history: pd.DataFrame  # changed_at, issue_code, item short, from, to, actor, note
     visits: pd.DataFrame  # visit_date, visitors, kind, households_seen, findings
+    unknown: pd.Series | None = None  # like `failing`: households a fact is blank for (未填报)
 
     @property
     def open_count(self) -> int:
@@ -175,6 +176,7 @@ def village_profile(snap: Snapshot, scope: Scope, asof: dt.date,
         population=None if pd.isna(row["population"]) else int(row["population"]),
         households=len(households),
         failing=failing,
+        unknown=rules.household_unknowns(households, snap.campaign).sum().astype(int),
         issue_status=issues["status_asof"].value_counts(),
         open_by_group=open_by_group,
         open_issues=still_open.assign(item=still_open["item_code"].map(checklist["short"]))

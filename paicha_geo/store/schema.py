@@ -7,7 +7,7 @@ The issue history is append-only: the store has no code path that updates or del
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 DDL_V1 = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -283,9 +283,24 @@ DDL_V7 = [
     "CREATE INDEX IF NOT EXISTS dept_row_village_idx ON dept_row (village_code)",
 ]
 
+# Version 8: a household fact left blank is unknown (未填报), never a pass (domain/rules.py).
+# Version 1 filled blank counts with 0 and blank yes/no facts with the passing answer
+# (insured, safe water, no fluoride, not eligible): those columns now take NULL and have no
+# default. Values already stored are kept (which were defaults cannot be told). DuckDB
+# refuses ALTER on a table with an index, so the index is dropped and made again.
+NULLABLE_FACTS = ("school_age_children", "children_out_of_school",
+                  "children_out_of_school_physical", "all_insured", "safe_water",
+                  "excess_fluoride", "social_floor_eligible", "social_floor_covered")
+DDL_V8 = [
+    "DROP INDEX IF EXISTS household_village_idx",
+    *(f"ALTER TABLE household ALTER COLUMN {c} DROP NOT NULL" for c in NULLABLE_FACTS),
+    *(f"ALTER TABLE household ALTER COLUMN {c} DROP DEFAULT" for c in NULLABLE_FACTS),
+    "CREATE INDEX IF NOT EXISTS household_village_idx ON household (village_code)",
+]
+
 # version -> statements that bring a file from version-1 to version.
 MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3, 4: DDL_V4, 5: DDL_V5,
-                                    6: DDL_V6, 7: DDL_V7}
+                                    6: DDL_V6, 7: DDL_V7, 8: DDL_V8}
 
 # Tables in dependency order; used for copying and clearing.
 TABLES = [

@@ -13,6 +13,7 @@ V = "320412001001"
 
 def home(hid, **facts):
     base = {"household_id": hid, "village_code": V, "per_capita_income": 9000.0,
+            "exit_status": "exited",
             "school_age_children": 0, "children_out_of_school": 0,
             "children_out_of_school_physical": 0, "all_insured": True,
             "inpatient_selfpay_share": None, "house_grade": "A", "safe_water": True,
@@ -105,3 +106,15 @@ def test_an_office_sheet_may_name_the_new_source():
     from paicha_geo.io.imports.values import parse_source
 
     assert parse_source("数据比对") == "data_check" and parse_source("比对") == "data_check"
+
+
+def test_a_blank_fact_picks_the_item_of_the_recorded_cause():
+    """Issue 17.1: all_insured blank and a self-paid share over the cap is the self-pay item;
+    fluoride blank with unsafe water is the water-safety item (no crash on a blank)."""
+    import pandas as pd
+
+    medical = pd.Series(home("H", all_insured=pd.NA, inpatient_selfpay_share=0.2))
+    water = pd.Series(home("H", safe_water=False, excess_fluoride=pd.NA))
+    assert crosscheck.new_issue_item("medical", medical) == crosscheck.NEW_ISSUE_ITEM[
+        "medical_selfpay"]
+    assert crosscheck.new_issue_item("water", water) == crosscheck.NEW_ISSUE_ITEM["water"]

@@ -67,3 +67,21 @@ def test_contradictions(kind, fact, expected):
 def test_one_way_kinds_do_not_question_a_failing_ledger():
     failing = {**HOUSE, "all_insured": False}
     assert dm.contradiction("dept_medical", True, failing, ("C", "D")) is None
+
+
+def test_a_blank_ledger_fact_is_unknown_not_a_failure_of_the_ledger():
+    """Issue 17.1: a household's blank fact (未填报) neither fails nor passes: the department's
+    word that it fails is a lead; its word that it passes contradicts nothing."""
+    import pandas as pd
+
+    from paicha_geo.domain import dept_match
+
+    blank = {"all_insured": pd.NA, "safe_water": pd.NA, "social_floor_covered": pd.NA,
+             "children_out_of_school": pd.NA, "children_out_of_school_physical": pd.NA,
+             "house_grade": None}
+    for kind in ("dept_medical", "dept_water", "dept_social", "dept_education"):
+        assert dept_match.facts(kind, False, blank, ("C", "D")) == (
+            True, False, "no", dept_match.UNKNOWN)
+        assert dept_match.contradiction(kind, True, blank, ("C", "D")) is None
+    assert dept_match.contradiction("dept_medical", False, blank, ("C", "D"))["direction"] \
+        == "dept_fails"

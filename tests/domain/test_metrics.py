@@ -28,6 +28,7 @@ HOUSEHOLDS = pd.DataFrame(
         "household_id": ["H1", "H2", "H3"],
         "village_code": ["320401001201", "320401001202", "320402001201"],
         "per_capita_income": [9000.0, 9000.0, 6999.0],
+        "exit_status": ["exited", "exited", "exited"],
         "school_age_children": [0, 0, 0],
         "children_out_of_school": [0, 0, 0],
         "children_out_of_school_physical": [0, 0, 0],

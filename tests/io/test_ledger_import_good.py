@@ -366,3 +366,24 @@ def test_part_level_categories_in_office_spellings_get_suggested_items_to_confir
         "危改补助资金未按时拨付到户": "3.3.3", "住院自付比例超过10%": "3.2.2",
         "房屋经鉴定为C级危房，尚未改造": "3.3.1", "饮用水氟含量超标": "3.4.1",
         "扶贫政策宣传不到位，群众不知晓": "1.2.1", "危房改造质量不过关": "3.3.2"}
+
+
+def test_facts_a_household_sheet_leaves_out_are_unknown_not_passing(store):
+    """Issue 17.1: a sheet with no 全员参保 / 饮水安全 / 适龄儿童 columns used to store the
+    passing answer (insured, safe water, no children); now those facts stay blank and the
+    checks say 未填报."""
+    from paicha_geo.domain import rules
+
+    district, town, village, code = village_path(store)
+    sheet = [["户编号", "区县", "乡镇", "村", "家庭人口", "是否脱贫", "人均纯收入（元）"],
+             ["U-1", district, town, village, 2, "已脱贫", 9000]]
+    preview = ls.preview_import(store, "households", "h.csv", csv_bytes(sheet),
+                                scope=EVERYTHING)
+    assert preview.ok, [p.describe() for p in preview.problems]
+    ls.commit_import(store, preview, scope=EVERYTHING)
+    got = q.households(store, code).set_index("household_id").loc[["U-1"]]
+    assert got[["all_insured", "safe_water", "school_age_children"]].isna().all(axis=None)
+    outcomes = rules.household_outcomes(got, load_snapshot(store).campaign).iloc[0]
+    assert outcomes.to_dict() == {"education": "unknown", "medical": "unknown",
+                                  "housing": "unknown", "water": "unknown",
+                                  "social_floor": "unknown", "income": "pass"}

@@ -74,6 +74,12 @@ def test_reimporting_the_same_sheet_finds_the_same_households(store):
     assert after.set_index("head_name").loc["测试甲", "members"] == 4
 
 
+V1_DEFAULTS = {"school_age_children": "0", "children_out_of_school": "0",
+               "children_out_of_school_physical": "0", "all_insured": "TRUE",
+               "safe_water": "TRUE", "excess_fluoride": "FALSE",
+               "social_floor_eligible": "FALSE", "social_floor_covered": "FALSE"}
+
+
 def _as_schema_1(store: Store) -> tuple[str, str, str]:
     """Turn a current database into what version 1 wrote for an imported household without a
     户编号 (village code + SHA-1 prefix), with an issue and a visit on it."""
@@ -83,8 +89,18 @@ def _as_schema_1(store: Store) -> tuple[str, str, str]:
     for table in LATER_TABLES:
         cur.execute(f"DROP TABLE {table}")
     cur.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    # Version 1 could hold no blank fact (the demo leaves a few blank since version 8).
+    fill = ", ".join(f"{column} = coalesce({column}, {value})"
+                     for column, value in V1_DEFAULTS.items())
+    cur.execute(f"UPDATE household SET {fill}")  # noqa: S608 - fixed names and values
+    # With the defaults version 1 filled in (version 8 made those facts nullable).
     cur.execute("INSERT INTO household (household_id, village_code, head_name, id_number, members,"
-                " exit_status) VALUES (?, ?, '测试甲', ?, 3, 'exited')", [old, village, ID_A])
+                " exit_status, school_age_children, children_out_of_school,"
+                " children_out_of_school_physical, all_insured, safe_water, excess_fluoride,"
+                " social_floor_eligible, social_floor_covered)"
+                " VALUES (?, ?, '测试甲', ?, 3, 'exited', 0, 0, 0,"
+                " TRUE, TRUE, FALSE, FALSE, FALSE)",
+                [old, village, ID_A])
     issue = cur.execute("SELECT issue_code FROM issue LIMIT 1").fetchone()[0]
     cur.execute("UPDATE issue SET household_id = ? WHERE issue_code = ?", [old, issue])
     cur.execute("INSERT INTO visit (region_code, household_id, visit_date, visitors, kind) "

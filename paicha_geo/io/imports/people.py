@@ -33,10 +33,9 @@ HOUSEHOLD_COLUMNS = ["household_id", "village_code", "head_name", "id_number", "
                      "children_out_of_school", "children_out_of_school_physical", "all_insured",
                      "inpatient_selfpay_share", "house_grade", "house_renovation", "safe_water",
                      "excess_fluoride", "social_floor_eligible", "social_floor_covered"]
-HOUSEHOLD_DEFAULTS = {"school_age_children": 0, "children_out_of_school": 0,
-                      "children_out_of_school_physical": 0, "all_insured": True,
-                      "safe_water": True, "excess_fluoride": False,
-                      "social_floor_eligible": False, "social_floor_covered": False}
+# A new household's fact the sheet leaves blank stays blank: 未填报 (unknown), never the
+# passing answer (domain/rules.py: missing is not passing).
+HOUSEHOLD_DEFAULTS: dict = {}
 VILLAGE_COLUMNS = ["code", "weak_type", "collective_operating_income",
                    "collective_disposable_income", "first_secretary_present", "population"]
 _REGION = {"region_code": lambda x, u: x, "district": lambda x, u: v.parse_text(x, 40),
