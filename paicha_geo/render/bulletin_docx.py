@@ -21,6 +21,7 @@ from docx.shared import Cm, Pt
 from paicha_geo import labels
 from paicha_geo.render import bulletin_text as text
 from paicha_geo.render.supervision_notice import BODY_FONT, TITLE_FONT, clean
+from paicha_geo.render.supervision_notice import paragraph as _para
 
 MAP_WIDTH_CM = 15.5
 TABLE_FONT_PT = 10.5
@@ -35,23 +36,6 @@ def _setup(doc) -> None:
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(14)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
-
-
-def _para(doc, value: str, *, size: float | None = None, bold: bool = False, align=None,
-          indent: bool = False, font: str | None = None):
-    para = doc.add_paragraph()
-    run = para.add_run(clean(value))
-    run.bold = bold
-    if size:
-        run.font.size = Pt(size)
-    if font:
-        run.font.name = font
-        run.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
-    if align is not None:
-        para.alignment = align
-    if indent:
-        para.paragraph_format.first_line_indent = Pt(28)
-    return para
 
 
 def _grid(doc, header: list[str], rows: list[list[str]], bold_last: bool = False):
@@ -127,7 +111,7 @@ def build_bulletin(b) -> bytes:
     for key, heading, paragraphs in text.sections(b):
         _para(doc, heading, bold=True, font=TITLE_FONT)
         for paragraph in paragraphs:
-            _para(doc, paragraph, indent=True)
+            _para(doc, paragraph, indent=28)
         if key == "ranking" and not b.table.empty:
             level, rate = labels.LEVELS[b.child_level], labels.FAIR_RATES[b.rank_by][0]
             _para(doc, labels.BULLETIN_TABLE_TITLE.format(level=level, rate=rate),

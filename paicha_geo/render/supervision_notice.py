@@ -57,8 +57,9 @@ def _setup(doc) -> None:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
 
 
-def _paragraph(doc, text: str, *, size: float | None = None, bold: bool = False,
-               align=None, indent: bool = False, font: str | None = None):
+def paragraph(doc, text: str, *, size: float | None = None, bold: bool = False,
+              align=None, indent: float = 0, font: str | None = None):
+    """One run of inert text (`clean`), the East-Asian font set too; `indent`: first line, pt."""
     para = doc.add_paragraph()
     run = para.add_run(clean(text))
     run.bold = bold
@@ -70,7 +71,7 @@ def _paragraph(doc, text: str, *, size: float | None = None, bold: bool = False,
     if align is not None:
         para.alignment = align
     if indent:
-        para.paragraph_format.first_line_indent = Pt(24)
+        para.paragraph_format.first_line_indent = Pt(indent)
     return para
 
 
@@ -125,21 +126,21 @@ def notice_docx(frame: pd.DataFrame, *, issuer: str, date: dt.date,
     _setup(doc)
     groups = _unit_order(frame)
     if not groups:
-        _paragraph(doc, labels.NOTICE_TITLE, size=20, align=WD_ALIGN_PARAGRAPH.CENTER,
+        paragraph(doc, labels.NOTICE_TITLE, size=20, align=WD_ALIGN_PARAGRAPH.CENTER,
                    font=TITLE_FONT)
-        _paragraph(doc, labels.SUPERVISION_MARKED_NONE)
+        paragraph(doc, labels.SUPERVISION_MARKED_NONE)
     for i, (unit, part) in enumerate(groups):
         if i:
             doc.add_page_break()
-        _paragraph(doc, labels.NOTICE_TITLE, size=20, align=WD_ALIGN_PARAGRAPH.CENTER,
+        paragraph(doc, labels.NOTICE_TITLE, size=20, align=WD_ALIGN_PARAGRAPH.CENTER,
                    font=TITLE_FONT)
-        _paragraph(doc, labels.NOTICE_TO.format(unit=unit), bold=True)
-        _paragraph(doc, labels.NOTICE_BODY.format(count=len(part), issuer=issuer),
-                   indent=True)
+        paragraph(doc, labels.NOTICE_TO.format(unit=unit), bold=True)
+        paragraph(doc, labels.NOTICE_BODY.format(count=len(part), issuer=issuer),
+                   indent=24)
         _table(doc, part)
-        _paragraph(doc, labels.NOTICE_CONTACT.format(contact=_contact(part, contact)))
-        _paragraph(doc, issuer, align=WD_ALIGN_PARAGRAPH.RIGHT)
-        _paragraph(doc, labels.NOTICE_DATE.format(date=date), align=WD_ALIGN_PARAGRAPH.RIGHT)
+        paragraph(doc, labels.NOTICE_CONTACT.format(contact=_contact(part, contact)))
+        paragraph(doc, issuer, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        paragraph(doc, labels.NOTICE_DATE.format(date=date), align=WD_ALIGN_PARAGRAPH.RIGHT)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
