@@ -25,6 +25,7 @@ from paicha_geo.render.scales import (
     NO_DATA_COLOR,
     CategoricalScale,
     ClassedScale,
+    is_rate,
 )
 
 WEAK_STYLE = {
@@ -168,7 +169,7 @@ def _format_value(metric: str, value) -> str:
         return labels.HOTSPOT_CLASSES.get(value, labels.NO_DATA)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return labels.NO_DATA
-    if metric.endswith("_rate") or metric.endswith("_coverage"):
+    if is_rate(metric):
         return labels.format_rate(value)
     if metric.startswith("open_per_") or metric.endswith("_per_100"):
         return f"{value:.2f}"

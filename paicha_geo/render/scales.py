@@ -168,10 +168,11 @@ def traffic_help(warning) -> str:
 def worst_color(metric: str) -> str:
     """The colour of the worst class of `metric` under "data" classing (rates: low is worst;
     densities: high is worst)."""
-    return RDYLBU[0] if _higher_is_better(metric) else YLORRD[-1]
+    return RDYLBU[0] if is_rate(metric) else YLORRD[-1]
 
 
-def _higher_is_better(metric: str) -> bool:
+def is_rate(metric: str) -> bool:
+    """Rates and coverages: fractions shown as percentages, where higher is better."""
     return metric.endswith("_rate") or metric.endswith("_coverage")
 
 
@@ -192,7 +193,7 @@ def scale_for(metric: str, values, classing: str = "data",
         return CategoricalScale(CLEAR_COLORS, labels.CLEAR_STATES)
     if metric == "hotspot":
         return CategoricalScale(HOTSPOT_COLORS, labels.HOTSPOT_CLASSES)
-    if _higher_is_better(metric):
+    if is_rate(metric):
         if classing == "data":
             return data_scale(values, unit, RDYLBU, percent=True)
         return replace(rate_scale(unit), method=labels.CLASSING_METHODS["policy"])

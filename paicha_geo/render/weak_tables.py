@@ -13,6 +13,7 @@ import pandas as pd
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.render.excel import sheet_name
+from paicha_geo.render.scales import is_rate
 from paicha_geo.render.tables import COLUMN_FORMATS
 
 COUNT_COLUMNS = ("issues_open", "issues_overdue", "issues_closed", "households_failing_any")
@@ -57,7 +58,7 @@ def top_table(rows: pd.DataFrame, metric: str) -> pd.DataFrame:
     page formats it with `top_value_format`, as the region table does)."""
     header = {**labels.TOP_COLUMNS, "value": labels.MAP_METRICS[metric][0]}
     values = pd.to_numeric(rows["value"], errors="coerce")
-    if _is_rate(metric):  # percent points, for the one percentage format (56.2%)
+    if is_rate(metric):  # percent points, for the one percentage format (56.2%)
         values = values * 100
     return pd.DataFrame({
         "rank": rows["rank"].astype(int).to_numpy(),
@@ -70,10 +71,7 @@ def top_table(rows: pd.DataFrame, metric: str) -> pd.DataFrame:
 def top_value_format(metric: str) -> dict[str, str]:
     """{value column header: number format} for st.column_config (rates as percentages,
     per-village and per-100 figures with two decimals, counts as whole numbers)."""
-    if _is_rate(metric):
+    if is_rate(metric):
         return {labels.MAP_METRICS[metric][0]: "%.1f%%"}
     return {labels.MAP_METRICS[metric][0]: COLUMN_FORMATS.get(metric, "%d")}
 
-
-def _is_rate(metric: str) -> bool:
-    return metric.endswith("_rate") or metric.endswith("_coverage")
