@@ -77,8 +77,9 @@ def hot_spots(snap: Snapshot, villages: gpd.GeoDataFrame, scope: Scope, asof: dt
     """Gi* over the villages of `scope` (`villages`: the map's village layer); none computed
     for fewer than MIN_VILLAGES or more than MAX_VILLAGES (the page says why)."""
     scope = snap.regional(scope)
-    if len(scope.rows(snap.villages, "code")) > MAX_VILLAGES:  # not even the values
-        return HotSpots(subject, pd.DataFrame(), {}, len(scope.rows(snap.villages, "code")))
+    count = len(scope.rows(snap.villages, "code"))
+    if count > MAX_VILLAGES:  # not even the values
+        return HotSpots(subject, pd.DataFrame(), {}, count)
     values = village_values(snap, scope, asof, subject)
     shapes = villages.set_index("code")
     values = values[values.index.isin(shapes.index)]
