@@ -51,15 +51,15 @@ class ItemIndex:
         self.codes = set(items["code"])
         self.short = dict(zip(items["code"], items["short"], strict=True))
         self._exact: dict[str, str] = {}
-        self._part: dict[str, tuple[str, str]] = {}
+        self._part: dict[str, str] = {}  # spelling -> the checklist's part name
         self._group: dict[str, str] = {}
         for row in items.itertuples(index=False):
             self._exact.setdefault(normalize(row.short), row.code)
             self._exact.setdefault(normalize(row.text), row.code)
             part = normalize(row.part_name)
-            self._part.setdefault(part, (row.code, row.part_name))
+            self._part.setdefault(part, row.part_name)
             if part.endswith("保障") and len(part) > 4:
-                self._part.setdefault(part.removesuffix("保障"), (row.code, row.part_name))
+                self._part.setdefault(part.removesuffix("保障"), row.part_name)
             self._group.setdefault(normalize(row.group_name), row.group_name)
         for name in GUARANTEE_NAMES:
             key = normalize(name)
@@ -99,7 +99,7 @@ class ItemIndex:
             if rest in self._exact:
                 return Named(code=self._exact[rest])
             if rest in self._part:
-                return Named(part=self._part[rest][1])
+                return Named(part=self._part[rest])
         whole = GROUP_ALIASES.get(bare, bare)
         if whole in self._group:
             return Named(group=self._group[whole])
