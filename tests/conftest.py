@@ -22,6 +22,26 @@ ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = os.environ.get("PAICHA_CHROMIUM", "/usr/bin/chromium")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _scan_components_once():
+    """Each new AppTest scans every installed distribution for Streamlit component manifests
+    (0.6 s; the suite makes about 200): the installed packages do not change during a run,
+    so the first scan's answer serves them all."""
+    from streamlit.components.v2 import manifest_scanner
+
+    original = manifest_scanner.scan_component_manifests
+    answers: dict = {}
+
+    def scan_once(max_workers=None):
+        if "found" not in answers:
+            answers["found"] = original(max_workers)
+        return list(answers["found"])
+
+    manifest_scanner.scan_component_manifests = scan_once
+    yield
+    manifest_scanner.scan_component_manifests = original
+
+
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
     """The city-scale demo with the default seed, built once (read it, don't write it)."""

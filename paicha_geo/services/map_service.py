@@ -29,9 +29,24 @@ from paicha_geo.store import queries as q
 DEFAULT_MAP_METRIC = DEFAULT_RANK_BY
 
 
+# Simplified layers by boundary digest, newest last. Simplifying is the slowest part of a
+# cold start (1 s for a city, far more for a province) and depends on the outlines alone, so a
+# status change or an import of issues (a new data version) reuses them.
+_SIMPLIFIED: dict[str, dict] = {}
+_SIMPLIFIED_KEPT = 2
+
+
 def map_layers(store: Store) -> dict:
-    """Simplified geometry per level, {level: GeoDataFrame}: computed once per data version."""
-    return simplify_levels(q.regions(store, geometry=True))
+    """Simplified geometry per level, {level: GeoDataFrame}, computed once per set of
+    boundaries (callers must not modify the frames: they are shared)."""
+    key = q.boundary_digest(store)
+    layers = _SIMPLIFIED.pop(key, None)
+    if layers is None:
+        layers = simplify_levels(q.regions(store, geometry=True))
+    _SIMPLIFIED[key] = layers
+    while len(_SIMPLIFIED) > _SIMPLIFIED_KEPT:
+        _SIMPLIFIED.pop(next(iter(_SIMPLIFIED)))
+    return layers
 
 
 @dataclass

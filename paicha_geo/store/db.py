@@ -47,6 +47,11 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 class Store:
     """A DuckDB file with the paicha-geo schema, migrated to the current version on open."""
 
+    # Committed write transactions per file in this process (any Store object on it): the
+    # app rechecks the data signature at once after its own writes, and only now and then
+    # for other processes' (see app_pages/_cache.version).
+    _commits: dict[Path, int] = {}
+
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
@@ -83,8 +88,15 @@ class Store:
             raise
         else:
             cur.execute("COMMIT")
+            key = self.path.resolve()
+            Store._commits[key] = Store._commits.get(key, 0) + 1
         finally:
             cur.close()
+
+    @property
+    def commits(self) -> int:
+        """How many write transactions this process has committed on this file."""
+        return Store._commits.get(self.path.resolve(), 0)
 
     @staticmethod
     def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
@@ -141,4 +153,9 @@ class Store:
         return row[0] if row else default
 
     def set_meta(self, key: str, value: str, cur: duckdb.DuckDBPyConnection | None = None) -> None:
-        (cur or self.cursor()).execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+        """Inside the caller's transaction `cur`, or committed on its own."""
+        if cur is not None:
+            cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+            return
+        with self.transaction() as own:
+            own.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])

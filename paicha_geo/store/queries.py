@@ -206,6 +206,15 @@ def data_signature(store: Store) -> str:
     return "|".join(str(v) for v in row)
 
 
+def boundary_digest(store: Store) -> str:
+    """A token of the regions' names, codes, label points and outlines: equal tokens mean the
+    same map geometry, whatever else changed (order-independent, one pass in DuckDB)."""
+    count, digest = store.cursor().execute(
+        "SELECT count(*), bit_xor(hash(code, name, level, parent_code, label_lon, label_lat, "
+        "boundary)) FROM region").fetchone()
+    return f"{count}:{digest}"
+
+
 def table_counts(store: Store) -> dict[str, int]:
     """Row counts the `info` command reports; one query so the figures are consistent."""
     row = (
