@@ -4,9 +4,11 @@ The pages live in app_pages/, not pages/: with a pages/ folder Streamlit's legac
 mode runs pages/*.py directly on a cold deep link (e.g. /compare), skipping this file.
 """
 
+import time
+
 import streamlit as st
 
-from app_pages import _auth, _cache, _errors, _params
+from app_pages import _auth, _cache, _errors, _params, _timing, _warmup
 from paicha_geo import labels
 from paicha_geo.render import escape
 from paicha_geo.services import startup
@@ -16,6 +18,7 @@ from paicha_geo.services import startup
 SHARED_KEYS = ("region", "asof", "grp", "part", "item", "src", "status", "unit", "sev", "from",
                "to")
 
+began = time.perf_counter()
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="🗺️", layout="wide")
 _errors.configure()
 
@@ -55,5 +58,10 @@ if navigation.url_path != "screen":
     if st.query_params.get("screen") not in (None, "", "1"):
         st.warning(labels.SCREEN_MODE_ONLY_1.format(
             raw=escape.code(st.query_params.get("screen"), _params.RAW_SHOWN)))
-with _errors.friendly_errors():  # a Chinese message instead of a traceback, details logged
-    navigation.run()
+if _warmup.warming():
+    st.caption(labels.WARMING_UP)
+try:
+    with _errors.friendly_errors():  # a Chinese message instead of a traceback, details logged
+        navigation.run()
+finally:
+    _timing.record(navigation.url_path, began)

@@ -10,7 +10,9 @@ from pathlib import Path
 import streamlit as st
 from starlette.middleware import Middleware
 
+from app_pages import _warmup
 from paicha_geo.web import Gate, routes
 
 app = st.App(str(Path(__file__).resolve().parent / "app.py"), routes=routes(),
              middleware=[Middleware(Gate)])
+_warmup.start()  # the first figures are computed before the first visitor asks

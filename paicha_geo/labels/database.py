@@ -5,6 +5,7 @@ and restores, and the page's last-resort error message.
 from __future__ import annotations
 
 BUILDING_DEMO = "首次启动：正在生成演示数据库（约半分钟）……"
+WARMING_UP = "服务刚启动，正在准备全市数据，本页稍后显示……"
 BUILT_DEMO = "首次启动：已在 {path} 生成演示数据库。"
 DB_MISSING = ("找不到数据库文件 {path}。看板不会在配置的位置自动生成演示数据，"
               "以免覆盖应有的数据库。"

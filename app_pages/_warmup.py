@@ -1,0 +1,67 @@
+"""Warm the shared caches when the server starts, so the first visitor does not pay for them.
+
+A cold start read the snapshot, simplified every outline and computed the city's first
+views on the first request (4-5 s for a city, 11-16 s for a province). `start()` (serve.py)
+does that in a background thread instead; a page opened meanwhile says so and waits on the
+same cache entries rather than computing them twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from streamlit.runtime import Runtime
+
+from paicha_geo.services import clock, startup
+from paicha_geo.services.compare_service import DEFAULT_RANK_BY
+from paicha_geo.services.data import IssueFilters, resolve_region
+
+log = logging.getLogger("paicha_geo.app")
+_done = threading.Event()
+_started = threading.Event()
+
+
+def start() -> None:
+    """Begin warming (once per server process)."""
+    if _started.is_set():
+        return
+    _started.set()
+    threading.Thread(target=_warm, name="paicha-warmup", daemon=True).start()
+
+
+def warming() -> bool:
+    """True while the server is still preparing its first figures."""
+    return _started.is_set() and not _done.is_set()
+
+
+def _warm() -> None:
+    try:
+        for _ in range(600):  # the caches need Streamlit's runtime, created after serve.py
+            if Runtime.exists():
+                break
+            time.sleep(0.1)
+        # Imported here, once the runtime exists, so the caches are created in it.
+        from app_pages import _cache, _errors  # noqa: F401 - _errors gives the log its console
+        if not startup.database_path().exists():
+            return  # the first visit builds the demo and says so
+        began = time.perf_counter()
+        version = _cache.version()
+        snap = _cache.snapshot(version)
+        _cache.layers(version)
+        today = clock.today(_cache.store())
+        city = resolve_region(snap.regions, None).scope  # the top of a city-wide account's map
+        for view in (lambda: _cache.region_view(version, city, today, IssueFilters()),
+                     lambda: _cache.village_table(version, city, today, IssueFilters()),
+                     lambda: _cache.guarantee_view(version, city, today),
+                     lambda: _cache.progress_view(version, city, today, IssueFilters()),
+                     lambda: _cache.comparison_view(version, city, today, IssueFilters(),
+                                                    DEFAULT_RANK_BY),
+                     lambda: _cache.screen_view(version, city, today)):
+            view()
+        log.info("caches warmed in %.1f s", time.perf_counter() - began)
+    except Exception:  # a page computes what is missing and shows any error itself
+        log.exception("warming the caches failed")
+    finally:
+        _done.set()

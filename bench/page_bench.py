@@ -1,0 +1,253 @@
+"""Page benchmark (not a test): every page cold and warm in a real Chromium, beside a bare
+Streamlit page measured in the same run and browser.
+
+    PYTHONPATH=. .venv/bin/python bench/page_bench.py --db /tmp/demo.duckdb
+    PYTHONPATH=. .venv/bin/python bench/page_bench.py --db /tmp/prov.duckdb --sessions 10
+
+The database is copied first (the app holds its file). The app is started as
+`streamlit run serve.py` (sign-in gate, warm-up at start) with PAICHA_TIMING_LOG, so each
+script run writes its server time; the bare page (bench/bare_page.py) likewise.
+
+- warm-up: from the server's start until it logs "caches warmed".
+- cold: a page's first visit after the warm-up, in a new browser context (new session).
+- warm: the same page again in that context (median of --repeat).
+  Total = navigation until the script has finished and, on map pages, the map's shapes are
+  drawn; server = the script run's own time.
+- drill: city → district → township → village on the map page (?region=), server time.
+- memory: the app's resident set after every page has been seen.
+- concurrency (--sessions N): N signed-in contexts opening every page at once; the slowest
+  and the median page time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "Paicha#2020"
+PAGES = [("/", True), ("/guarantees", True), ("/crosscheck", False), ("/progress", False),
+         ("/compare", False), ("/inspect", True), ("/ledger", False), ("/screen?screen=1", True)]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+READY = """() => {
+  const app = document.querySelector('[data-test-script-state]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]'))
+    return false;
+  if (document.querySelector('[data-testid="stSpinner"]')) return false;
+  return true;
+}"""
+MAP_DRAWN = """() => {
+  for (const f of document.querySelectorAll('iframe')) {
+    try {
+      const d = f.contentDocument;
+      if (d && d.querySelector('path.leaflet-interactive, canvas.leaflet-zoom-animated, svg'))
+        return true;
+    } catch (e) {}
+  }
+  return false;
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run SCRIPT` on a free port, its log and timing log in `folder`."""
+
+    def __init__(self, script: str, folder: Path, env: dict):
+        self.port = _free_port()
+        self.timing = folder / f"timing-{self.port}.log"
+        self.log = folder / f"server-{self.port}.log"
+        self.began = time.perf_counter()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env={**env, "PAICHA_TIMING_LOG": str(self.timing)},
+            stdout=open(self.log, "w"), stderr=subprocess.STDOUT)  # noqa: SIM115
+        self.url = f"http://127.0.0.1:{self.port}"
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(self.url + "/_stcore/health", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"{script} did not start: {self.log.read_text()[-2000:]}")
+
+    def wait_for_log(self, text: str, timeout: float = 600) -> float | None:
+        """Seconds from the start until `text` appears in the server log (None: never)."""
+        end = time.time() + timeout
+        while time.time() < end:
+            if text in self.log.read_text(errors="replace"):
+                return time.perf_counter() - self.began
+            time.sleep(0.1)
+        return None
+
+    def runs(self) -> list[tuple[str, float]]:
+        if not self.timing.exists():
+            return []
+        lines = self.timing.read_text().splitlines()
+        return [(p, float(s)) for p, s in (line.split("\t") for line in lines)]
+
+    def rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def _visit(page, url: str, has_map: bool, server: Server) -> tuple[float, float]:
+    """(total seconds, server seconds of the last run) for one navigation."""
+    before = len(server.runs())
+    began = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(READY, timeout=180_000, polling=50)
+    if has_map:
+        page.wait_for_function(MAP_DRAWN, timeout=180_000, polling=50)
+    total = time.perf_counter() - began
+    runs = server.runs()[before:]
+    return total, (max(s for _, s in runs) if runs else float("nan"))
+
+
+def _context(browser, server: Server, signed: bool):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    if signed:
+        response = context.request.post(server.url + "/login", form={
+            "account": "leader", "password": PASSWORD, "next": "/"}, max_redirects=0)
+        assert response.status == 303, response.status
+    return context
+
+
+def _row(name: str, cold, warm) -> str:
+    def fmt(pair):
+        return f"{pair[0]:6.2f} ({pair[1]:5.2f})" if pair else " " * 14
+    return f"  {name:<22} {fmt(cold)}   {fmt(warm)}"
+
+
+def pages_cold_warm(browser, app: Server, bare: Server, repeat: int) -> None:
+    print(f"{'page':<24} {'cold total (server)':<18} {'warm total (server)'}   seconds")
+    results = []
+    for url, has_map, server, signed in [("bare page", False, bare, False)] + [
+            (p, m, app, True) for p, m in PAGES]:
+        target = server.url + ("/" if url == "bare page" else url)
+        context = _context(browser, server, signed)
+        page = context.new_page()
+        cold = _visit(page, target, has_map, server)
+        warm = [_visit(page, target, has_map, server) for _ in range(repeat)]
+        med = (statistics.median(w[0] for w in warm), statistics.median(w[1] for w in warm))
+        results.append((url, cold, med))
+        print(_row(url, cold, med), flush=True)
+        context.close()
+    bare_warm = results[0][2][0]
+    worst = max(results[1:], key=lambda r: r[2][0])
+    print(f"  slowest warm page {worst[0]}: {worst[2][0] / bare_warm:.2f}× the bare page")
+
+
+def drill_steps(browser, app: Server, db: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    village = con.execute(
+        "SELECT r.code FROM region r JOIN issue i ON i.region_code = r.code "
+        "WHERE r.level = 'village' GROUP BY r.code ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    con.close()
+    steps = [("city", ""), ("district", village[:6] + "0" * 6),
+             ("township", village[:9] + "000"), ("village", village)]
+    context = _context(browser, app, True)
+    page = context.new_page()
+    print("drill on the map page (?region=), warm, server seconds:")
+    for _ in range(2):  # the first pass fills the caches of each step
+        times = [(name, _visit(page, app.url + "/" + (f"?region={code}" if code else ""),
+                               True, app)) for name, code in steps]
+    for name, (total, server) in times:
+        print(f"  {name:<10} total {total:6.2f}  server {server:6.3f}")
+    context.close()
+
+
+async def _session(browser, app: Server, order: list, times: list) -> None:
+    context = await browser.new_context(viewport={"width": 1920, "height": 1080})
+    response = await context.request.post(app.url + "/login", form={
+        "account": "leader", "password": PASSWORD, "next": "/"}, max_redirects=0)
+    assert response.status == 303
+    page = await context.new_page()
+    for url, has_map in order:
+        began = time.perf_counter()
+        await page.goto(app.url + url)
+        await page.wait_for_function(READY, timeout=300_000, polling=100)
+        if has_map:
+            await page.wait_for_function(MAP_DRAWN, timeout=300_000, polling=100)
+        times.append((url, time.perf_counter() - began))
+    await context.close()
+
+
+async def _concurrency(app: Server, sessions: int) -> list:
+    from playwright.async_api import async_playwright
+
+    times: list = []
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        await asyncio.gather(*[
+            _session(browser, app, PAGES[i % len(PAGES):] + PAGES[:i % len(PAGES)], times)
+            for i in range(sessions)])
+        await browser.close()
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sessions", type=int, default=10)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    folder = Path(tempfile.mkdtemp(prefix="page_bench-"))
+    db = folder / "bench.duckdb"
+    shutil.copy(args.db, db)
+    import os
+    env = {**os.environ, "PAICHA_DB": str(db)}
+    bare = Server("bench/bare_page.py", folder, env)
+    app = Server("serve.py", folder, env)
+    warmed = app.wait_for_log("caches warmed")
+    print(f"database {args.db}; warm-up after start: "
+          f"{'never logged' if warmed is None else f'{warmed:.1f} s'}")
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            pages_cold_warm(browser, app, bare, args.repeat)
+            drill_steps(browser, app, Path(args.db))
+            browser.close()
+        print(f"app memory after every page: {app.rss_mb():.0f} MB")
+        if args.sessions:
+            began = time.perf_counter()
+            times = asyncio.run(_concurrency(app, args.sessions))
+            slowest = max(times, key=lambda t: t[1])
+            print(f"{args.sessions} sessions × {len(PAGES)} pages at once in "
+                  f"{time.perf_counter() - began:.1f} s: median page "
+                  f"{statistics.median(t for _, t in times):.2f} s, slowest {slowest[1]:.2f} s "
+                  f"({slowest[0]}); app memory then {app.rss_mb():.0f} MB")
+    finally:
+        app.stop()
+        bare.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
