@@ -57,6 +57,7 @@ class ItemSuggester:
         self._postings = {g: (matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]],
                               matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]])
                           for g, j in vectorizer.vocabulary_.items()}
+        self._vectorizer, self._matrix = vectorizer, matrix.tocsr()
         self._cache: dict[tuple, Suggestion] = {}
 
     def _scores(self, text: str) -> np.ndarray:
@@ -86,11 +87,28 @@ class ItemSuggester:
             self._cache[key] = self._suggest(text, part, group)
         return self._cache[key]
 
-    def _suggest(self, text: str, part: str | None, group: str | None) -> Suggestion:
+    def prime(self, requests: list[tuple[str | None, str | None, str | None]]) -> None:
+        """Score many (description, part, group) at once, so `suggest` finds them cached: one
+        sparse product for a whole sheet instead of a Python loop over n-grams per row."""
+        keys = {("".join((d or "").split()), p, g) for d, p, g in requests}
+        keys = sorted(k for k in keys if k not in self._cache and k[0])
+        if not keys:
+            return
+        texts = sorted({k[0] for k in keys})
+        vectors = self._vectorizer.transform(texts)  # rows L2-normalised, as _scores
+        scores = (vectors @ self._matrix.T).toarray()
+        row_of = {t: i for i, t in enumerate(texts)}
+        for text, part, group in keys:
+            self._cache[(text, part, group)] = self._suggest(text, part, group,
+                                                             scores[row_of[text]])
+
+    def _suggest(self, text: str, part: str | None, group: str | None,
+                 all_scores: np.ndarray | None = None) -> Suggestion:
         among = self._among(part, group)
         if not text or not among:
             return Suggestion(None, 0.0, ())
-        all_scores = self._scores(text)
+        if all_scores is None:
+            all_scores = self._scores(text)
         scores = [all_scores[i] for i in among]
         order = sorted(range(len(among)), key=lambda k: (-scores[k], among[k]))
         ranked = tuple(Candidate(self.codes[among[k]], round(float(scores[k]), 3))
