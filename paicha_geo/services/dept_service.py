@@ -19,6 +19,7 @@ from paicha_geo.domain.errors import Term, UserError
 from paicha_geo.domain.privacy import mask_id, mask_name
 from paicha_geo.io.imports.dept_rows import read_dept_list
 from paicha_geo.services import clock, session_service
+from paicha_geo.services.bulk import gc_paused
 from paicha_geo.services.session_service import Viewer
 from paicha_geo.services.visit_service import default_deadline
 from paicha_geo.store import Store
@@ -74,6 +75,7 @@ def _refuse_without_edit(store: Store, viewer: Viewer, what: str) -> None:
         raise DeptRefused("REFUSE_NO_POWER", role=Term("ROLES", viewer.role))
 
 
+@gc_paused
 def preview(store: Store, viewer: Viewer, kind: str, file_name: str, data: bytes) -> DeptPreview:
     """Read the list, match every row within the viewer's region, find the leads."""
     _refuse_without_edit(store, viewer, file_name)
@@ -130,6 +132,7 @@ def _fact_code(fact) -> str:
     return str(fact)
 
 
+@gc_paused
 def commit(store: Store, viewer: Viewer, shown: DeptPreview) -> str:
     """Save the previewed list (all rows or none); returns the list's id."""
     _refuse_without_edit(store, viewer, shown.file_name)

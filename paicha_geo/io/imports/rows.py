@@ -133,7 +133,10 @@ def _is_footer(values: list, mapped: list[int]) -> tuple[bool, bool]:
     if len(first) <= 2 and str(values[first[0]]).strip().startswith(_FOOTER_WORDS):
         return True, True
     width = len(values)
-    return not any(j < width and not _blank_cell(values[j]) for j in mapped), True
+    for j in mapped:
+        if j < width and not _blank_cell(values[j]):
+            return False, True
+    return True, True
 
 
 def validate(
@@ -233,16 +236,25 @@ def _plain(values: list) -> list:
 _BLANK = object()  # a parse result: the cell is blank
 
 
+class _Failed:
+    """A parse result: the cell's problem (`field` to blame when not the cell's own)."""
+
+    __slots__ = ("field", "message")
+
+    def __init__(self, field: str | None, message: Message):
+        self.field, self.message = field, message
+
+
 def _parse_cell(parser: Callable, value, unit):
-    """A cell's parsed value, _BLANK, a Formula's problem (a Message) or the CellError."""
+    """A cell's parsed value, _BLANK or _Failed (a formula, or the parser's CellError)."""
     if is_blank(value):
         return _BLANK
     if isinstance(value, Formula):
-        return Message("ERR_FORMULA", formula=str(value)[:40])
+        return _Failed(None, Message("ERR_FORMULA", formula=str(value)[:40]))
     try:
         return parser(value, unit)
     except CellError as exc:
-        return exc
+        return _Failed(exc.field, exc.message)
 
 
 def _parse_cells(kind: Kind, rows: list[Row], match: HeaderMatch, file: str) -> list[set]:
@@ -252,28 +264,31 @@ def _parse_cells(kind: Kind, rows: list[Row], match: HeaderMatch, file: str) -> 
     failed: list[set] = [set() for _ in rows]
     for key, j in match.columns.items():
         parser, unit = kind.parsers[key], match.units.get(key)
-        memo: dict = {}
+        texts: dict = {}  # text -> parsed; other values by (type, value): 1 == 1.0 == True
+        others: dict = {}
         for row, blamed in zip(rows, failed, strict=True):
             raw = row.raw
             value = raw[j] if j < len(raw) else None
             if value is None:
                 continue
-            seen = (value.__class__, value)
-            try:
-                parsed = memo[seen]
-            except KeyError:
-                parsed = memo[seen] = _parse_cell(parser, value, unit)
-            except TypeError:  # an unhashable value: parse it on its own
-                parsed = _parse_cell(parser, value, unit)
+            if value.__class__ is str:
+                parsed = texts.get(value, _BLANK)
+                if parsed is _BLANK and value not in texts:
+                    parsed = texts[value] = _parse_cell(parser, value, unit)
+            else:
+                seen = (value.__class__, value)
+                try:
+                    parsed = others[seen]
+                except KeyError:
+                    parsed = others[seen] = _parse_cell(parser, value, unit)
+                except TypeError:  # an unhashable value: parse it on its own
+                    parsed = _parse_cell(parser, value, unit)
             if parsed is _BLANK:
                 continue
-            if isinstance(parsed, Message):
-                row.problems.append(problem_for(row, key, parsed, match, file))
-                blamed.add(key)
-            elif isinstance(parsed, CellError):
-                row.problems.append(problem_for(row, parsed.field or key, parsed.message,
-                                                match, file))
-                blamed |= {key, parsed.field or key}
+            if parsed.__class__ is _Failed:
+                blame = parsed.field or key
+                row.problems.append(problem_for(row, blame, parsed.message, match, file))
+                blamed |= {key, blame}
             elif parsed is not None:
                 row.values[key] = parsed
     return failed
