@@ -74,9 +74,10 @@ def _find_all(data: bytes, needle: bytes) -> Iterator[int]:
 def _formula_starts(data: bytes) -> list[int]:
     """Where each formula element (<f>, <f t="shared" .../>, <x:f>) begins; not <filterColumn>,
     <firstHeader> ... (bytes.find, many times faster than a regex over the whole sheet)."""
-    found = []
-    for needle in (b"<f", b":f"):
-        found += [at for at in _find_all(data, needle) if data[at + 2:at + 3] in _AFTER_F]
+    found = [at for at in _find_all(data, b"<f") if data[at + 2:at + 3] in _AFTER_F]
+    for at in _find_all(data, b":f"):  # <x:f>, not its closing </x:f>
+        if data[at + 2:at + 3] in _AFTER_F and data[data.rfind(b"<", 0, at) + 1] != 47:  # "/"
+            found.append(at)
     return sorted(found)
 
 
