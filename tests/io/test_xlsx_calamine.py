@@ -127,3 +127,15 @@ def test_text_that_looks_like_a_formula_tag_makes_the_reader_unsure():
     def sheet(wb):
         wb.active.append(["问题描述", "备注:f 见附件"])
     assert read_file("a.xlsx", _openpyxl(sheet)).sheets[0].rows == [["问题描述", "备注:f 见附件"]]
+
+
+def test_text_with_an_ooxml_escape_is_read_as_before():
+    """calamine decodes _x000D_ (a carriage return) where the streaming reader keeps it as
+    written; a description's text makes its derived issue code, so such a file stays with the
+    streaming reader and re-importing it finds the same issues."""
+    sheet = (f'<worksheet {NS.replace(":x", "")}><sheetData><row r="1"><c r="A1" '
+             't="inlineStr"><is><t>一行_x000D_\n二行</t></is></c></row></sheetData></worksheet>')
+    data = _as_excel_writes_it(_book(sheet))
+    with pytest.raises(Unsure):
+        read_xlsx_fast(data)
+    assert read_file("a.xlsx", data).sheets[0].rows == [["一行_x000D_\n二行"]]

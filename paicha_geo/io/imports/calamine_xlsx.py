@@ -9,7 +9,8 @@ come from the XML's tail as before. Values are then made what xlsx.py gives: bla
 None, whole numbers int, date cells datetime, trailing blanks dropped.
 
 Anything calamine refuses or this module is unsure of (a formula or error cell without a
-reference, a sheet XML that does not end, a sheet calamine cannot find) raises `Unsure`, and
+reference, a sheet XML that does not end, a sheet calamine cannot find, text with _x000D_
+escapes, which calamine decodes and xlsx.py does not) raises `Unsure`, and
 the caller reads the file with xlsx.py instead: its messages for broken files stay the same.
 """
 
@@ -41,6 +42,17 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _END = re.compile(rb"</(?:\w+:)?worksheet>\s*$")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"')
 _BIG = 1e15  # whole numbers from here on stay float: xlsx.py cannot tell them either
+
+
+_STRINGS = "xl/sharedStrings.xml"
+_ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
+
+
+def _escaped(xml: bytes) -> bool:
+    """Whether text holds an OOXML escape (_x000D_ for a carriage return): calamine decodes
+    it, xlsx.py keeps it as written, and a derived issue code hashes the description's text,
+    so such a file is left to xlsx.py (the same codes as before)."""
+    return b"_x" in xml and _ESCAPE.search(xml) is not None
 
 
 class Unsure(Exception):
@@ -190,9 +202,12 @@ def read_xlsx_fast(data: bytes, on_row: Callable[[int], None] | None = None,
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             info = XlsxBook(zf)
             xml = {s.path: zf.read(s.path) for s in info.sheets if not s.hidden and s.path}
+            strings = zf.read(_STRINGS) if _STRINGS in info.names else b""
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - whatever it is, xlsx.py words it
         raise Unsure(type(exc).__name__) from exc
+    if any(_escaped(part) for part in (strings, *xml.values())):
+        raise Unsure("_xHHHH_ escapes")
     out, count = [], 0
     for sheet in info.sheets:
         if sheet.hidden or not sheet.path:
