@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 
 def _frozen(value):
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):  # noqa: UP038 - the tuple form is the faster check
         return tuple(_frozen(v) for v in value)
     return value
 
@@ -41,7 +41,7 @@ class Message:
 
     def __init__(self, code: str, /, **fields):
         object.__setattr__(self, "code", code)
-        object.__setattr__(self, "items", tuple((k, _frozen(v)) for k, v in fields.items()))
+        object.__setattr__(self, "items", tuple([(k, _frozen(v)) for k, v in fields.items()]))
 
     @property
     def fields(self) -> dict:

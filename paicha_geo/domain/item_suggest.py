@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 MIN_SCORE = 0.1  # below this the description shares next to nothing with any item's wording
@@ -35,6 +36,14 @@ class Suggestion:
     code: str | None
     score: float
     candidates: tuple[Candidate, ...]
+
+
+def char_grams(text: str) -> list[str]:
+    """The character 1-, 2- and 3-grams the vectorizer's analyzer makes (lower-cased)."""
+    text = text.lower()
+    n = len(text)
+    return [*text, *(text[i:i + 2] for i in range(n - 1)),
+            *(text[i:i + 3] for i in range(n - 2))]
 
 
 class ItemSuggester:
@@ -57,7 +66,9 @@ class ItemSuggester:
         self._postings = {g: (matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]],
                               matrix.data[matrix.indptr[j]:matrix.indptr[j + 1]])
                           for g, j in vectorizer.vocabulary_.items()}
+        self._vectorizer, self._matrix = vectorizer, matrix.tocsr()
         self._cache: dict[tuple, Suggestion] = {}
+        self._among_of: dict[tuple, np.ndarray] = {}
 
     def _scores(self, text: str) -> np.ndarray:
         """Cosine similarity of `text` with every item (TF-IDF as the fitted vectorizer)."""
@@ -77,6 +88,12 @@ class ItemSuggester:
             return [i for i, c in enumerate(self.codes) if self.group_of[c] == group]
         return list(range(len(self.codes)))
 
+    def _among_cached(self, part: str | None, group: str | None) -> np.ndarray:
+        key = (part, group)
+        if key not in self._among_of:
+            self._among_of[key] = np.asarray(self._among(part, group), dtype=np.int64)
+        return self._among_of[key]
+
     def suggest(self, description: str | None, part: str | None = None,
                 group: str | None = None) -> Suggestion:
         """Rank the items of `part` (else of `group`, else all) by likeness to `description`."""
@@ -86,14 +103,49 @@ class ItemSuggester:
             self._cache[key] = self._suggest(text, part, group)
         return self._cache[key]
 
-    def _suggest(self, text: str, part: str | None, group: str | None) -> Suggestion:
-        among = self._among(part, group)
-        if not text or not among:
+    def prime(self, requests: list[tuple[str | None, str | None, str | None]]) -> None:
+        """Score many (description, part, group) at once, so `suggest` finds them cached: one
+        sparse product for a whole sheet instead of a Python loop over n-grams per row."""
+        keys = {("".join((d or "").split()), p, g) for d, p, g in requests}
+        keys = sorted(k for k in keys if k not in self._cache and k[0])
+        if not keys:
+            return
+        texts = sorted({k[0] for k in keys})
+        scores = (self._vectors(texts) @ self._matrix.T).toarray()
+        row_of = {t: i for i, t in enumerate(texts)}
+        for text, part, group in keys:
+            self._cache[(text, part, group)] = self._suggest(text, part, group,
+                                                             scores[row_of[text]])
+
+    def _vectors(self, texts: list[str]) -> sparse.csr_matrix:
+        """TF-IDF rows of `texts`, as the fitted vectorizer's transform makes them (sublinear
+        tf, idf, L2 norm), with the n-grams cut by list comprehensions and the counting,
+        weighting and norms done on whole arrays (transform loops in Python per n-gram)."""
+        vocabulary = self._vectorizer.vocabulary_
+        rows: list[int] = []
+        columns: list[int] = []
+        for i, text in enumerate(texts):
+            ids = [vocabulary[g] for g in char_grams(text) if g in vocabulary]
+            columns += ids
+            rows += [i] * len(ids)
+        ones = np.ones(len(columns))
+        counts = sparse.csr_matrix((ones, (rows, columns)),
+                                   shape=(len(texts), len(vocabulary)))  # duplicates summed
+        counts.data = (1 + np.log(counts.data)) * self._vectorizer.idf_[counts.indices]
+        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.diags(1 / norms) @ counts
+
+    def _suggest(self, text: str, part: str | None, group: str | None,
+                 all_scores: np.ndarray | None = None) -> Suggestion:
+        among = self._among_cached(part, group)
+        if not text or not len(among):
             return Suggestion(None, 0.0, ())
-        all_scores = self._scores(text)
-        scores = [all_scores[i] for i in among]
-        order = sorted(range(len(among)), key=lambda k: (-scores[k], among[k]))
+        if all_scores is None:
+            all_scores = self._scores(text)
+        scores = all_scores[among]
+        order = np.lexsort((among, -scores))[:TOP]  # best first, ties in checklist order
         ranked = tuple(Candidate(self.codes[among[k]], round(float(scores[k]), 3))
-                       for k in order[:TOP])
+                       for k in order)
         best = ranked[0]
         return Suggestion(best.code if best.score >= MIN_SCORE else None, best.score, ranked)

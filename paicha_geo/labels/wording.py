@@ -6,6 +6,7 @@ this package: a template (str.format with the fields) or a function of the field
 from __future__ import annotations
 
 import importlib
+import sys
 
 from paicha_geo.labels.common import LIST_SEPARATOR
 
@@ -27,7 +28,8 @@ def say(item) -> str:
 
 def _named(name: str):
     """A wording or vocabulary of this package by its name (the code of a Message)."""
-    return getattr(importlib.import_module("paicha_geo.labels"), name)
+    labels = sys.modules.get("paicha_geo.labels") or importlib.import_module("paicha_geo.labels")
+    return getattr(labels, name)
 
 
 def _word(item, separator: str = LIST_SEPARATOR) -> str:

@@ -19,6 +19,7 @@ from paicha_geo.domain.errors import Term, UserError
 from paicha_geo.domain.privacy import mask_id, mask_name
 from paicha_geo.io.imports.dept_rows import read_dept_list
 from paicha_geo.services import clock, session_service
+from paicha_geo.services.bulk import gc_paused
 from paicha_geo.services.session_service import Viewer
 from paicha_geo.services.visit_service import default_deadline
 from paicha_geo.store import Store
@@ -74,6 +75,7 @@ def _refuse_without_edit(store: Store, viewer: Viewer, what: str) -> None:
         raise DeptRefused("REFUSE_NO_POWER", role=Term("ROLES", viewer.role))
 
 
+@gc_paused
 def preview(store: Store, viewer: Viewer, kind: str, file_name: str, data: bytes) -> DeptPreview:
     """Read the list, match every row within the viewer's region, find the leads."""
     _refuse_without_edit(store, viewer, file_name)
@@ -85,26 +87,34 @@ def preview(store: Store, viewer: Viewer, kind: str, file_name: str, data: bytes
     if out.problems:
         return out
     frame = pd.DataFrame([{**r.record, "row_number": r.number} for r in validated.rows])
-    found = sd.households_by_id(store, frame["id_number"])
+    # Columns as plain lists (.tolist()): pandas 3's str columns are slow item by item.
+    numbers = frame["id_number"].tolist()
+    found = sd.households_by_id(store, numbers)
     inside = found[found["village_code"].map(scope.covers)].drop_duplicates("id_number")
-    id_inside = dict(zip(inside["id_number"], zip(inside["household_id"],
-                                                  inside["village_code"], strict=True),
-                         strict=True))
-    id_outside = set(found["id_number"]) - set(id_inside)
-    by_name = frame[~frame["id_number"].isin(set(found["id_number"]))]  # no ID match
-    homes = sd.households(store, scope.prefix, by_name["name"])
+    id_inside = dict(zip(inside["id_number"].tolist(), zip(
+        inside["household_id"].tolist(), inside["village_code"].tolist(), strict=True),
+        strict=True))
+    found_numbers = set(found["id_number"].tolist())
+    id_outside = found_numbers - set(id_inside)
+    by_name = frame[[n not in found_numbers for n in numbers]]  # no ID match
+    homes = sd.households(store, scope.prefix, by_name["name"].tolist())
     matches = dm.match_rows(frame, homes, sd.villages(store), id_inside, id_outside,
                             scope.covers)
-    facts = {h["household_id"]: h for h in pd.concat([inside, homes]).drop_duplicates(
-        "household_id").to_dict("records")}
+    matched = {m.household_id for m in matches if m.match in dm.MATCHED}
+    known = pd.concat([inside, homes]).drop_duplicates("household_id")
+    known = known[[h in matched for h in known["household_id"].tolist()]]
+    columns = list(known.columns)
+    facts = {h["household_id"]: h for h in (dict(zip(columns, values, strict=True)) for values
+                                            in zip(*(known[c].tolist() for c in columns),
+                                                   strict=True))}
     dangerous = tuple(q.campaign(store)["dangerous_house_grades"])
     pending = sd.followed_leads(store, kind)  # (household, direction) open or raised
     batch = uuid.uuid4().hex
     rows = []
     records = ({"row_number": n, "name": name, "id_number": number, "village": village,
                 "fact": fact} for n, name, number, village, fact in zip(
-                    frame["row_number"], frame["name"], frame["id_number"], frame["village"],
-                    frame["fact"], strict=True))
+                    *(frame[c].tolist() for c in ("row_number", "name", "id_number", "village",
+                                                  "fact")), strict=True))
     for record, m in zip(records, matches, strict=True):
         lead = (dm.contradiction(kind, record["fact"], facts[m.household_id], dangerous)
                 if m.match in dm.MATCHED else None) or {}
@@ -130,6 +140,7 @@ def _fact_code(fact) -> str:
     return str(fact)
 
 
+@gc_paused
 def commit(store: Store, viewer: Viewer, shown: DeptPreview) -> str:
     """Save the previewed list (all rows or none); returns the list's id."""
     _refuse_without_edit(store, viewer, shown.file_name)

@@ -42,6 +42,7 @@ from paicha_geo.io.imports.rows import Validated, validate
 from paicha_geo.io.imports.xlsx import estimate_rows
 from paicha_geo.render.excel import rejected_workbook
 from paicha_geo.services import clock, import_preview, import_scope
+from paicha_geo.services.bulk import gc_paused
 from paicha_geo.services.data import Scope
 from paicha_geo.store import Store, StoreError
 from paicha_geo.store import ledger as sl
@@ -216,6 +217,7 @@ def file_size_problem(file: str, size: int, settings: Settings | None = None) ->
     return None if reason is None else labels.say(reason)
 
 
+@gc_paused
 def preview_import(store: Store, kind: str, file: str, data: bytes,
                    options: ImportOptions | None = None,
                    on_progress: Progress | None = None,
@@ -310,6 +312,7 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
     return preview
 
 
+@gc_paused
 def commit_import(store: Store, preview: ImportPreview, *, scope: Scope,
                   only_valid: bool = False, on_progress: Progress | None = None,
                   items_confirmed: bool = False) -> ImportResult:

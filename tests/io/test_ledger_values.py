@@ -205,3 +205,24 @@ def test_fast_item_scores_are_the_vectorizers_cosine_similarities(demo_store):
     for text in texts:
         expected = cosine_similarity(vectorizer.transform([text]), matrix).ravel()
         assert np.allclose(fast._scores(text), expected, atol=1e-12)
+
+
+def test_suggestions_scored_for_a_whole_sheet_equal_those_scored_one_by_one(demo_store):
+    """prime (one sparse product for many descriptions, what the import uses) ranks the same
+    candidates with the same scores as suggest alone, within a part, a group or all items."""
+    from paicha_geo.domain.item_suggest import ItemSuggester
+
+    checklist = q.checklist(demo_store, 1)
+    part = checklist["part_name"].iloc[-1]
+    group = checklist["group_name"].iloc[0]
+    asked = [("房屋经鉴定为C级危房，尚未改造", None, None), ("住院自付比例 超过10%", part, None),
+             ("今天天气很好", None, group), ("危房危房危房", part, None), ("", None, None),
+             (None, part, None)]
+    primed = ItemSuggester(checklist)
+    primed.prime(asked)
+    assert len(primed._cache) == 4  # the blank descriptions need no scoring
+    alone = ItemSuggester(checklist)
+    for description, in_part, in_group in asked:
+        assert primed.suggest(description, in_part, in_group) == \
+            alone.suggest(description, in_part, in_group)
+    assert primed.suggest(*asked[0]).code is not None  # a real suggestion was compared

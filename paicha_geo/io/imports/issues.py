@@ -131,7 +131,33 @@ def issue_kind(ctx: IssueContext) -> Kind:
         return {"issue_code": code, "explicit_code": "issue_code" in val, "given": given,
                 "suggested": suggested}
 
-    return Kind("issues", PARSERS, required, finish)
+    return Kind("issues", PARSERS, required, finish,
+                lambda rows: _prime_suggestions(ctx, rows))
+
+
+def _decided(row: Row, named: Named, ctx: IssueContext) -> str | None:
+    """The item when the cell, a person's choice or the page's default decides it."""
+    if named.exact:
+        return named.code
+    if (choice := ctx.item_choices.get(row_key(row))) in ctx.items.codes:
+        return choice
+    blank = not (named.part or named.group or named.unknown)
+    if blank and ctx.default_item is not None:
+        return ctx.default_item
+    return None
+
+
+def _prime_suggestions(ctx: IssueContext, rows: list[Row]) -> None:
+    """Score the description of every row whose item is left to a suggestion, at once."""
+    wanted = []
+    for row in rows:
+        try:
+            named = ctx.items.resolve(row.values.get("item"))
+        except CellError:
+            continue
+        if _decided(row, named, ctx) is None:
+            wanted.append((row.values.get("description"), named))
+    ctx.items.prime(wanted)
 
 
 def _item_of(row: Row, named: Named | None, ctx: IssueContext,
@@ -144,13 +170,8 @@ def _item_of(row: Row, named: Named | None, ctx: IssueContext,
     lists the nearest items."""
     if named is None:  # an unknown item code: the cell's problem is recorded already
         return None, None
-    if named.exact:
-        return named.code, None
-    if (choice := ctx.item_choices.get(row_key(row))) in ctx.items.codes:
-        return choice, None
-    blank = not (named.part or named.group or named.unknown)
-    if blank and ctx.default_item is not None:
-        return ctx.default_item, None
+    if (decided := _decided(row, named, ctx)) is not None:
+        return decided, None
     description = row.values.get("description")
     suggestion = ctx.items.suggest(description, named)
     if suggestion.code is None:

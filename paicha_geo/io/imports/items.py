@@ -47,6 +47,7 @@ class ItemIndex:
     def __init__(self, checklist: pd.DataFrame):
         self._checklist = checklist
         self._suggester: ItemSuggester | None = None
+        self._resolved: dict = {}
         items = checklist.sort_values("sort_order")
         self.codes = set(items["code"])
         self.short = dict(zip(items["code"], items["short"], strict=True))
@@ -73,8 +74,30 @@ class ItemIndex:
             self._suggester = ItemSuggester(self._checklist)
         return self._suggester.suggest(description, named.part, named.group)
 
+    def prime(self, requests: list[tuple[str | None, Named]]) -> None:
+        """Score every (description, what the cell named) of a sheet at once (see suggest)."""
+        if not requests:
+            return
+        if self._suggester is None:
+            self._suggester = ItemSuggester(self._checklist)
+        self._suggester.prime([(d, n.part, n.group) for d, n in requests])
+
     def resolve(self, value) -> Named:
-        """What the cell names (Named() for a blank cell); CellError for an unknown code."""
+        """What the cell names (Named() for a blank cell); CellError for an unknown code.
+        Each distinct cell text is looked up once per import."""
+        key = (value.__class__, value)
+        hit = self._resolved.get(key)
+        if hit is None:
+            try:
+                hit = self._resolve(value)
+            except CellError as exc:
+                hit = exc
+            self._resolved[key] = hit
+        if isinstance(hit, CellError):
+            raise hit.with_traceback(None)  # a cached error: no growing traceback
+        return hit
+
+    def _resolve(self, value) -> Named:
         if is_blank(value):
             return Named()
         text = str(value).strip()

@@ -88,7 +88,8 @@ def _new_issue(row: Row, given: dict, code: str, campaign_id: int, deadline: dt.
     found = issue["found_date"]
     events = [(_midnight(found), None, "pending", Message("HISTORY_IMPORTED", **where))]
     status = issue["status"]
-    note = Message("HISTORY_IMPORTED_STATUS", status=Term("STATUSES", status), **where)
+    if status != "pending":  # most imported rows are: no note to make for them
+        note = Message("HISTORY_IMPORTED_STATUS", status=Term("STATUSES", status), **where)
     rectified, closed = issue["rectified_date"], issue["closed_date"]
     if status == "rectifying":
         events.append((None, "pending", "rectifying", note))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from paicha_geo.domain.errors import Message
 from paicha_geo.io.imports import encoding
+from paicha_geo.io.imports.calamine_xlsx import Unsure, read_xlsx_fast
 from paicha_geo.io.imports.xlsx import TooManyRows, read_xlsx
 
 MAX_ROWS = 200_000  # the default; the import passes Limits.import_max_rows
@@ -67,9 +68,18 @@ def _too_many(limit: int) -> ReadResult:
     return ReadResult(error=Message("ERR_TOO_MANY_ROWS", rows=f"{limit:,}+", limit=f"{limit:,}"))
 
 
+def _sheets(data: bytes, on_progress, max_rows: int) -> list:
+    """calamine first (calamine_xlsx); the streaming reader when it cannot vouch for the file,
+    which also words why a broken file cannot be read."""
+    try:
+        return read_xlsx_fast(data, on_progress, max_rows)
+    except Unsure:
+        return read_xlsx(data, on_progress, max_rows)
+
+
 def _read_xlsx(data: bytes, on_progress, max_rows: int) -> ReadResult:
     try:
-        sheets = read_xlsx(data, on_progress, max_rows)
+        sheets = _sheets(data, on_progress, max_rows)
     except TooManyRows:
         return _too_many(max_rows)
     except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, SyntaxError) as exc:

@@ -72,6 +72,7 @@ class RegionIndex:
                 self._exact[(scope, level, exact)].append(code)
                 self._core[(scope, level, core)].append(code)
         self._cache: dict = {}
+        self._resolved: dict = {}
 
     def _ancestors(self, code: str) -> list[str]:
         out, parent = [], self.parent.get(code)
@@ -142,8 +143,22 @@ class RegionIndex:
         """(region code, field to blame) for a row's region cells; raises CellError.
 
         The deepest level given wins; each name is sought within the one above it when that
-        one is given. A code, when given, must agree with the names given beside it.
+        one is given. A code, when given, must agree with the names given beside it. Each
+        distinct combination is resolved once (a village's rows all name the same cells).
         """
+        key = tuple((v.__class__, v) for v in (district, town, village, code))
+        hit = self._resolved.get(key)
+        if hit is None:
+            try:
+                hit = self._resolve(district, town, village, code)
+            except CellError as exc:
+                hit = exc
+            self._resolved[key] = hit
+        if isinstance(hit, CellError):
+            raise hit.with_traceback(None)  # a cached error: no growing traceback
+        return hit
+
+    def _resolve(self, district, town, village, code) -> tuple[str, str]:
         if not is_blank(code):
             try:
                 resolved = self.by_code(code)

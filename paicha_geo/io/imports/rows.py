@@ -99,6 +99,9 @@ class Kind:
     parsers: dict[str, Callable]  # field -> parse(value, unit) -> value
     required: Callable[[HeaderMatch], list[Message]]  # -> reasons for missing columns
     finish: Callable[[Row], dict]  # parsed row -> record (raises CellError or RowProblems)
+    # Called with a sheet's parsed rows before any is finished: work `finish` would repeat
+    # row by row is done here for all of them at once (the issue kind scores descriptions).
+    prepare: Callable[[list[Row]], None] | None = None
 
 
 def problem_for(row: Row, field_name: str | None, reason: Message, match: HeaderMatch | None,
@@ -112,18 +115,28 @@ def problem_for(row: Row, field_name: str | None, reason: Message, match: Header
     return ImportProblem(file, row.number, column, reason, row.sheet)
 
 
-def _filled(values: list) -> list[int]:
-    return [j for j, v in enumerate(values)
-            if v is not None and (not isinstance(v, str) or v.strip())]
+def _blank_cell(v) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
 
 
-def _is_footer(values: list, filled: list[int], mapped: set[int]) -> bool:
-    """A blank row, a 填表人/合计 line, or a row with text only outside the known columns."""
-    if not filled:
-        return True
-    if len(filled) <= 2 and str(values[filled[0]]).strip().startswith(_FOOTER_WORDS):
-        return True
-    return not any(j in mapped for j in filled)
+def _is_footer(values: list, mapped: list[int]) -> tuple[bool, bool]:
+    """(skip it, it has text): a blank row, a 填表人/合计 line (at most two cells), or a row
+    with text only outside the known columns. Looks at no more cells than it must."""
+    first = []
+    for j, v in enumerate(values):
+        if not _blank_cell(v):
+            first.append(j)
+            if len(first) == 3:
+                break
+    if not first:
+        return True, False
+    if len(first) <= 2 and str(values[first[0]]).strip().startswith(_FOOTER_WORDS):
+        return True, True
+    width = len(values)
+    for j in mapped:
+        if j < width and not _blank_cell(values[j]):
+            return False, True
+    return True, True
 
 
 def validate(
@@ -183,19 +196,24 @@ def validate(
     done, footers = 0, 0
     for sheet, match in tables:
         where = sheet.name if len(read.sheets) > 1 else None
-        mapped = set(match.columns.values())
+        mapped = sorted(set(match.columns.values()))
+        rows = []
         for values, number in zip(sheet.rows[match.row_index + 1:],
                                   sheet.numbers[match.row_index + 1:], strict=True):
+            skip, text = _is_footer(values, mapped)
+            if skip:
+                footers += text
+                continue
+            rows.append(Row(where, number, values, match.titles))
+        failed = _parse_cells(kind, rows, match, file)
+        if kind.prepare is not None:
+            kind.prepare(rows)
+        for row, blamed in zip(rows, failed, strict=True):
             done += 1
             if on_progress and done % 1000 == 0:
                 on_progress(done, total)
-            filled = _filled(values)
-            if _is_footer(values, filled, mapped):
-                footers += bool(filled)
-                continue
-            row = Row(where, number, values, match.titles)
-            _parse_row(kind, row, match, file)
-            out.rows.append(row)
+            _finish_row(kind, row, match, file, blamed)
+        out.rows.extend(rows)
     if footers:
         out.notices.add(Message("NOTE_SKIPPED_FOOTER", count=footers))
     if not out.rows:
@@ -215,30 +233,74 @@ def _plain(values: list) -> list:
     return [None if isinstance(v, Formula) else v for v in values]
 
 
-def _parse_row(kind: Kind, row: Row, match: HeaderMatch, file: str) -> None:
-    """Every problem of the row, not only the first: each cell that cannot be read, then each
-    rule of the kind's `finish` (which reports them all, RowProblems), except a rule about a
-    cell already blamed (an unreadable date is not also "missing"). A row whose cells failed
-    but whose rules hold keeps its record, so the checks across rows (duplicates, households,
-    region scope) name their problems too; only `valid_rows` are ever planned."""
-    failed = set()
+_BLANK = object()  # a parse result: the cell is blank
+
+
+class _Failed:
+    """A parse result: the cell's problem (`field` to blame when not the cell's own)."""
+
+    __slots__ = ("field", "message")
+
+    def __init__(self, field: str | None, message: Message):
+        self.field, self.message = field, message
+
+
+def _parse_cell(parser: Callable, value, unit):
+    """A cell's parsed value, _BLANK or _Failed (a formula, or the parser's CellError)."""
+    if is_blank(value):
+        return _BLANK
+    if isinstance(value, Formula):
+        return _Failed(None, Message("ERR_FORMULA", formula=str(value)[:40]))
+    try:
+        return parser(value, unit)
+    except CellError as exc:
+        return _Failed(exc.field, exc.message)
+
+
+def _parse_cells(kind: Kind, rows: list[Row], match: HeaderMatch, file: str) -> list[set]:
+    """Every cell of the mapped columns parsed, a column at a time, each distinct value once
+    (a district, a status or a date repeats on thousands of rows; parsers are pure). Each
+    row's problems come in column order, as row by row; returns each row's blamed fields."""
+    failed: list[set] = [set() for _ in rows]
     for key, j in match.columns.items():
-        value = row.raw[j] if j < len(row.raw) else None
-        if is_blank(value):
-            continue
-        if isinstance(value, Formula):
-            row.problems.append(problem_for(row, key, Message(
-                "ERR_FORMULA", formula=str(value)[:40]), match, file))
-            failed.add(key)
-            continue
-        try:
-            parsed = kind.parsers[key](value, match.units.get(key))
-        except CellError as exc:
-            row.problems.append(problem_for(row, exc.field or key, exc.message, match, file))
-            failed |= {key, exc.field or key}
-            continue
-        if parsed is not None:
-            row.values[key] = parsed
+        parser, unit = kind.parsers[key], match.units.get(key)
+        texts: dict = {}  # text -> parsed; other values by (type, value): 1 == 1.0 == True
+        others: dict = {}
+        for row, blamed in zip(rows, failed, strict=True):
+            raw = row.raw
+            value = raw[j] if j < len(raw) else None
+            if value is None:
+                continue
+            if value.__class__ is str:
+                parsed = texts.get(value, _BLANK)
+                if parsed is _BLANK and value not in texts:
+                    parsed = texts[value] = _parse_cell(parser, value, unit)
+            else:
+                seen = (value.__class__, value)
+                try:
+                    parsed = others[seen]
+                except KeyError:
+                    parsed = others[seen] = _parse_cell(parser, value, unit)
+                except TypeError:  # an unhashable value: parse it on its own
+                    parsed = _parse_cell(parser, value, unit)
+            if parsed is _BLANK:
+                continue
+            if parsed.__class__ is _Failed:
+                blame = parsed.field or key
+                row.problems.append(problem_for(row, blame, parsed.message, match, file))
+                blamed |= {key, blame}
+            elif parsed is not None:
+                row.values[key] = parsed
+    return failed
+
+
+def _finish_row(kind: Kind, row: Row, match: HeaderMatch, file: str, failed: set) -> None:
+    """Every problem of the row, not only the first: each cell that could not be read (found
+    by _parse_cells), then each rule of the kind's `finish` (which reports them all,
+    RowProblems), except a rule about a cell already blamed (an unreadable date is not also
+    "missing"). A row whose cells failed but whose rules hold keeps its record, so the checks
+    across rows (duplicates, households, region scope) name their problems too; only
+    `valid_rows` are ever planned."""
     try:
         record = kind.finish(row)
     except (CellError, RowProblems) as exc:
