@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from paicha_geo.domain import fact_versions
 from paicha_geo.domain import metrics as m
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.filters import IssueFilters, apply_filters  # noqa: F401 - pages use it
 from paicha_geo.domain.regions import PREFIX_LENGTH, full_code
 from paicha_geo.store import Store
+from paicha_geo.store import facts as store_facts
 from paicha_geo.store import queries as q
+from paicha_geo.store.schema import HOUSEHOLD_FACT_COLUMNS, VILLAGE_FACT_COLUMNS
 
 _LEVEL_OF_LENGTH = {n: level for level, n in PREFIX_LENGTH.items()}
 
@@ -96,12 +99,25 @@ class Snapshot:
     history: pd.DataFrame
     visits: pd.DataFrame
     is_demo: bool
+    # Every dated version of the facts (store.facts.history); None: the current rows hold on
+    # every day (a snapshot built by hand).
+    household_history: pd.DataFrame | None = None
+    village_history: pd.DataFrame | None = None
     _asof_cache: dict = field(default_factory=dict, repr=False)
+    _facts_cache: dict = field(default_factory=dict, repr=False)
 
     def issues_asof(self, asof: dt.date) -> pd.DataFrame:
         if asof not in self._asof_cache:
             self._asof_cache[asof] = m.status_as_of(self.issues, self.history, asof)
         return self._asof_cache[asof]
+
+    def households_asof(self, asof: dt.date) -> pd.DataFrame:
+        """`households` with the facts that held on `asof` (see facts_asof)."""
+        return facts_asof(self, asof)[0]
+
+    def villages_asof(self, asof: dt.date) -> pd.DataFrame:
+        """`villages` with the facts that held on `asof` (see facts_asof)."""
+        return facts_asof(self, asof)[1]
 
     @property
     def root(self) -> pd.Series:
@@ -122,6 +138,47 @@ class Snapshot:
         return scope if scope.prefix else self.scope_of(self.root)
 
 
+def facts_asof(snap: Snapshot, asof: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(households, villages) with each one's facts as verified on or before `asof`: the
+    latest version by then, blank (未填报) where none was verified yet. Registration columns
+    (village, members, exit status, weak type, population) are the current ones.
+
+    Computed once per day and kept; from the newest 核实日期 on, the current rows themselves.
+    """
+    if asof not in snap._facts_cache:
+        snap._facts_cache[asof] = (
+            _on(snap.households, snap.household_history, "household_id",
+                HOUSEHOLD_FACT_COLUMNS, asof),
+            _on(snap.villages, snap.village_history, "code", VILLAGE_FACT_COLUMNS, asof))
+    return snap._facts_cache[asof]
+
+
+def people_asof(snap: Snapshot, people: pd.DataFrame, asof: dt.date) -> pd.DataFrame:
+    """`people` (household rows read with names, for a list) with the facts that held on
+    `asof`, as the snapshot's figures count them."""
+    households = snap.households_asof(asof)
+    if households is snap.households:
+        return people
+    facts = households.set_index("household_id")[list(HOUSEHOLD_FACT_COLUMNS)]
+    rows = facts.index.get_indexer(people["household_id"])
+    seen = rows >= 0  # a household the snapshot has not seen yet keeps its current facts
+    out = people.copy()
+    for column in HOUSEHOLD_FACT_COLUMNS:
+        values = out[column].astype(object).to_numpy()
+        values[seen] = facts[column].astype(object).to_numpy()[rows[seen]]
+        out[column] = (pd.to_numeric(pd.Series(values, index=out.index)).astype(float)
+                       if pd.api.types.is_numeric_dtype(facts[column])
+                       and not pd.api.types.is_bool_dtype(facts[column]) else values)
+    return out
+
+
+def _on(current: pd.DataFrame, history: pd.DataFrame | None, key: str, columns, asof):
+    last = fact_versions.last_change_day(history)
+    if last is None or pd.Timestamp(asof) >= last:
+        return current
+    return fact_versions.facts_on(current, history, key, columns, asof)
+
+
 def load_snapshot(store: Store) -> Snapshot:
     """Read every table the figures use, one query each."""
     campaign = Campaign.from_record(q.campaign(store))
@@ -135,7 +192,18 @@ def load_snapshot(store: Store) -> Snapshot:
         history=q.issue_history(store, campaign.campaign_id),
         visits=q.visits(store),
         is_demo=store.get_meta("is_demo") == "1",
+        household_history=_versions(store, "household"),
+        village_history=_versions(store, "village"),
     )
+
+
+def _versions(store: Store, table: str) -> pd.DataFrame | None:
+    """The versions the as-of figures need (who recorded them is for the profile only);
+    None when no version has a date: the current rows then hold on every day."""
+    versions = store_facts.history(store, table)
+    if versions["verified_on"].isna().all():
+        return None
+    return versions.drop(columns=["recorded_at", "recorded_by"])
 
 
 def data_version(store: Store) -> str:

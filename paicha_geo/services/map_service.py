@@ -76,8 +76,8 @@ def region_view(snap: Snapshot, scope: Scope, asof: dt.date,
     filters = filters or IssueFilters()
     sub_level = child_level(region["level"]) or region["level"]  # a village: itself
     children = snap.regions[snap.regions["parent_code"] == region["code"]].sort_values("code")
-    villages = scope.rows(snap.villages, "code")
-    households = scope.rows(snap.households, "village_code")
+    villages = scope.rows(snap.villages_asof(asof), "code")
+    households = scope.rows(snap.households_asof(asof), "village_code")
     issues = issues_in_scope(snap, scope, asof, filters)
     prefix_len = PREFIX_LENGTH[sub_level]
     ind = m.indicators(villages, households, issues, snap.campaign)
@@ -103,8 +103,8 @@ def region_view(snap: Snapshot, scope: Scope, asof: dt.date,
 
 def village_metrics(snap: Snapshot, scope: Scope, asof: dt.date) -> pd.DataFrame:
     """Every metric for each village in `scope` (for maps of villages two levels down)."""
-    villages = scope.rows(snap.villages, "code")
-    ind = m.indicators(villages, scope.rows(snap.households, "village_code"),
+    villages = scope.rows(snap.villages_asof(asof), "code")
+    ind = m.indicators(villages, scope.rows(snap.households_asof(asof), "village_code"),
                        issues_in_scope(snap, scope, asof), snap.campaign)
     out = m.aggregate(ind, villages["code"], 12)
     out.index.name = "code"
@@ -141,10 +141,11 @@ def village_profile(snap: Snapshot, scope: Scope, asof: dt.date,
     """The village panel of the village `scope` stands for, from the snapshot (no SQL);
     `limit` latest history entries (None: the whole history)."""
     code = scope.code
-    attrs = snap.villages[snap.villages["code"] == code]
+    villages = snap.villages_asof(asof)
+    attrs = villages[villages["code"] == code]
     row = attrs.iloc[0]
     income = rules.village_income_standard(attrs, snap.campaign).iloc[0]
-    households = scope.rows(snap.households, "village_code")
+    households = scope.rows(snap.households_asof(asof), "village_code")
     failing = rules.household_failures(households, snap.campaign).sum().astype(int)
     issues = issues_in_scope(snap, scope, asof, filters)
     checklist = snap.checklist.set_index("code")

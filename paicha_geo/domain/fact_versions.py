@@ -1,0 +1,79 @@
+"""Which version of a dated fact holds on a day (issue 17.6: facts have dates).
+
+A household's or village's facts are versions, each with the day it was verified (核实日期,
+`verified_on`). As of day D the version that holds is the latest one verified on or before D
+(a version verified on D counts on D); a version without a date (未注明日期, NaT) is known
+since the beginning; versions of the same day are taken in the order they were recorded.
+A household or village with no version by D has every fact blank: 未填报 (unknown) for
+every check, never a pass or a failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+
+def latest_by(history: pd.DataFrame, key: str, asof: dt.date) -> pd.DataFrame:
+    """The version of each key that holds on `asof`, indexed by the key.
+
+    `history` must be in superseding order per key (undated first, then by verified_on,
+    then as recorded): store.facts.history returns it so.
+    """
+    verified = pd.to_datetime(history["verified_on"])
+    known = verified.isna() | (verified <= pd.Timestamp(asof))
+    return history[known.to_numpy()].drop_duplicates(key, keep="last").set_index(key)
+
+
+def last_change_day(history: pd.DataFrame) -> pd.Timestamp | None:
+    """The newest 核实日期 of all versions: from that day on the current rows hold (None: no
+    dated version, the current rows hold on every day)."""
+    if history is None or history.empty:
+        return None
+    top = pd.to_datetime(history["verified_on"]).max()
+    return None if pd.isna(top) else top
+
+
+def facts_on(current: pd.DataFrame, history: pd.DataFrame, key: str, columns: tuple[str, ...],
+             asof: dt.date) -> pd.DataFrame:
+    """`current` (one row per key) with its fact `columns` replaced by the values that held
+    on `asof`: blank where no version was verified by then. Other columns (registration:
+    village, members, exit status, weak type ...) are kept as they are."""
+    latest = latest_by(history, key, asof)
+    out = current.copy()
+    rows = latest.index.get_indexer(current[key])
+    found = rows >= 0
+    for column in columns:
+        values = latest[column].to_numpy()[np.where(found, rows, 0)] if len(latest) else \
+            np.full(len(current), np.nan, dtype=object)
+        out[column] = _blank_where(pd.Series(values, index=current.index), ~found,
+                                   current[column].dtype)
+    return out
+
+
+def _blank_where(values: pd.Series, blank: np.ndarray, dtype) -> pd.Series:
+    """`values` with `blank` rows missing, in a dtype that can hold a missing value (a bool
+    column with a blank becomes object, as the store returns it)."""
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        values = values.astype(object)
+        values[blank] = None
+        return values.astype(dtype)
+    if pd.api.types.is_bool_dtype(dtype) and dtype != "boolean":
+        values = values.astype(object)
+        if blank.any() or values.isna().any():
+            values[blank] = None
+            return values
+        return values.astype(bool)
+    if pd.api.types.is_integer_dtype(dtype) and dtype.kind == "i":
+        values = values.astype(float)
+        values[blank] = np.nan
+        return values if values.isna().any() else values.astype(dtype)
+    if pd.api.types.is_float_dtype(dtype):
+        values = pd.to_numeric(values).astype(float)
+        values[blank] = np.nan
+        return values
+    values = values.astype(object)
+    values[blank] = None
+    return values
