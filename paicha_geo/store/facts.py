@@ -53,7 +53,8 @@ def history(store: Store, table: str, scope: str | None = None,
     """
     key, fact_table, columns = _FACTS[table]
     region = "village_code" if table == "household" else "code"
-    facts = ", ".join(columns)
+    f_facts = ", ".join(f"f.{c}" for c in columns)
+    c_facts = ", ".join(f"c.{c}" for c in columns)
     where, params = "TRUE", []
     if scope:
         where += f" AND starts_with(c.{region}, ?)"
@@ -62,10 +63,11 @@ def history(store: Store, table: str, scope: str | None = None,
         where += f" AND c.{key} = ?"
         params.append(key_value)
     sql = f"""
-        SELECT f.{key}, f.verified_on, f.recorded_at, f.recorded_by, {facts}, f.fact_id
+        SELECT f.{key}, f.verified_on, f.recorded_at, f.recorded_by, {f_facts}, f.fact_id
         FROM {fact_table} f JOIN {table} c USING ({key}) WHERE {where}
         UNION ALL
-        SELECT c.{key}, NULL::DATE, NULL::TIMESTAMP, NULL::VARCHAR, {facts}, NULL::BIGINT
+        SELECT c.{key}, NULL::DATE, NULL::TIMESTAMP, NULL::VARCHAR, {c_facts},
+               NULL::BIGINT
         FROM {table} c WHERE {where}
           AND NOT EXISTS (SELECT 1 FROM {fact_table} f WHERE f.{key} = c.{key})
         ORDER BY 1, 2 NULLS FIRST, 3 NULLS FIRST, fact_id NULLS FIRST
