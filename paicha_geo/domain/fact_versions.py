@@ -22,9 +22,13 @@ def latest_by(history: pd.DataFrame, key: str, asof: dt.date) -> pd.DataFrame:
     `history` must be in superseding order per key (undated first, then by verified_on,
     then as recorded): store.facts.history returns it so.
     """
+    return known_by(history, asof).drop_duplicates(key, keep="last").set_index(key)
+
+
+def known_by(history: pd.DataFrame, asof: dt.date) -> pd.DataFrame:
+    """The versions verified on or before `asof` (and those without a date), in order."""
     verified = pd.to_datetime(history["verified_on"])
-    known = verified.isna() | (verified <= pd.Timestamp(asof))
-    return history[known.to_numpy()].drop_duplicates(key, keep="last").set_index(key)
+    return history[(verified.isna() | (verified <= pd.Timestamp(asof))).to_numpy()]
 
 
 def last_change_day(history: pd.DataFrame) -> pd.Timestamp | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from paicha_geo.domain import guarantees, privacy
+from paicha_geo.domain import fact_versions, guarantees, privacy
 from paicha_geo.domain.errors import Term, UserError
 from paicha_geo.domain.rules import village_income_standard
 from paicha_geo.services import session_service
@@ -21,6 +21,7 @@ from paicha_geo.services.data import (
 from paicha_geo.services.map_service import RegionView, region_view
 from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
+from paicha_geo.store import facts as store_facts
 from paicha_geo.store import queries as q
 
 
@@ -107,6 +108,14 @@ def household_issues(snap: Snapshot, scope: Scope, household_id: str,
     return issues.assign(item=issues["item_code"].map(short))[
         ["issue_code", "item", "description", "status_asof", "found_date", "deadline",
          "overdue_days"]]
+
+
+def household_fact_history(store: Store, scope: Scope, household_id: str,
+                           asof: dt.date) -> pd.DataFrame:
+    """One household's fact versions known by `asof` (earlier values kept, each with its
+    核实日期), in superseding order; none outside `scope`."""
+    versions = store_facts.history(store, "household", scope.prefix, household_id)
+    return fact_versions.known_by(versions, asof)
 
 
 class RevealRefused(UserError):

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from paicha_geo import config
+from paicha_geo.domain import fact_versions, rules
 from paicha_geo.domain import metrics as m
-from paicha_geo.domain import rules
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.compare import DEFAULT_RANK_BY
 from paicha_geo.domain.filters import IssueFilters
@@ -22,6 +22,7 @@ from paicha_geo.services.data import (
     open_issues,
 )
 from paicha_geo.store import Store
+from paicha_geo.store import facts as store_facts
 from paicha_geo.store import queries as q
 
 # The map's default colouring: the rate that ranks regions (compare.DEFAULT_RANK_BY), so the
@@ -109,6 +110,13 @@ def village_metrics(snap: Snapshot, scope: Scope, asof: dt.date) -> pd.DataFrame
     out = m.aggregate(ind, villages["code"], 12)
     out.index.name = "code"
     return out
+
+
+def village_fact_history(store: Store, scope: Scope, asof: dt.date) -> pd.DataFrame:
+    """The fact versions of the village `scope` stands for, known by `asof` (earlier values
+    kept, each with its 核实日期), in superseding order."""
+    versions = store_facts.history(store, "village", key_value=scope.code)
+    return fact_versions.known_by(versions, asof)
 
 
 @dataclass
