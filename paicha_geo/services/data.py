@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from paicha_geo.domain import fact_versions
@@ -164,7 +165,7 @@ def people_asof(snap: Snapshot, people: pd.DataFrame, asof: dt.date) -> pd.DataF
     seen = rows >= 0  # a household the snapshot has not seen yet keeps its current facts
     out = people.copy()
     for column in HOUSEHOLD_FACT_COLUMNS:
-        values = out[column].astype(object).to_numpy()
+        values = np.array(out[column].astype(object), dtype=object)  # a writable copy
         values[seen] = facts[column].astype(object).to_numpy()[rows[seen]]
         out[column] = (pd.to_numeric(pd.Series(values, index=out.index)).astype(float)
                        if pd.api.types.is_numeric_dtype(facts[column])
