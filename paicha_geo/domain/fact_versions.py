@@ -44,40 +44,26 @@ def facts_on(current: pd.DataFrame, history: pd.DataFrame, key: str, columns: tu
              asof: dt.date) -> pd.DataFrame:
     """`current` (one row per key) with its fact `columns` replaced by the values that held
     on `asof`: blank where no version was verified by then. Other columns (registration:
-    village, members, exit status, weak type ...) are kept as they are."""
-    latest = latest_by(history, key, asof)
+    village, members, exit status, weak type ...) are kept as they are.
+
+    Columnar: `history` may carry `row`, each version's position in `current` (computed once
+    when the snapshot is read); a yes/no fact comes back as pandas' nullable boolean.
+    """
+    rows = (history["row"].to_numpy() if "row" in history
+            else pd.Index(current[key]).get_indexer(history[key]))
+    verified = pd.to_datetime(history["verified_on"]).to_numpy()
+    known = np.isnat(verified) | (verified <= np.datetime64(pd.Timestamp(asof)))
+    idx = np.flatnonzero(known & (rows >= 0))
+    order = idx[np.argsort(rows[idx], kind="stable")]  # superseding order kept per row
+    r = rows[order]
+    last = order[np.r_[r[1:] != r[:-1], True]] if len(order) else order
+    picked = history.iloc[last][list(columns)]
+    picked = picked.astype({c: "boolean" for c in columns
+                            if pd.api.types.is_bool_dtype(picked[c].dtype)})
+    picked.index = rows[last]
+    aligned = picked.reindex(np.arange(len(current)))
+    aligned.index = current.index
     out = current.copy()
-    rows = latest.index.get_indexer(current[key])
-    found = rows >= 0
     for column in columns:
-        values = latest[column].to_numpy()[np.where(found, rows, 0)] if len(latest) else \
-            np.full(len(current), np.nan, dtype=object)
-        out[column] = _blank_where(pd.Series(values, index=current.index), ~found,
-                                   current[column].dtype)
+        out[column] = aligned[column]
     return out
-
-
-def _blank_where(values: pd.Series, blank: np.ndarray, dtype) -> pd.Series:
-    """`values` with `blank` rows missing, in a dtype that can hold a missing value (a bool
-    column with a blank becomes object, as the store returns it)."""
-    if isinstance(dtype, pd.api.extensions.ExtensionDtype):
-        values = values.astype(object)
-        values[blank] = None
-        return values.astype(dtype)
-    if pd.api.types.is_bool_dtype(dtype) and dtype != "boolean":
-        values = values.astype(object)
-        if blank.any() or values.isna().any():
-            values[blank] = None
-            return values
-        return values.astype(bool)
-    if pd.api.types.is_integer_dtype(dtype) and dtype.kind == "i":
-        values = values.astype(float)
-        values[blank] = np.nan
-        return values if values.isna().any() else values.astype(dtype)
-    if pd.api.types.is_float_dtype(dtype):
-        values = pd.to_numeric(values).astype(float)
-        values[blank] = np.nan
-        return values
-    values = values.astype(object)
-    values[blank] = None
-    return values

@@ -183,28 +183,33 @@ def _on(current: pd.DataFrame, history: pd.DataFrame | None, key: str, columns, 
 def load_snapshot(store: Store) -> Snapshot:
     """Read every table the figures use, one query each."""
     campaign = Campaign.from_record(q.campaign(store))
+    villages, households = q.villages(store), q.household_facts(store)
     return Snapshot(
         campaign=campaign,
         checklist=q.checklist(store, campaign.campaign_id),
         regions=q.regions(store),
-        villages=q.villages(store),
-        households=q.household_facts(store),
+        villages=villages,
+        households=households,
         issues=q.issues(store, campaign.campaign_id),
         history=q.issue_history(store, campaign.campaign_id),
         visits=q.visits(store),
         is_demo=store.get_meta("is_demo") == "1",
-        household_history=_versions(store, "household"),
-        village_history=_versions(store, "village"),
+        household_history=_versions(store, "household", households["household_id"]),
+        village_history=_versions(store, "village", villages["code"]),
     )
 
 
-def _versions(store: Store, table: str) -> pd.DataFrame | None:
-    """The versions the as-of figures need (who recorded them is for the profile only);
-    None when no version has a date: the current rows then hold on every day."""
+def _versions(store: Store, table: str, keys: pd.Series) -> pd.DataFrame | None:
+    """The versions the as-of figures need (who recorded them is for the profile only),
+    with `row`, each one's position among the current rows (`keys`); None when no version
+    has a date: the current rows then hold on every day."""
     versions = store_facts.history(store, table)
     if versions["verified_on"].isna().all():
         return None
-    return versions.drop(columns=["recorded_at", "recorded_by"])
+    key = versions.columns[0]
+    versions = versions.drop(columns=["recorded_at", "recorded_by"])
+    versions["row"] = pd.Index(keys).get_indexer(versions[key]).astype("int32")
+    return versions
 
 
 def data_version(store: Store) -> str:
