@@ -19,7 +19,6 @@ import time
 
 from paicha_geo.services import data, guarantees_service
 from paicha_geo.store import Store
-from paicha_geo.store import facts as store_facts
 
 
 def _median_ms(fn, repeat: int = 5) -> float:
@@ -49,17 +48,23 @@ def main() -> None:
         t0 = time.perf_counter()
         snap = data.load_snapshot(store)
         print(f"snapshot load (with fact versions): {(time.perf_counter() - t0) * 1000:.0f} ms")
-        read = _median_ms(lambda: (store_facts.history(store, "household"),
-                                   store_facts.history(store, "village")), repeat=3)
-        print(f"  of which reading the fact versions: {read:.0f} ms")
+        read = _median_ms(lambda: [data._versions(store, t, f[k]) for t, f, k in (
+            ("household", snap.households, "household_id"), ("village", snap.villages, "code"))],
+            repeat=3)
+        print(f"  of which reading the facts' dates: {read:.0f} ms")
+        counts = store.cursor().execute(
+            "SELECT (SELECT count(*) FROM household_fact), (SELECT count(*) FROM village_fact)"
+        ).fetchone()
     homes, villages = snap.households, snap.villages
-    history = snap.household_history
-    print(f"households {len(homes):,}, household versions "
-          f"{0 if history is None else len(history):,}; villages {len(villages):,}, "
-          f"village versions {0 if snap.village_history is None else len(snap.village_history):,}")
-    held = sum(0 if f is None else f.memory_usage(deep=True).sum()
-               for f in (snap.household_history, snap.village_history))
-    print(f"memory of the version frames: {held / 2**20:.1f} MB "
+    print(f"households {len(homes):,} with {counts[0]:,} versions; villages {len(villages):,} "
+          f"with {counts[1]:,} versions")
+    held = 0
+    for dates in (snap.household_history, snap.village_history):
+        if dates is not None:
+            held += dates.first_day.nbytes + dates.several.memory_usage(deep=True).sum()
+            print(f"  kept in the snapshot: {len(dates.first_day):,} first days, "
+                  f"{len(dates.several):,} versions of keys with several")
+    print(f"memory of the facts' dates: {held / 2**20:.1f} MB "
           f"(households frame: {homes.memory_usage(deep=True).sum() / 2**20:.1f} MB)")
     for label, day in (("inside the screening", inside), ("after the newest 核实日期", after)):
         ms = _median_ms(_fresh(snap, lambda d=day: data.facts_asof(snap, d)))

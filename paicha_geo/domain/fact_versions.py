@@ -40,30 +40,51 @@ def last_change_day(history: pd.DataFrame) -> pd.Timestamp | None:
     return None if pd.isna(top) else top
 
 
-def facts_on(current: pd.DataFrame, history: pd.DataFrame, key: str, columns: tuple[str, ...],
-             asof: dt.date) -> pd.DataFrame:
+def facts_on(current: pd.DataFrame, history: pd.DataFrame | None, key: str,
+             columns: tuple[str, ...], asof: dt.date,
+             first_day: np.ndarray | None = None) -> pd.DataFrame:
     """`current` (one row per key) with its fact `columns` replaced by the values that held
     on `asof`: blank where no version was verified by then. Other columns (registration:
     village, members, exit status, weak type ...) are kept as they are.
 
-    Columnar: `history` may carry `row`, each version's position in `current` (computed once
-    when the snapshot is read); a yes/no fact comes back as pandas' nullable boolean.
+    `history` holds every version of the keys it names (those with several versions, when
+    the snapshot reads it); a key it does not name has one version, its current row, verified
+    on `first_day` (aligned with `current`; NaT or None: 未注明日期, known since the
+    beginning). Columnar: `history` may carry `row`, each version's position in `current`
+    (computed once when the snapshot is read); a yes/no fact comes back as pandas' nullable
+    boolean, a count as a float.
     """
-    rows = (history["row"].to_numpy() if "row" in history
-            else pd.Index(current[key]).get_indexer(history[key]))
-    verified = pd.to_datetime(history["verified_on"]).to_numpy()
-    known = np.isnat(verified) | (verified <= np.datetime64(pd.Timestamp(asof)))
-    idx = np.flatnonzero(known & (rows >= 0))
-    order = idx[np.argsort(rows[idx], kind="stable")]  # superseding order kept per row
-    r = rows[order]
-    last = order[np.r_[r[1:] != r[:-1], True]] if len(order) else order
-    picked = history.iloc[last][list(columns)]
-    picked = picked.astype({c: "boolean" for c in columns
-                            if pd.api.types.is_bool_dtype(picked[c].dtype)})
-    picked.index = rows[last]
-    aligned = picked.reindex(np.arange(len(current)))
-    aligned.index = current.index
+    day = np.datetime64(pd.Timestamp(asof))
+    blank = np.zeros(len(current), bool)
+    if first_day is not None:
+        blank = ~np.isnat(first_day) & (first_day > day)
+    picked, named = None, np.array([], int)
+    if history is not None and len(history):
+        rows = (history["row"].to_numpy() if "row" in history
+                else pd.Index(current[key]).get_indexer(history[key]))
+        named = np.unique(rows[rows >= 0])
+        verified = pd.to_datetime(history["verified_on"]).to_numpy()
+        known = np.isnat(verified) | (verified <= day)
+        idx = np.flatnonzero(known & (rows >= 0))
+        order = idx[np.argsort(rows[idx], kind="stable")]  # superseding order kept per row
+        r = rows[order]
+        last = order[np.r_[r[1:] != r[:-1], True]] if len(order) else order
+        picked = history.iloc[last][list(columns)]
+        picked.index = rows[last]
+        blank[named] = True  # unless a version by then is picked below
     out = current.copy()
     for column in columns:
-        out[column] = aligned[column]
+        values = _nullable(out[column]).mask(blank)
+        if picked is not None and len(picked):
+            values.iloc[picked.index.to_numpy()] = _nullable(picked[column]).to_numpy()
+        out[column] = values
     return out
+
+
+def _nullable(values: pd.Series) -> pd.Series:
+    """`values` in a dtype that holds a blank: bool as pandas' boolean, integers as floats."""
+    if values.dtype == bool:
+        return values.astype("boolean")
+    if values.dtype.kind in "iu":
+        return values.astype(float)
+    return values

@@ -100,10 +100,10 @@ class Snapshot:
     history: pd.DataFrame
     visits: pd.DataFrame
     is_demo: bool
-    # Every dated version of the facts (store.facts.history); None: the current rows hold on
-    # every day (a snapshot built by hand).
-    household_history: pd.DataFrame | None = None
-    village_history: pd.DataFrame | None = None
+    # The facts' dates (FactDates); None: the current rows hold on every day (a file with
+    # no dated version, or a snapshot built by hand).
+    household_history: FactDates | None = None
+    village_history: FactDates | None = None
     _asof_cache: dict = field(default_factory=dict, repr=False)
     _facts_cache: dict = field(default_factory=dict, repr=False)
 
@@ -173,11 +173,10 @@ def people_asof(snap: Snapshot, people: pd.DataFrame, asof: dt.date) -> pd.DataF
     return out
 
 
-def _on(current: pd.DataFrame, history: pd.DataFrame | None, key: str, columns, asof):
-    last = fact_versions.last_change_day(history)
-    if last is None or pd.Timestamp(asof) >= last:
+def _on(current: pd.DataFrame, dates: FactDates | None, key: str, columns, asof):
+    if dates is None or pd.Timestamp(asof) >= dates.last_day:
         return current
-    return fact_versions.facts_on(current, history, key, columns, asof)
+    return fact_versions.facts_on(current, dates.several, key, columns, asof, dates.first_day)
 
 
 def load_snapshot(store: Store) -> Snapshot:
@@ -199,17 +198,38 @@ def load_snapshot(store: Store) -> Snapshot:
     )
 
 
-def _versions(store: Store, table: str, keys: pd.Series) -> pd.DataFrame | None:
-    """The versions the as-of figures need (who recorded them is for the profile only),
-    with `row`, each one's position among the current rows (`keys`); None when no version
-    has a date: the current rows then hold on every day."""
-    versions = store_facts.history(store, table)
-    if versions["verified_on"].isna().all():
+@dataclass(frozen=True)
+class FactDates:
+    """What the as-of facts need beyond the current rows: the day each row's facts were first
+    verified (aligned with the rows; NaT: undated) and every version of the rows that have
+    several (`row`: its position among the current rows)."""
+
+    first_day: np.ndarray
+    several: pd.DataFrame
+    last_day: pd.Timestamp  # the newest 核实日期: from then on the current rows hold
+
+
+def _versions(store: Store, table: str, keys: pd.Series) -> FactDates | None:
+    """None when no version has a date: the current rows then hold on every day."""
+    first = store_facts.first_days(store, table)
+    several = (store_facts.several_versions(store, table) if (first["versions"] > 1).any()
+               else store_facts.several_versions(store, table).iloc[:0])
+    last = fact_versions.last_change_day(pd.concat(
+        [first[["first_day"]].rename(columns={"first_day": "verified_on"}),
+         several[["verified_on"]]]))
+    if last is None:
         return None
-    key = versions.columns[0]
-    versions = versions.drop(columns=["recorded_at", "recorded_by"])
-    versions["row"] = pd.Index(keys).get_indexer(versions[key]).astype("int32")
-    return versions
+    index = pd.Index(keys)
+    read = first[first.columns[0]]
+    if len(read) == len(keys) and (read.to_numpy() == keys.to_numpy()).all():  # same order
+        first_day = pd.to_datetime(first["first_day"]).to_numpy()
+    else:  # the rows changed between the two reads: align by key
+        first_day = np.full(len(keys), np.datetime64("NaT"), dtype="datetime64[us]")
+        at = index.get_indexer(read)
+        first_day[at[at >= 0]] = pd.to_datetime(first["first_day"]).to_numpy()[at >= 0]
+    several["row"] = (index.get_indexer(several[several.columns[0]]).astype("int32")
+                      if len(several) else np.array([], dtype="int32"))
+    return FactDates(first_day, several, last)
 
 
 def data_version(store: Store) -> str:

@@ -43,6 +43,32 @@ def append_versions(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFr
     return len(load)
 
 
+def first_days(store: Store, table: str) -> pd.DataFrame:
+    """Per household (village), in key order like the snapshot's rows: the day its facts were
+    first verified (NaT when a version has no date, or it has none: known since the
+    beginning) and how many versions it has."""
+    key, fact_table, _ = _FACTS[table]
+    return store.cursor().execute(
+        f"""SELECT c.{key}, f.first_day, coalesce(f.versions, 0) AS versions
+            FROM {table} c LEFT JOIN (
+                SELECT {key}, CASE WHEN bool_or(verified_on IS NULL) THEN NULL
+                                   ELSE min(verified_on) END AS first_day,
+                       count(*) AS versions
+                FROM {fact_table} GROUP BY {key}) f USING ({key})
+            ORDER BY c.{key}""").fetchdf()  # noqa: S608 - fixed names
+
+
+def several_versions(store: Store, table: str) -> pd.DataFrame:
+    """Every version of the keys with more than one (key, verified_on and the facts), in
+    superseding order per key: what an as-of figure needs beyond the current rows."""
+    key, fact_table, columns = _FACTS[table]
+    facts = ", ".join(columns)
+    return store.cursor().execute(
+        f"SELECT {key}, verified_on, {facts} FROM {fact_table} "  # noqa: S608
+        f"WHERE {key} IN (SELECT {key} FROM {fact_table} GROUP BY {key} HAVING count(*) > 1) "
+        f"ORDER BY {key}, verified_on NULLS FIRST, recorded_at, fact_id").fetchdf()
+
+
 def history(store: Store, table: str, scope: str | None = None,
             key_value: str | None = None) -> pd.DataFrame:
     """Every version of the facts of `table` ('household' or 'village'): the key,

@@ -76,3 +76,18 @@ def test_from_the_newest_day_on_nothing_changes():
     later = fv.facts_on(_current(), _history(), "household_id", FACTS,
                         D + dt.timedelta(days=30))
     pd.testing.assert_frame_equal(later, _current(), check_dtype=False)
+
+
+def test_a_single_version_is_the_current_row_from_its_day_on():
+    """The snapshot keeps only keys with several versions in `history`; the others are their
+    current row, verified on `first_day` (NaT: undated, known since the beginning)."""
+    first = pd.to_datetime(["2020-04-10", None, "2020-04-11"]).to_numpy()
+    several = _history()[_history()["household_id"] == "a"]
+    on = fv.facts_on(_current(), several, "household_id", FACTS, D,
+                     first_day=first).set_index("household_id")
+    assert on.loc["a", "per_capita_income"] == 6500  # from its versions
+    assert on.loc["b", "house_grade"] == "D"  # undated: known since the beginning
+    assert on[["per_capita_income", "house_grade", "all_insured"]].loc["c"].isna().all()
+    on_next = fv.facts_on(_current(), several, "household_id", FACTS,
+                          D + dt.timedelta(days=1), first_day=first).set_index("household_id")
+    assert on_next.loc["c", "per_capita_income"] == 8000 and not on_next.loc["c", "all_insured"]
