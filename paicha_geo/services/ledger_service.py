@@ -331,6 +331,9 @@ def _date_versions(preview: ImportPreview, key: str, facts: tuple[str, ...],
     if defaulted:
         preview.validated.notices.add(Message("NOTE_DEFAULT_VERIFIED", rows=defaulted,
                                               date=today))
+    updated = {r[key] for r in preview.plan.updates}
+    if kept := int(preview.fact_versions[key].isin(updated).sum()):
+        preview.validated.notices.add(Message("NOTE_VERIFIED_KEPT", rows=kept))
 
 
 def commit_import(store: Store, preview: ImportPreview, *, scope: Scope,

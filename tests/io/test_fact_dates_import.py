@@ -81,6 +81,8 @@ def test_without_a_verified_date_the_import_day_is_used_and_the_preview_says_so(
     preview = ls.preview_import(store, "households", "h.csv", csv_bytes(rows),
                                 scope=EVERYTHING)
     assert any("1 行未填核实日期，按导入当日 2020-07-15 计" in n for n in preview.notices)
+    assert any("1 行的数值有变化" in n and "原有数值连同其核实日期保留" in n
+               for n in preview.notices)
     ls.commit_import(store, preview, scope=EVERYTHING)
     versions = store_facts.history(store, "household", key_value=home["household_id"])
     assert versions.iloc[-1]["verified_on"].date() == DEMO_TODAY
