@@ -132,6 +132,16 @@ def household_list(version: str, scope: Scope, asof: dt.date, show_personal: boo
                                              show_personal, check)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def household_fact_history(version: str, scope: Scope, household_id: str, asof: dt.date):
+    return guarantees_service.household_fact_history(store(), scope, household_id, asof)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def village_fact_history(version: str, scope: Scope, asof: dt.date):
+    return map_service.village_fact_history(store(), scope, asof)
+
+
 def household_issues(version: str, scope: Scope, household_id: str, asof: dt.date):
     return guarantees_service.household_issues(snapshot(version), scope, household_id, asof)
 

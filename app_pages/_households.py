@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import _auth, _cache, _nav, _params
+from app_pages import _auth, _cache, _facts, _nav, _params
 from paicha_geo import labels
 from paicha_geo.render import escape, guarantee_cards
 from paicha_geo.services import guarantees_service
-from paicha_geo.services.data import Scope
+from paicha_geo.services.data import HOUSEHOLD_FACT_COLUMNS, Scope
 
 
 def household_list(version: str, scope: Scope | None, asof, check: str, resolved) -> None:
@@ -43,6 +43,9 @@ def household_list(version: str, scope: Scope | None, asof, check: str, resolved
     else:
         with st.container(key="household-issues"):
             st.table(guarantee_cards.household_issues(issues))
+    _facts.history(labels.FACT_HISTORY_HOUSEHOLD,
+                   _cache.household_fact_history(version, scope, household, asof),
+                   HOUSEHOLD_FACT_COLUMNS, "household-facts")
 
 
 def _reveal(me, household: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import _cache
+from app_pages import _cache, _facts
 from paicha_geo import labels
 from paicha_geo.render import panel
+from paicha_geo.services.data import VILLAGE_FACT_COLUMNS
 
 
 def village_panel(version, scope, asof, filters) -> None:
@@ -28,6 +29,8 @@ def village_panel(version, scope, asof, filters) -> None:
 
 def village_details(version, scope, asof, filters) -> None:
     p = _cache.village_profile(version, scope, asof, filters)
+    _facts.history(labels.FACT_HISTORY_VILLAGE, _cache.village_fact_history(version, scope, asof),
+                   VILLAGE_FACT_COLUMNS, "village-facts")
     if not p.open_issues.empty:
         st.markdown(f"**{labels.PANEL_OPEN_ISSUES}**")
         with st.container(key="open-issues"):  # st.table reads markdown: cells are escaped

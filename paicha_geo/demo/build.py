@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 
 from paicha_geo.config import PACKAGE_DATA, default_campaign, geo_dir
-from paicha_geo.demo import gaps, ledger, people
+from paicha_geo.demo import fact_dates, gaps, ledger, people
 from paicha_geo.demo.accounts import add_demo_accounts
 from paicha_geo.demo.names import village_names
 from paicha_geo.demo.partition import partition_outline
@@ -168,6 +168,7 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
     )
     visits = ledger.visits(rng, attrs, households, DATA_END)
     attrs, households = gaps.blank_some_facts(seed, attrs, households)
+    household_fact, village_fact = fact_dates.versions(seed, attrs, households, issues)
     timings["ledger_s"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
@@ -178,6 +179,8 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
         "checklist_item": checklist,
         "village": attrs,
         "household": households,
+        "household_fact": household_fact,
+        "village_fact": village_fact,
         "issue": issues,
         "issue_history": history,
         "visit": visits,

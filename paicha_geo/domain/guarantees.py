@@ -94,12 +94,17 @@ def household_checks(households: pd.DataFrame, campaign: Campaign) -> pd.DataFra
 
 def map_columns(child_metrics: pd.DataFrame, check: str) -> pd.DataFrame:
     """Map values for one household check: failing households per 100, the 清零 state
-    (CLEAR_STATES: "none" where a region has no household) and the counts behind them."""
+    (CLEAR_STATES: "none" where a region has no household) and the counts behind them.
+
+    Per 100 is undefined (no data, grey) where no household of the region could be judged
+    (every fact the check needs 未填报, e.g. before the screening's 核实日期): 0 would read as
+    "nothing fails"."""
     failing = child_metrics[f"failing_{check}" if check in GUARANTEE_KEYS
                             else "households_below_income"]
     unknown = child_metrics.get(f"unknown_{check}", pd.Series(0, index=child_metrics.index))
+    judged = child_metrics.get(f"judged_{check}", child_metrics["households"])
     households = child_metrics["households"]
-    per_100 = (failing * 100 / households).where(households > 0)
+    per_100 = (failing * 100 / households).where((households > 0) & (judged > 0))
     clear = np.where(households == 0, "none", clear_state(failing, unknown))
     return pd.DataFrame({"guarantee_per_100": per_100, "guarantee_clear": clear,
                          "guarantee_failing": failing, "guarantee_unknown": unknown},

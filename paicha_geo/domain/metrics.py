@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from paicha_geo.domain.campaign import Campaign
-from paicha_geo.domain.rules import GUARANTEE_KEYS, household_failures, household_unknowns
+from paicha_geo.domain.rules import FAIL, GUARANTEE_KEYS, PASS, UNKNOWN, household_outcomes
 
 OPEN_STATUSES = ("pending", "rectifying", "rectified")
 UNRECTIFIED = ("pending", "rectifying")
@@ -148,15 +148,18 @@ def indicators(
         "weak_villages_province": (weak == "province").to_numpy(),
         "weak_villages_city": (weak == "city").to_numpy(),
     })
-    fails = household_failures(households, campaign)
+    outcomes = household_outcomes(households, campaign)
+    fails = outcomes == FAIL
     h = pd.DataFrame({"code": households["village_code"].to_numpy(), "households": 1})
     for key in GUARANTEE_KEYS:
         h[f"failing_{key}"] = fails[key].to_numpy()
-    h["households_failing_any"] = fails["any_guarantee"].to_numpy()
+    h["households_failing_any"] = fails[list(GUARANTEE_KEYS)].any(axis=1).to_numpy()
     h["households_below_income"] = fails["income"].to_numpy()
-    unknown = household_unknowns(households, campaign)  # 未填报: neither failing nor passing
+    unknown = outcomes == UNKNOWN  # 未填报: neither failing nor passing
+    judged = outcomes.isin((PASS, FAIL))  # a per-100 value needs some judged household
     for key in (*GUARANTEE_KEYS, "income"):
         h[f"unknown_{key}"] = unknown[key].to_numpy()
+        h[f"judged_{key}"] = judged[key].to_numpy()
     return Indicators(v, h, issue_indicators(issues_asof))
 
 

@@ -28,6 +28,7 @@ FIELD_LABELS = {
     "collective_disposable_income": "集体可支配收入(元)",
     "first_secretary_present": "第一书记在岗", "population": "人口",
     "name": "姓名", "fact": "比对事项（如鉴定等级、是否参保）", "head_id": "户主身份证号",
+    "verified_on": "核实日期",
 }
 # Where a problem is: file, sheet, row, column.
 PROBLEM_COLUMNS = {"file": "文件", "sheet": "工作表", "row": "行号", "column": "列",
@@ -101,6 +102,9 @@ ERR_BAD_EXIT = "“{value}”应填“已脱贫”或“未脱贫”"
 ERR_BAD_WEAK = "“{value}”应填“省定”“市定”或“否”"
 ERR_BAD_RENOVATION = "“{value}”应填“未改造”“改造中”或“已改造”"
 WARN_SHARE_AMBIGUOUS = ("比例“{value}”按 100% 理解；如指 1%，请写“1%”，或在表头注明“(%)”")
+ERR_VERIFIED_FUTURE = "核实日期 {date} 晚于今天（{today}）"
+ERR_VERIFIED_BEFORE_LATEST = ("核实日期 {date} 早于系统中已有的核实日期 {latest}："
+                              "补录更早的数值请联系管理员")
 ERR_DROPOUTS_EXCEED_CHILDREN = "失学辍学人数 {dropouts} 多于适龄儿童人数 {children}"
 ERR_PHYSICAL_EXCEED_DROPOUTS = "因身体原因失学人数 {physical} 多于失学辍学人数 {dropouts}"
 ERR_BAD_SHARE = "比例“{value}”应在 0 到 100% 之间"
@@ -153,6 +157,9 @@ NOTE_ITEMS_SUGGESTED = ("{rows} 行的“排查项目”只写了类别（或未
                         "请在下方“推荐的排查条目”表中逐行核对，可改选，确认后才能导入")
 NOTE_DEFAULT_DEADLINE = "{rows} 行未填整改时限，按活动整改时限 {deadline} 计"
 NOTE_DEFAULT_FOUND = "未提供发现日期，统一按 {date} 计"
+NOTE_DEFAULT_VERIFIED = ("{rows} 行未填核实日期，按导入当日 {date} 计；"
+                         "原有数值连同其核实日期保留在历史中")
+NOTE_VERIFIED_KEPT = "{rows} 行的数值有变化，新数值按核实日期记为新版本，原有数值连同其核实日期保留"
 NOTE_STATUS_BEHIND = ("{rows} 个问题在系统中的状态比表格新（如系统为“已销号”、表格为“整改中”），"
                       "保留系统状态；其他修改照常导入。回头看重新整改请在台账中操作")
 NOTE_SHEETS = "读取了 {count} 张工作表：{names}"

@@ -37,5 +37,13 @@ PANEL_FACT = "**{label}**：{value}"
 PANEL_TYPE = "{kind} · 代码 {code}"
 PANEL_INCOME_LINE = ("**{label}（{kind}）**：{income}，{standard} {target}，{gap} {amount}"
                      " → **{verdict}**")
+PANEL_INCOME_UNKNOWN_LINE = "**{label}（{kind}）**：{standard} {target} → **{verdict}**"
 PANEL_GROUP_COLUMNS = {"group_name": "排查重点", "open": "未销号"}
 PANEL_NONE = "无"
+# Dated facts (issue 17.6): every version with its 核实日期, newest first.
+FACT_HISTORY_VILLAGE = "村集体经济等核实记录（截至所选日期，原有数值保留）"
+FACT_HISTORY_HOUSEHOLD = "该户核实记录（截至所选日期，原有数值保留）"
+FACT_HISTORY_NONE = "截至所选日期尚无核实记录：各项为未填报"
+FACT_UNDATED = "未注明日期"
+FACT_HISTORY_COLUMNS = {"verified_on": "核实日期", "recorded_by": "录入"}
+FACT_GRADE = "{grade}级"

@@ -53,7 +53,9 @@ def households(people: pd.DataFrame) -> pd.DataFrame:
 
 def household_issues(issues: pd.DataFrame) -> pd.DataFrame:
     """One household's issues for st.table (markdown cells): escaped, indexed by issue code."""
+    days = {c: pd.to_datetime(issues[c]).dt.strftime("%Y-%m-%d").fillna(labels.NO_DATA)
+            for c in ("found_date", "deadline")}  # a day, not a midnight
     return escape.markdown_table(
-        issues.assign(status_asof=issues["status_asof"].map(labels.STATUSES))
+        issues.assign(status_asof=issues["status_asof"].map(labels.STATUSES), **days)
         .rename(columns=labels.OPEN_ISSUE_COLUMNS | {"found_date": labels.FOUND_DATE})
         .set_index(labels.OPEN_ISSUE_COLUMNS["issue_code"]))

@@ -19,7 +19,14 @@ def facts(p) -> list[str]:
     lines = [f"### {escape.markdown(p.name)}",
              labels.PANEL_FACT.format(label=labels.PANEL_WEAK, value=labels.PANEL_TYPE.format(
                  kind=labels.WEAK_TYPES[p.weak_type], code=escape.markdown(p.code)))]
-    if p.weak_type:
+    if p.weak_type and bool(p.income.get("unknown", False)):  # no income on record by then
+        lines.append(labels.PANEL_INCOME_UNKNOWN_LINE.format(
+            label=labels.PANEL_INCOME, kind=labels.INCOME_KIND[p.weak_type],
+            standard=labels.PANEL_STANDARD, target=_yuan(p.income["standard"]),
+            verdict=labels.UNKNOWN))
+        lines.append(labels.PANEL_FACT.format(label=labels.PANEL_SECRETARY,
+                                              value=labels.YES_NO[p.first_secretary_present]))
+    elif p.weak_type:
         gap, verdict = ((labels.PANEL_GAP, labels.PANEL_FAILS) if p.income["fails"]
                         else (labels.PANEL_ABOVE, labels.PANEL_MEETS))
         lines.append(labels.PANEL_INCOME_LINE.format(

@@ -47,9 +47,10 @@ def crosscheck_view(snap: Snapshot, scope: Scope, asof: dt.date) -> CrossCheck:
     """Both kinds of line for the households and weak villages of `scope` as of `asof`."""
     scope = snap.regional(scope)
     issues = issues_in_scope(snap, scope, asof)
-    homes = crosscheck.household_lines(scope.rows(snap.households, "village_code"), issues,
+    homes = crosscheck.household_lines(scope.rows(snap.households_asof(asof), "village_code"),
+                                       issues,
                                        snap.campaign)
-    villages = crosscheck.village_lines(scope.rows(snap.villages, "code"), issues,
+    villages = crosscheck.village_lines(scope.rows(snap.villages_asof(asof), "code"), issues,
                                         snap.campaign)
     lines = pd.concat([homes, villages], ignore_index=True)
     return CrossCheck(region_view(snap, scope, asof), lines, crosscheck.counts(lines))
@@ -108,8 +109,8 @@ def shown_lines(store: Store, snap: Snapshot, result: CrossCheck, kind: str,
     if check:
         lines = lines[lines["check"] == check]
     lines = lines.sort_values(["check", "region_code", "household_id"]).head(limit)
-    homes = snap.households.set_index("household_id")
-    villages = snap.villages.set_index("code")
+    homes = snap.households_asof(result.view.asof).set_index("household_id")
+    villages = snap.villages_asof(result.view.asof).set_index("code")
     names = {}
     wanted = lines["household_id"].dropna()
     if not wanted.empty:

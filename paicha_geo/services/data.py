@@ -13,14 +13,18 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
+from paicha_geo.domain import fact_versions
 from paicha_geo.domain import metrics as m
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.filters import IssueFilters, apply_filters  # noqa: F401 - pages use it
 from paicha_geo.domain.regions import PREFIX_LENGTH, full_code
 from paicha_geo.store import Store
+from paicha_geo.store import facts as store_facts
 from paicha_geo.store import queries as q
+from paicha_geo.store.schema import HOUSEHOLD_FACT_COLUMNS, VILLAGE_FACT_COLUMNS
 
 _LEVEL_OF_LENGTH = {n: level for level, n in PREFIX_LENGTH.items()}
 
@@ -98,12 +102,25 @@ class Snapshot:
     history: pd.DataFrame
     visits: pd.DataFrame
     is_demo: bool
+    # The facts' dates (FactDates); None: the current rows hold on every day (a file with
+    # no dated version, or a snapshot built by hand).
+    household_history: FactDates | None = None
+    village_history: FactDates | None = None
     _asof_cache: dict = field(default_factory=dict, repr=False)
+    _facts_cache: dict = field(default_factory=dict, repr=False)
 
     def issues_asof(self, asof: dt.date) -> pd.DataFrame:
         if asof not in self._asof_cache:
             self._asof_cache[asof] = m.status_as_of(self.issues, self.history, asof)
         return self._asof_cache[asof]
+
+    def households_asof(self, asof: dt.date) -> pd.DataFrame:
+        """`households` with the facts that held on `asof` (see facts_asof)."""
+        return facts_asof(self, asof)[0]
+
+    def villages_asof(self, asof: dt.date) -> pd.DataFrame:
+        """`villages` with the facts that held on `asof` (see facts_asof)."""
+        return facts_asof(self, asof)[1]
 
     @property
     def root(self) -> pd.Series:
@@ -124,20 +141,97 @@ class Snapshot:
         return scope if scope.prefix else self.scope_of(self.root)
 
 
+def facts_asof(snap: Snapshot, asof: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(households, villages) with each one's facts as verified on or before `asof`: the
+    latest version by then, blank (未填报) where none was verified yet. Registration columns
+    (village, members, exit status, weak type, population) are the current ones.
+
+    Computed once per day and kept; from the newest 核实日期 on, the current rows themselves.
+    """
+    if asof not in snap._facts_cache:
+        snap._facts_cache[asof] = (
+            _on(snap.households, snap.household_history, "household_id",
+                HOUSEHOLD_FACT_COLUMNS, asof),
+            _on(snap.villages, snap.village_history, "code", VILLAGE_FACT_COLUMNS, asof))
+    return snap._facts_cache[asof]
+
+
+def people_asof(snap: Snapshot, people: pd.DataFrame, asof: dt.date) -> pd.DataFrame:
+    """`people` (household rows read with names, for a list) with the facts that held on
+    `asof`, as the snapshot's figures count them."""
+    households = snap.households_asof(asof)
+    if households is snap.households:
+        return people
+    facts = households.set_index("household_id")[list(HOUSEHOLD_FACT_COLUMNS)]
+    rows = facts.index.get_indexer(people["household_id"])
+    seen = rows >= 0  # a household the snapshot has not seen yet keeps its current facts
+    out = people.copy()
+    for column in HOUSEHOLD_FACT_COLUMNS:
+        values = np.array(out[column].astype(object), dtype=object)  # a writable copy
+        values[seen] = facts[column].astype(object).to_numpy()[rows[seen]]
+        out[column] = (pd.to_numeric(pd.Series(values, index=out.index)).astype(float)
+                       if pd.api.types.is_numeric_dtype(facts[column])
+                       and not pd.api.types.is_bool_dtype(facts[column]) else values)
+    return out
+
+
+def _on(current: pd.DataFrame, dates: FactDates | None, key: str, columns, asof):
+    if dates is None or pd.Timestamp(asof) >= dates.last_day:
+        return current
+    return fact_versions.facts_on(current, dates.several, key, columns, asof, dates.first_day)
+
+
 def load_snapshot(store: Store) -> Snapshot:
     """Read every table the figures use, one query each."""
     campaign = Campaign.from_record(q.campaign(store))
+    villages, households = q.villages(store), q.household_facts(store)
     return Snapshot(
         campaign=campaign,
         checklist=q.checklist(store, campaign.campaign_id),
         regions=q.regions(store),
-        villages=q.villages(store),
-        households=q.household_facts(store),
+        villages=villages,
+        households=households,
         issues=q.issues(store, campaign.campaign_id),
         history=q.issue_history(store, campaign.campaign_id),
         visits=q.visits(store),
         is_demo=store.get_meta("is_demo") == "1",
+        household_history=_versions(store, "household", households["household_id"]),
+        village_history=_versions(store, "village", villages["code"]),
     )
+
+
+@dataclass(frozen=True)
+class FactDates:
+    """What the as-of facts need beyond the current rows: the day each row's facts were first
+    verified (aligned with the rows; NaT: undated) and every version of the rows that have
+    several (`row`: its position among the current rows)."""
+
+    first_day: np.ndarray
+    several: pd.DataFrame
+    last_day: pd.Timestamp  # the newest 核实日期: from then on the current rows hold
+
+
+def _versions(store: Store, table: str, keys: pd.Series) -> FactDates | None:
+    """None when no version has a date: the current rows then hold on every day."""
+    first = store_facts.first_days(store, table)
+    several = (store_facts.several_versions(store, table) if (first["versions"] > 1).any()
+               else store_facts.several_versions(store, table).iloc[:0])
+    last = fact_versions.last_change_day(pd.concat(
+        [first[["first_day"]].rename(columns={"first_day": "verified_on"}),
+         several[["verified_on"]]]))
+    if last is None:
+        return None
+    index = pd.Index(keys)
+    read = first[first.columns[0]]
+    if len(read) == len(keys) and (read.to_numpy() == keys.to_numpy()).all():  # same order
+        first_day = pd.to_datetime(first["first_day"]).to_numpy()
+    else:  # the rows changed between the two reads: align by key
+        first_day = np.full(len(keys), np.datetime64("NaT"), dtype="datetime64[us]")
+        at = index.get_indexer(read)
+        first_day[at[at >= 0]] = pd.to_datetime(first["first_day"]).to_numpy()[at >= 0]
+    several["row"] = (index.get_indexer(several[several.columns[0]]).astype("int32")
+                      if len(several) else np.array([], dtype="int32"))
+    return FactDates(first_day, several, last)
 
 
 def data_version(store: Store) -> str:

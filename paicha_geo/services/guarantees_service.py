@@ -7,14 +7,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from paicha_geo.domain import guarantees, privacy
+from paicha_geo.domain import fact_versions, guarantees, privacy
 from paicha_geo.domain.errors import Term, UserError
 from paicha_geo.domain.rules import village_income_standard
 from paicha_geo.services import session_service
-from paicha_geo.services.data import Scope, Snapshot, issues_in_scope, open_issues
+from paicha_geo.services.data import (
+    Scope,
+    Snapshot,
+    issues_in_scope,
+    open_issues,
+    people_asof,
+)
 from paicha_geo.services.map_service import RegionView, region_view
 from paicha_geo.services.session_service import Viewer
 from paicha_geo.store import Store
+from paicha_geo.store import facts as store_facts
 from paicha_geo.store import queries as q
 
 
@@ -33,8 +40,8 @@ class GuaranteeView:
 
 def guarantee_view(snap: Snapshot, scope: Scope, asof: dt.date) -> GuaranteeView:
     scope = snap.regional(scope)
-    households = scope.rows(snap.households, "village_code")
-    villages = scope.rows(snap.villages, "code")
+    households = scope.rows(snap.households_asof(asof), "village_code")
+    villages = scope.rows(snap.villages_asof(asof), "code")
     weak = villages[villages["weak_type"].notna()]
     weak_income = pd.concat(
         [weak[["code", "name", "weak_type"]].reset_index(drop=True),
@@ -58,7 +65,7 @@ def household_list(store: Store, snap: Snapshot, scope: Scope, asof: dt.date,
     reaches a page, unless `show_personal`. `check` keeps only households failing it: the
     same households the card and the map count (guarantees.household_checks).
     """
-    people = q.households(store, scope.prefix)
+    people = people_asof(snap, q.households(store, scope.prefix), asof)
     checks = guarantees.household_checks(people, snap.campaign)
     if check:
         people, checks = people[checks[check]], checks[checks[check]]
@@ -101,6 +108,14 @@ def household_issues(snap: Snapshot, scope: Scope, household_id: str,
     return issues.assign(item=issues["item_code"].map(short))[
         ["issue_code", "item", "description", "status_asof", "found_date", "deadline",
          "overdue_days"]]
+
+
+def household_fact_history(store: Store, scope: Scope, household_id: str,
+                           asof: dt.date) -> pd.DataFrame:
+    """One household's fact versions known by `asof` (earlier values kept, each with its
+    核实日期), in superseding order; none outside `scope`."""
+    versions = store_facts.history(store, "household", scope.prefix, household_id)
+    return fact_versions.known_by(versions, asof)
 
 
 class RevealRefused(UserError):

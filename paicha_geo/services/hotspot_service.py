@@ -50,8 +50,8 @@ def subjects(snap: Snapshot) -> list[str]:
 
 def village_values(snap: Snapshot, scope: Scope, asof: dt.date, subject: str) -> pd.Series:
     """The value of `subject` per village in `scope` (index: village code)."""
-    villages = scope.rows(snap.villages, "code")["code"]
-    households = scope.rows(snap.households, "village_code")
+    villages = scope.rows(snap.villages_asof(asof), "code")["code"]
+    households = scope.rows(snap.households_asof(asof), "village_code")
     kind, key = subject.split(":", 1)
     if kind == "g":
         checks = guarantees.household_checks(households, snap.campaign)

@@ -26,12 +26,12 @@ def ranked_villages(snap: Snapshot, scope: Scope, asof: dt.date,
                     weights: dict | None = None) -> pd.DataFrame:
     """Every village in `scope` with its risk components, contributions, score and reasons."""
     weights = weights or config.risk_weights()
-    villages = scope.rows(snap.villages, "code")
+    villages = scope.rows(snap.villages_asof(asof), "code")
     if villages.empty:  # nothing to rank (the page says so)
         return pd.DataFrame(columns=["score", "name", "weak", "label_lon", "label_lat",
                                      "parent_code", "reasons"],
                             index=pd.Index([], name="code", dtype=object))
-    households = scope.rows(snap.households, "village_code")
+    households = scope.rows(snap.households_asof(asof), "village_code")
     fails = household_failures(households, snap.campaign)
     failing = fails["any_guarantee"].groupby(households["village_code"]).sum()
     low = fails["income"].groupby(households["village_code"]).sum()
@@ -140,7 +140,8 @@ def visit_pack(store: Store, snap: Snapshot, scope: Scope, codes: list[str],
     out = []
     for code in codes:
         village_scope = scope.narrow(code, "village")
-        row = snap.villages[snap.villages["code"] == code]
+        villages = snap.villages_asof(asof)
+        row = villages[villages["code"] == code]
         village = row.iloc[0]
         still_open = open_issues(issues_in_scope(snap, village_scope, asof)).assign(
             item=lambda d: d["item_code"].map(short))

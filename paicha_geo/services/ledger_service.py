@@ -29,8 +29,8 @@ from paicha_geo import config, labels
 from paicha_geo.domain.errors import Message
 from paicha_geo.domain.settings import Settings
 from paicha_geo.io.boundaries import BoundaryPreview, read_boundaries
+from paicha_geo.io.imports import fact_dates, people
 from paicha_geo.io.imports import issues as issue_import
-from paicha_geo.io.imports import people
 from paicha_geo.io.imports.common import ImportProblem
 from paicha_geo.io.imports.items import ItemIndex
 from paicha_geo.io.imports.limits import check_upload, upload_problem
@@ -45,11 +45,13 @@ from paicha_geo.services import clock, import_preview, import_scope
 from paicha_geo.services.bulk import gc_paused
 from paicha_geo.services.data import Scope
 from paicha_geo.store import Store, StoreError
+from paicha_geo.store import facts as store_facts
 from paicha_geo.store import ledger as sl
 from paicha_geo.store import queries as q
 from paicha_geo.store.backup import backup, restore  # noqa: F401 - part of this API
 from paicha_geo.store.boundaries import apply_boundaries
 from paicha_geo.store.ledger import ConflictError  # noqa: F401 - callers catch it
+from paicha_geo.store.schema import HOUSEHOLD_FACT_COLUMNS, VILLAGE_FACT_COLUMNS
 
 KINDS = ("issues", "households", "villages")
 _NO_REGIONS = pd.DataFrame(columns=["code", "name", "level", "parent_code"])
@@ -106,6 +108,8 @@ class ImportPreview:
     regions: RegionIndex | None = None  # to name each row's place
     items: dict[str, str] = field(default_factory=dict)  # checklist code -> short name
     outside_page: Message | None = None  # the regions beyond the page's (import_preview)
+    # Households/villages: the dated fact versions the commit appends (io.imports.fact_dates)
+    fact_versions: pd.DataFrame | None = None
 
     @property
     def page_warning(self) -> str | None:
@@ -290,9 +294,13 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
             keys = [r.record["key"] for r in validated.valid_rows]
             existing = sl.households_by_id(store, keys)
             import_scope.refuse_households(validated, scope, regions, existing)
+            today = clock.today(store)
+            fact_dates.check_days(validated, store_facts.latest_verified(
+                store, "household", keys), today)
             preview.plan = people.plan_upsert(
                 validated, existing, "household_id",
                 people.HOUSEHOLD_COLUMNS, people.HOUSEHOLD_DEFAULTS, ("members", "exit_status"))
+            _date_versions(preview, "household_id", HOUSEHOLD_FACT_COLUMNS, today)
     else:
         validated = validate(people.village_kind(regions), file, read, checking)
         check_ranges(validated, settings.plausibility.ranges)
@@ -301,15 +309,33 @@ def preview_import(store: Store, kind: str, file: str, data: bytes,
             people.check_keys(validated, "village")
             import_scope.refuse_villages(validated, scope, regions)
             keys = [r.record["key"] for r in validated.valid_rows]
+            today = clock.today(store)
+            fact_dates.check_days(validated, store_facts.latest_verified(
+                store, "village", keys), today)
             preview.plan = people.plan_upsert(
                 validated, sl.villages_by_code(store, keys), "code", people.VILLAGE_COLUMNS,
                 {}, ())
+            _date_versions(preview, "code", VILLAGE_FACT_COLUMNS, today)
     preview.regions = regions
     if kind == "issues":
         preview.items = dict(zip(checklist["code"], checklist["short"], strict=True))
     preview.outside_page = import_preview.outside_page(kind, validated, page, regions)
     report(2 * rows_read, 2 * rows_read)
     return preview
+
+
+def _date_versions(preview: ImportPreview, key: str, facts: tuple[str, ...],
+                   today: dt.date) -> None:
+    """The dated versions the commit will append, and the preview's word on the default
+    核实日期 (the import's day)."""
+    preview.fact_versions, defaulted = fact_dates.versions(preview.validated, preview.plan,
+                                                           key, facts, today)
+    if defaulted:
+        preview.validated.notices.add(Message("NOTE_DEFAULT_VERIFIED", rows=defaulted,
+                                              date=today))
+    updated = {r[key] for r in preview.plan.updates}
+    if kept := int(preview.fact_versions[key].isin(updated).sum()):
+        preview.validated.notices.add(Message("NOTE_VERIFIED_KEPT", rows=kept))
 
 
 @gc_paused
@@ -344,11 +370,15 @@ def commit_import(store: Store, preview: ImportPreview, *, scope: Scope,
         elif preview.kind == "households":
             sl.apply_upsert(store, "household", "household_id", people.HOUSEHOLD_COLUMNS,
                             pd.DataFrame(plan.inserts, columns=people.HOUSEHOLD_COLUMNS),
-                            pd.DataFrame(plan.updates, columns=people.HOUSEHOLD_COLUMNS))
+                            pd.DataFrame(plan.updates, columns=people.HOUSEHOLD_COLUMNS),
+                            versions=preview.fact_versions, recorded_at=clock.now(store),
+                            recorded_by=preview.options.actor)
         else:
             sl.apply_upsert(store, "village", "code", people.VILLAGE_COLUMNS,
                             pd.DataFrame(plan.inserts, columns=people.VILLAGE_COLUMNS),
-                            pd.DataFrame(plan.updates, columns=people.VILLAGE_COLUMNS))
+                            pd.DataFrame(plan.updates, columns=people.VILLAGE_COLUMNS),
+                            versions=preview.fact_versions, recorded_at=clock.now(store),
+                            recorded_by=preview.options.actor)
     except sl.ImportValueError as exc:
         raise ImportRejected(exc.message) from exc
     if on_progress:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from paicha_geo import config
+from paicha_geo.domain import fact_versions, rules
 from paicha_geo.domain import metrics as m
-from paicha_geo.domain import rules
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.compare import DEFAULT_RANK_BY
 from paicha_geo.domain.filters import IssueFilters
@@ -22,6 +22,7 @@ from paicha_geo.services.data import (
     open_issues,
 )
 from paicha_geo.store import Store
+from paicha_geo.store import facts as store_facts
 from paicha_geo.store import queries as q
 
 # The map's default colouring: the rate that ranks regions (compare.DEFAULT_RANK_BY), so the
@@ -91,8 +92,8 @@ def region_view(snap: Snapshot, scope: Scope, asof: dt.date,
     filters = filters or IssueFilters()
     sub_level = child_level(region["level"]) or region["level"]  # a village: itself
     children = snap.regions[snap.regions["parent_code"] == region["code"]].sort_values("code")
-    villages = scope.rows(snap.villages, "code")
-    households = scope.rows(snap.households, "village_code")
+    villages = scope.rows(snap.villages_asof(asof), "code")
+    households = scope.rows(snap.households_asof(asof), "village_code")
     issues = issues_in_scope(snap, scope, asof, filters)
     prefix_len = PREFIX_LENGTH[sub_level]
     ind = m.indicators(villages, households, issues, snap.campaign)
@@ -118,12 +119,19 @@ def region_view(snap: Snapshot, scope: Scope, asof: dt.date,
 
 def village_metrics(snap: Snapshot, scope: Scope, asof: dt.date) -> pd.DataFrame:
     """Every metric for each village in `scope` (for maps of villages two levels down)."""
-    villages = scope.rows(snap.villages, "code")
-    ind = m.indicators(villages, scope.rows(snap.households, "village_code"),
+    villages = scope.rows(snap.villages_asof(asof), "code")
+    ind = m.indicators(villages, scope.rows(snap.households_asof(asof), "village_code"),
                        issues_in_scope(snap, scope, asof), snap.campaign)
     out = m.aggregate(ind, villages["code"], 12)
     out.index.name = "code"
     return out
+
+
+def village_fact_history(store: Store, scope: Scope, asof: dt.date) -> pd.DataFrame:
+    """The fact versions of the village `scope` stands for, known by `asof` (earlier values
+    kept, each with its 核实日期), in superseding order."""
+    versions = store_facts.history(store, "village", key_value=scope.code)
+    return fact_versions.known_by(versions, asof)
 
 
 @dataclass
@@ -156,10 +164,11 @@ def village_profile(snap: Snapshot, scope: Scope, asof: dt.date,
     """The village panel of the village `scope` stands for, from the snapshot (no SQL);
     `limit` latest history entries (None: the whole history)."""
     code = scope.code
-    attrs = snap.villages[snap.villages["code"] == code]
+    villages = snap.villages_asof(asof)
+    attrs = villages[villages["code"] == code]
     row = attrs.iloc[0]
     income = rules.village_income_standard(attrs, snap.campaign).iloc[0]
-    households = scope.rows(snap.households, "village_code")
+    households = scope.rows(snap.households_asof(asof), "village_code")
     failing = rules.household_failures(households, snap.campaign).sum().astype(int)
     issues = issues_in_scope(snap, scope, asof, filters)
     checklist = snap.checklist.set_index("code")

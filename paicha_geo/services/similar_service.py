@@ -55,8 +55,8 @@ def same_problem(snap: Snapshot, scope: Scope, asof: dt.date, item: str,
     """The ranked villages of `scope` for `item` as of `asof`."""
     scope = snap.regional(scope)
     issues = issues_in_scope(snap, scope, asof)
-    homes = scope.rows(snap.households, "village_code")
-    villages = scope.rows(snap.villages, "code")
+    homes = scope.rows(snap.households_asof(asof), "village_code")
+    villages = scope.rows(snap.villages_asof(asof), "code")
     ranked, group = similar.rank(issues, household_failures(homes, snap.campaign),
                                  homes["village_code"], pd.Index(villages["code"]), item,
                                  asof, recent_days=recent_days)

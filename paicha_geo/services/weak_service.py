@@ -24,8 +24,8 @@ TOP_LEVELS = ("town", "village")
 
 
 def _indicators(snap: Snapshot, scope: Scope, asof: dt.date, filters: IssueFilters | None):
-    villages = scope.rows(snap.villages, "code")
-    households = scope.rows(snap.households, "village_code")
+    villages = scope.rows(snap.villages_asof(asof), "code")
+    households = scope.rows(snap.households_asof(asof), "village_code")
     issues = issues_in_scope(snap, scope, asof, filters)
     return villages, m.indicators(villages, households, issues, snap.campaign)
 

@@ -39,7 +39,9 @@ SEQUENCES = {"issue_history_seq": ("issue_history", "history_id"),
              "visit_seq": ("visit", "visit_id"),
              "audit_seq": ("audit_log", "audit_id"),
              "evidence_seq": ("evidence", "evidence_id"),
-             "supervision_seq": ("supervision", "supervision_id")}
+             "supervision_seq": ("supervision", "supervision_id"),
+             "household_fact_seq": ("household_fact", "fact_id"),
+             "village_fact_seq": ("village_fact", "fact_id")}
 # BLOB columns enter a fingerprint as their MD5: the rows' text would be megabytes per file.
 DIGESTED = {"evidence": ("content", "thumbnail")}
 

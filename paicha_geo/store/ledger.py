@@ -23,6 +23,7 @@ import pandas as pd
 from paicha_geo.domain import issue_fields, workflow
 from paicha_geo.domain.errors import Message, Term
 from paicha_geo.store.db import Store, StoreError
+from paicha_geo.store.facts import append_versions
 from paicha_geo.store.loads import insert_frame
 
 log = logging.getLogger(__name__)
@@ -194,8 +195,11 @@ def _import_once(store: Store, inserts: pd.DataFrame, updates: pd.DataFrame,
 
 
 def apply_upsert(store: Store, table: str, key: str, columns: list[str],
-                 inserts: pd.DataFrame, updates: pd.DataFrame) -> None:
-    """Households or villages: insert new rows and update changed ones, all or nothing."""
+                 inserts: pd.DataFrame, updates: pd.DataFrame,
+                 versions: pd.DataFrame | None = None, recorded_at: dt.datetime | None = None,
+                 recorded_by: str = "") -> None:
+    """Households or villages: insert new rows and update changed ones, and append their
+    dated fact `versions` (store.facts), all or nothing."""
     try:
         with store.transaction() as cur:
             store.bump_data_version(cur)
@@ -204,6 +208,9 @@ def apply_upsert(store: Store, table: str, key: str, columns: list[str],
             if len(updates):
                 _update_from(cur, table, key, updates[columns],
                              [c for c in columns if c != key], False)
+            if versions is not None and len(versions):
+                append_versions(cur, table, versions, recorded_at or dt.datetime.now(),
+                                recorded_by)
     except duckdb.Error as exc:
         if _is_bad_value(exc):
             raise _bad_value(exc) from exc

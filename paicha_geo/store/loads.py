@@ -9,7 +9,7 @@ import pandas as pd
 import shapely
 
 from paicha_geo.store.db import Store
-from paicha_geo.store.schema import TABLES
+from paicha_geo.store.schema import HOUSEHOLD_FACT_COLUMNS, TABLES, VILLAGE_FACT_COLUMNS
 
 # Columns each bulk load accepts, in table order; a fixed list, never user text.
 _COLUMNS = {
@@ -33,6 +33,10 @@ _COLUMNS = {
         "house_grade", "house_renovation", "safe_water", "excess_fluoride",
         "social_floor_eligible", "social_floor_covered",
     ],
+    "household_fact": ["household_id", "verified_on", "recorded_at", "recorded_by",
+                       *HOUSEHOLD_FACT_COLUMNS],
+    "village_fact": ["code", "verified_on", "recorded_at", "recorded_by",
+                     *VILLAGE_FACT_COLUMNS],
     "issue": [
         "issue_code", "campaign_id", "region_code", "household_id", "item_code", "source",
         "severity", "responsible_unit", "description", "found_date", "deadline", "status",
@@ -100,8 +104,8 @@ def replace_everything(store: Store, tables: dict, meta: dict[str, str]) -> None
     with store.transaction() as cur:
         clear_all(cur)
         insert_regions(cur, tables["region"])
-        for name in ("campaign", "checklist_item", "village", "household", "issue",
-                     "issue_history", "visit"):
+        for name in ("campaign", "checklist_item", "village", "household", "household_fact",
+                     "village_fact", "issue", "issue_history", "visit"):
             if name in tables:
                 insert_frame(cur, name, tables[name])
         for key, value in meta.items():

@@ -7,7 +7,7 @@ The issue history is append-only: the store has no code path that updates or del
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 DDL_V1 = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -298,9 +298,68 @@ DDL_V8 = [
     "CREATE INDEX IF NOT EXISTS household_village_idx ON household (village_code)",
 ]
 
+# Version 9: facts have dates (issue 17.6). Every household and village fact is kept as a
+# dated version, only ever appended: `verified_on` is the day the fact was verified (核实日期),
+# NULL for 未注明日期 (a value with no date, read as known since the beginning). The
+# `household` and `village` rows keep the latest values, so everything that reads them still
+# works; figures as of a day read the versions (services/data.py facts_asof). Registration
+# attributes (village, members, exit status, weak type, population) are not versioned.
+# Migration: each existing row becomes one version without a date, so every as-of figure of
+# an existing file stays what it was.
+HOUSEHOLD_FACT_COLUMNS = ("per_capita_income", "school_age_children", "children_out_of_school",
+                          "children_out_of_school_physical", "all_insured",
+                          "inpatient_selfpay_share", "house_grade", "house_renovation",
+                          "safe_water", "excess_fluoride", "social_floor_eligible",
+                          "social_floor_covered")
+VILLAGE_FACT_COLUMNS = ("collective_operating_income", "collective_disposable_income",
+                        "first_secretary_present")
+MIGRATED_BY = "schema-9"
+DDL_V9 = [
+    "CREATE SEQUENCE IF NOT EXISTS household_fact_seq START 1",
+    "CREATE SEQUENCE IF NOT EXISTS village_fact_seq START 1",
+    """CREATE TABLE IF NOT EXISTS household_fact (
+        fact_id BIGINT PRIMARY KEY DEFAULT nextval('household_fact_seq'),
+        household_id VARCHAR NOT NULL,
+        verified_on DATE,
+        recorded_at TIMESTAMP NOT NULL,
+        recorded_by VARCHAR NOT NULL,
+        per_capita_income DOUBLE,
+        school_age_children INTEGER,
+        children_out_of_school INTEGER,
+        children_out_of_school_physical INTEGER,
+        all_insured BOOLEAN,
+        inpatient_selfpay_share DOUBLE,
+        house_grade VARCHAR CHECK (house_grade IN ('A', 'B', 'C', 'D')),
+        house_renovation VARCHAR
+            CHECK (house_renovation IN ('none', 'in_progress', 'completed')),
+        safe_water BOOLEAN,
+        excess_fluoride BOOLEAN,
+        social_floor_eligible BOOLEAN,
+        social_floor_covered BOOLEAN
+    )""",
+    """CREATE TABLE IF NOT EXISTS village_fact (
+        fact_id BIGINT PRIMARY KEY DEFAULT nextval('village_fact_seq'),
+        code VARCHAR NOT NULL,
+        verified_on DATE,
+        recorded_at TIMESTAMP NOT NULL,
+        recorded_by VARCHAR NOT NULL,
+        collective_operating_income DOUBLE,
+        collective_disposable_income DOUBLE,
+        first_secretary_present BOOLEAN
+    )""",
+    f"""INSERT INTO household_fact (household_id, verified_on, recorded_at, recorded_by,
+            {", ".join(HOUSEHOLD_FACT_COLUMNS)})
+        SELECT household_id, NULL, current_localtimestamp(), '{MIGRATED_BY}',
+            {", ".join(HOUSEHOLD_FACT_COLUMNS)} FROM household ORDER BY household_id""",  # noqa: S608
+    f"""INSERT INTO village_fact (code, verified_on, recorded_at, recorded_by,
+            {", ".join(VILLAGE_FACT_COLUMNS)})
+        SELECT code, NULL, current_localtimestamp(), '{MIGRATED_BY}',
+            {", ".join(VILLAGE_FACT_COLUMNS)} FROM village ORDER BY code""",  # noqa: S608
+]
+
 # version -> statements that bring a file from version-1 to version.
 MIGRATIONS: dict[int, list[str]] = {1: DDL_V1, 2: DDL_V2, 3: DDL_V3, 4: DDL_V4, 5: DDL_V5,
-                                    6: DDL_V6, 7: DDL_V7, 8: DDL_V8}
+                                    6: DDL_V6, 7: DDL_V7, 8: DDL_V8, 9: DDL_V9}
 
 # Tables in dependency order; used for copying and clearing.
 TABLES = [
@@ -310,6 +369,8 @@ TABLES = [
     "region",
     "village",
     "household",
+    "household_fact",
+    "village_fact",
     "issue",
     "issue_history",
     "visit",

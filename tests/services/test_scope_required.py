@@ -16,7 +16,10 @@ UNSCOPED = {
     "account_admin": "*",  # the 账号管理 page's tables (admin power, checked by the page)
     "session_service": "*",  # signing in: there is no viewer yet
     "clock": "*",  # the data's today (a meta value), no ledger rows
-    "data": {"data_version", "load_snapshot"},  # a hash; the cache every scoped view slices
+    "data": {"data_version", "load_snapshot",  # a hash; the cache every scoped view slices
+             # the snapshot's facts on a day (sliced by scoped views, like the snapshot), and
+             # rows already read in the viewer's scope given the facts of that day:
+             "facts_asof", "people_asof"},
     "map_service": {"map_layers"},  # boundaries only, no ledger figures
     "issue_service": {"actor_names"},  # who acted, for the history shown in scope
     "ledger_service": {"backup_now", "commit_boundaries", "preview_boundaries"},  # admin only

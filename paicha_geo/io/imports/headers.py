@@ -51,6 +51,10 @@ ISSUE_ALIASES = {
     "escalated": ("挂牌督办", "是否挂牌督办"),
 }
 
+# The day a row's facts were verified (schema 9: facts have dates).
+VERIFIED_ALIASES = ("核实日期", "核实时间", "信息核实日期", "数据核实日期", "核查日期",
+                    "核实日期(年月日)")
+
 HOUSEHOLD_ALIASES = {
     **REGION_ALIASES,
     "household_id": ISSUE_ALIASES["household_id"],
@@ -71,6 +75,7 @@ HOUSEHOLD_ALIASES = {
     "excess_fluoride": ("氟超标", "饮水氟超标"),
     "social_floor_eligible": ("符合低保特困条件", "应纳入低保特困"),
     "social_floor_covered": ("已纳入低保特困", "纳入低保特困", "已纳入兜底"),
+    "verified_on": VERIFIED_ALIASES,
 }
 
 VILLAGE_ALIASES = {
@@ -80,6 +85,7 @@ VILLAGE_ALIASES = {
     "collective_disposable_income": ("集体可支配收入", "村集体可支配收入", "可支配收入"),
     "first_secretary_present": ("第一书记在岗", "第一书记是否在岗", "第一书记"),
     "population": ("人口", "户籍人口", "总人口", "人口数"),
+    "verified_on": VERIFIED_ALIASES,
 }
 
 ALIASES = {"issues": ISSUE_ALIASES, "households": HOUSEHOLD_ALIASES,

@@ -60,6 +60,7 @@ HOUSEHOLD_PARSERS = {
     "excess_fluoride": lambda x, u: v.parse_bool(x),
     "social_floor_eligible": lambda x, u: v.parse_bool(x),
     "social_floor_covered": lambda x, u: v.parse_bool(x),
+    "verified_on": lambda x, u: v.parse_date(x),
 }
 VILLAGE_PARSERS = {
     **_REGION,
@@ -68,6 +69,7 @@ VILLAGE_PARSERS = {
     "collective_disposable_income": lambda x, u: v.parse_number(x, u),
     "first_secretary_present": lambda x, u: v.parse_bool(x),
     "population": lambda x, u: v.parse_int(x),
+    "verified_on": lambda x, u: v.parse_date(x),
 }
 
 
@@ -110,7 +112,8 @@ def household_kind(regions: RegionIndex) -> Kind:
         if hid is not None:
             given["household_id"] = hid
         # Without a 户编号 the ID number identifies the row until number_households() runs.
-        return {"key": hid if hid is not None else f"id:{val['id_number']}", "given": given}
+        return {"key": hid if hid is not None else f"id:{val['id_number']}", "given": given,
+                "verified_on": val.get("verified_on")}
 
     return Kind("households", HOUSEHOLD_PARSERS, required, finish)
 
@@ -143,7 +146,7 @@ def village_kind(regions: RegionIndex) -> Kind:
         if given.get("weak_type") == v.NOT_WEAK:  # 否 is a value: the village is not weak
             given["weak_type"] = None
         given["code"] = code
-        return {"key": code, "given": given}
+        return {"key": code, "given": given, "verified_on": row.values.get("verified_on")}
 
     return Kind("villages", VILLAGE_PARSERS, required, finish)
 
