@@ -10,7 +10,8 @@ from paicha_geo import labels
 from paicha_geo.cli_accounts import add_account_commands
 from paicha_geo.cli_ledger import add_ledger_commands
 from paicha_geo.config import db_path
-from paicha_geo.store import Store, StoreError
+from paicha_geo.services.opening import for_command
+from paicha_geo.store import StoreError
 from paicha_geo.store.queries import table_counts
 
 
@@ -37,7 +38,7 @@ def _cmd_info(args) -> int:
     if not path.exists():
         print(labels.CLI_DB_MISSING.format(path=path), file=sys.stderr)
         return 2
-    with Store(path, read_only=True) as store:
+    with for_command(path, read_only=True) as store:
         counts = table_counts(store)
         info = {**counts, "schema_version": store.schema_version(),
                 "is_demo": store.get_meta("is_demo") == "1", "db": str(path)}

@@ -17,9 +17,9 @@ from paicha_geo.config import db_path, settings
 
 def _run(args, action) -> int:
     from paicha_geo.services.account_service import AccountError
-    from paicha_geo.store import Store
+    from paicha_geo.services.opening import for_command
 
-    with Store(db_path(args.db)) as store:
+    with for_command(db_path(args.db)) as store:
         try:
             print(action(store, settings().accounts))
         except AccountError as exc:

@@ -2,7 +2,8 @@
 
 Exit codes: 0 done (or a clean dry run); 1 the file has problems, listed on stderr with file,
 row, column and reason, and nothing was written; 2 the file or folder does not exist;
-3 the database could not be used (held by the running app, a conflict: see cli.main).
+3 the database could not be used (held by another process for longer than
+database.cli_wait_seconds, a conflict: see cli.main).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _print_problems(problems, limit: int = 200) -> None:
 def _cmd_import(args) -> int:
     from paicha_geo.services import ledger_service as ls
     from paicha_geo.services.data import EVERYTHING
-    from paicha_geo.store import Store
+    from paicha_geo.services.opening import for_command
 
     path = Path(args.file)
     if not path.is_file():
@@ -40,7 +41,7 @@ def _cmd_import(args) -> int:
     if not db_path(args.db).exists():
         print(labels.CLI_DB_MISSING.format(path=db_path(args.db)), file=sys.stderr)
         return 2
-    with Store(db_path(args.db)) as store:
+    with for_command(db_path(args.db)) as store:
         if args.kind == "boundaries":
             preview = ls.preview_boundaries(store, path.name, data, source_crs=args.crs,
                                             level=args.level)
@@ -92,14 +93,14 @@ def _cmd_import(args) -> int:
 
 
 def _cmd_backup(args) -> int:
-    from paicha_geo.store import Store
+    from paicha_geo.services.opening import for_command
     from paicha_geo.store.backup import backup
 
     path = db_path(args.db)
     if not path.exists():
         print(labels.CLI_FILE_MISSING.format(path=path), file=sys.stderr)
         return 2
-    with Store(path, read_only=True) as store:
+    with for_command(path, read_only=True) as store:
         manifest = backup(store, args.dir)
     print(labels.BACKUP_DONE.format(path=args.dir, tables=len(manifest["counts"]),
                                     rows=sum(manifest["counts"].values())))

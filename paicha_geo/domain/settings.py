@@ -34,6 +34,22 @@ class Limits:
         return int(self.xlsx_uncompressed_max_mb * 1024 * 1024)
 
 
+@dataclass(frozen=True)
+class DatabaseWaits:
+    """How long an opener waits for another process to let go of the DuckDB file (which one
+    process at a time may have open), and how long the dashboard keeps it after a use.
+
+    cli_wait_seconds: commands (info, import, backup...) waiting for the dashboard's use;
+    app_wait_seconds: a page waiting for a command (an import) before saying it is busy;
+    app_linger_seconds: the dashboard keeps the file this long after its last read, so that
+    one page run's reads share one opening (about 30 ms each), then lets go.
+    """
+
+    cli_wait_seconds: float = 30
+    app_wait_seconds: float = 10
+    app_linger_seconds: float = 0.5
+
+
 SEVERITIES = ("error", "warning")
 # Import fields a range may be set for (households' and villages' numbers).
 RANGE_FIELDS = ("per_capita_income", "collective_operating_income",
@@ -127,6 +143,7 @@ class Settings:
     accounts: AccountRules = field(default_factory=AccountRules)
     evidence: EvidenceRules = field(default_factory=EvidenceRules)
     warning: AreaWarning = field(default_factory=AreaWarning)
+    database: DatabaseWaits = field(default_factory=DatabaseWaits)
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -148,7 +165,9 @@ class Settings:
         _refuse_unknown("evidence", evidence, {f.name for f in fields(EvidenceRules)})
         warning = dict(data.get("warning", {}))
         _refuse_unknown("warning", warning, {f.name for f in fields(AreaWarning)})
+        database = dict(data.get("database", {}))
+        _refuse_unknown("database", database, {f.name for f in fields(DatabaseWaits)})
         return cls(limits=Limits(**limits),
                    plausibility=Plausibility.from_dict(dict(data.get("plausibility", {}))),
                    accounts=AccountRules(**accounts), evidence=EvidenceRules(**evidence),
-                   warning=AreaWarning(**warning))
+                   warning=AreaWarning(**warning), database=DatabaseWaits(**database))

@@ -251,8 +251,9 @@ def describe(lead: dict, kind: str, file_name: str) -> str:
 def accept(store: Store, viewer: Viewer, batch_id: str, row_number: int) -> str:
     """Raise the lead's issue (source 数据比对) in the viewer's region; returns its code."""
     lead = _lead_in_scope(store, viewer, batch_id, row_number)
-    batch = store.cursor().execute("SELECT kind, file_name FROM dept_batch WHERE batch_id = ?",
-                                   [batch_id]).fetchone()
+    with store.reading() as cur:
+        batch = cur.execute("SELECT kind, file_name FROM dept_batch WHERE batch_id = ?",
+                            [batch_id]).fetchone()
     campaign = q.campaign(store)
     items = q.checklist(store, campaign["campaign_id"]).set_index("code")
     today, now = clock.today(store), clock.now(store)

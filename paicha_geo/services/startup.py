@@ -12,6 +12,7 @@ from paicha_geo import config
 from paicha_geo.demo.install import first_start_allowed, install_demo
 from paicha_geo.domain.settings import Settings
 from paicha_geo.render.assets import ensure_static_assets
+from paicha_geo.services import opening
 from paicha_geo.store import Store, StoreBusyError  # noqa: F401 - pages catch it
 
 
@@ -33,8 +34,9 @@ def build_first_demo(path: Path) -> None:
 
 
 def open_store(path: Path) -> Store:
-    """The app's one read-write connection (sessions use cursors from it)."""
-    return Store(path)
+    """The app's handle on the database (see services.opening: it holds the file only while
+    reading or writing, so commands can use it while the dashboard runs)."""
+    return opening.for_app(path)
 
 
 def settings() -> Settings:

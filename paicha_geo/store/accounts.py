@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from paicha_geo.store.db import Store
+from paicha_geo.store.db import Store, cursor_of
 
 ACCOUNT_FIELDS = ("account_id", "display_name", "role", "region_code", "disabled",
                   "must_change_password", "failed_attempts", "locked_until", "created_at",
@@ -24,18 +24,19 @@ def insert_account(cur, account_id: str, display_name: str, role: str, region: s
 
 def get_account(store_or_cur, account_id: str) -> dict | None:
     """The account's row as a dict, with its password hash, or None."""
-    cur = store_or_cur.cursor() if isinstance(store_or_cur, Store) else store_or_cur
-    result = cur.execute("SELECT * FROM account WHERE account_id = ?", [account_id])
-    row = result.fetchone()
-    return None if row is None else dict(zip([d[0] for d in result.description], row,
-                                             strict=True))
+    with cursor_of(store_or_cur) as cur:
+        result = cur.execute("SELECT * FROM account WHERE account_id = ?", [account_id])
+        row = result.fetchone()
+        columns = [d[0] for d in result.description]
+    return None if row is None else dict(zip(columns, row, strict=True))
 
 
 def accounts(store: Store) -> pd.DataFrame:
     """Every account, without password hashes, by name."""
     cols = ", ".join(ACCOUNT_FIELDS)
-    return store.cursor().execute(
-        f"SELECT {cols} FROM account ORDER BY account_id").fetchdf()  # noqa: S608
+    with store.reading() as cur:
+        return cur.execute(
+            f"SELECT {cols} FROM account ORDER BY account_id").fetchdf()  # noqa: S608
 
 
 def update_account(cur, account_id: str, now: dt.datetime, **changes) -> None:
@@ -61,5 +62,6 @@ def append_audit(cur, *, at: dt.datetime, account_id: str | None, role: str | No
 def audit_rows(store: Store, account_id: str | None = None) -> pd.DataFrame:
     """The audit log, oldest first (one account's rows when named)."""
     where, params = ("WHERE account_id = ?", [account_id]) if account_id else ("", [])
-    return store.cursor().execute(
-        f"SELECT * FROM audit_log {where} ORDER BY audit_id", params).fetchdf()  # noqa: S608
+    with store.reading() as cur:
+        return cur.execute(
+            f"SELECT * FROM audit_log {where} ORDER BY audit_id", params).fetchdf()  # noqa: S608

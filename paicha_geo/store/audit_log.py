@@ -43,18 +43,21 @@ def search(store: Store, *, accounts: tuple[str, ...] = (), actions: tuple[str, 
         params += [text.lower()] * 2
     sql = (f"SELECT {', '.join(COLUMNS)} FROM audit_log WHERE {' AND '.join(where)} "  # noqa: S608
            "ORDER BY occurred_at DESC, audit_id DESC")
-    return store.cursor().execute(sql, params).fetchdf()
+    with store.reading() as cur:
+        return cur.execute(sql, params).fetchdf()
 
 
 def span(store: Store) -> tuple[dt.datetime | None, dt.datetime | None]:
     """The first and last time in the log (None, None when it is empty)."""
-    first, last = store.cursor().execute(
-        "SELECT min(occurred_at), max(occurred_at) FROM audit_log").fetchone()
+    with store.reading() as cur:
+        first, last = cur.execute(
+            "SELECT min(occurred_at), max(occurred_at) FROM audit_log").fetchone()
     return first, last
 
 
 def logged_accounts(store: Store) -> list[str]:
     """Every account named in the log (sign-in attempts by unknown names carry none)."""
-    return [r[0] for r in store.cursor().execute(
-        "SELECT DISTINCT account_id FROM audit_log WHERE account_id IS NOT NULL "
-        "ORDER BY account_id").fetchall()]
+    with store.reading() as cur:
+        return [r[0] for r in cur.execute(
+            "SELECT DISTINCT account_id FROM audit_log WHERE account_id IS NOT NULL "
+            "ORDER BY account_id").fetchall()]

@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 
 from paicha_geo.store.db import Store, StoreError, connect
+from paicha_geo.store.guard import refuse_if_dashboard_runs
 from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
 
@@ -73,13 +74,10 @@ def fingerprint(store: Store) -> dict[str, list]:
 
     Read in one transaction, so it describes one consistent state.
     """
-    cur = store.cursor()
-    try:
+    with store.reading() as cur:
         cur.execute("BEGIN TRANSACTION")
         out = {table: _fingerprint(cur, table) for table in TABLES}
         cur.execute("COMMIT")
-    finally:
-        cur.close()
     return out
 
 
@@ -90,8 +88,7 @@ def backup(store: Store, directory: str | os.PathLike) -> dict:
         raise StoreError("BACKUP_DIR_NOT_EMPTY", path=target)
     target.mkdir(parents=True, exist_ok=True)
     counts, files, prints = {}, {}, {}
-    cur = store.cursor()
-    try:
+    with store.reading() as cur:
         cur.execute("BEGIN TRANSACTION")
         version = cur.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
@@ -103,8 +100,6 @@ def backup(store: Store, directory: str | os.PathLike) -> dict:
             )
             counts[table], prints[table] = _fingerprint(cur, table)
         cur.execute("COMMIT")
-    finally:
-        cur.close()
     for table in backed_up():
         files[f"{table}.parquet"] = _sha256(target / f"{table}.parquet")
     manifest = {"format": FORMAT, "schema_version": int(version),
@@ -139,6 +134,7 @@ def _ensure_free(db: Path) -> None:
     """Raise StoreBusyError (with a message fit for the console) when another process has it."""
     if not db.exists():
         return
+    refuse_if_dashboard_runs(db)
     try:
         connect(db).close()
     except duckdb.IOException as exc:

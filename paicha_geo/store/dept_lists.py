@@ -23,32 +23,36 @@ def households(store: Store, prefix: str, names) -> pd.DataFrame:
     """Households in the region `prefix` whose head is one of `names` (the name matches)."""
     wanted = sorted({n for n in names if isinstance(n, str)})
     cols = ", ".join(FACT_COLUMNS)
-    return store.cursor().execute(
-        f"SELECT {cols} FROM household WHERE village_code LIKE ? || '%' "  # noqa: S608
-        "AND head_name IN (SELECT unnest(?))", [prefix, wanted]).df()
+    with store.reading() as cur:
+        return cur.execute(
+            f"SELECT {cols} FROM household WHERE village_code LIKE ? || '%' "  # noqa: S608
+            "AND head_name IN (SELECT unnest(?))", [prefix, wanted]).df()
 
 
 def households_by_id(store: Store, id_numbers) -> pd.DataFrame:
     """The households holding any of `id_numbers`, anywhere (the caller keeps its region's)."""
     wanted = sorted({n for n in id_numbers if isinstance(n, str)})
     cols = ", ".join(FACT_COLUMNS)
-    return store.cursor().execute(
-        f"SELECT {cols} FROM household WHERE id_number IN (SELECT unnest(?)) "  # noqa: S608
-        "ORDER BY household_id", [wanted]).df()
+    with store.reading() as cur:
+        return cur.execute(
+            f"SELECT {cols} FROM household WHERE id_number IN (SELECT unnest(?)) "  # noqa: S608
+            "ORDER BY household_id", [wanted]).df()
 
 
 def household_facts(store: Store, household_ids) -> pd.DataFrame:
     cols = ", ".join(FACT_COLUMNS)
-    return store.cursor().execute(
-        f"SELECT {cols} FROM household WHERE household_id IN (SELECT unnest(?))",  # noqa: S608
-        [sorted(set(household_ids))]).df()
+    with store.reading() as cur:
+        return cur.execute(
+            f"SELECT {cols} FROM household WHERE household_id IN (SELECT unnest(?))",  # noqa: S608
+            [sorted(set(household_ids))]).df()
 
 
 def villages(store: Store) -> pd.DataFrame:
     """Every village with its township (code, name, town_code, town_name)."""
-    return store.cursor().execute(
-        "SELECT v.code, v.name, t.code AS town_code, t.name AS town_name FROM region v "
-        "LEFT JOIN region t ON t.code = v.parent_code WHERE v.level = 'village'").df()
+    with store.reading() as cur:
+        return cur.execute(
+            "SELECT v.code, v.name, t.code AS town_code, t.name AS town_name FROM region v "
+            "LEFT JOIN region t ON t.code = v.parent_code WHERE v.level = 'village'").df()
 
 
 def save_batch(store: Store, batch: dict, rows: pd.DataFrame) -> None:
@@ -78,21 +82,24 @@ def rows(store: Store, prefix: str, leads_only: bool = False) -> pd.DataFrame:
             "v.name AS village_name FROM dept_row r JOIN dept_batch b USING (batch_id) "
             "LEFT JOIN region v ON v.code = r.village_code WHERE ")
     sql = head + where + " ORDER BY b.imported_at DESC, r.row_number"
-    return store.cursor().execute(sql, params).df()
+    with store.reading() as cur:
+        return cur.execute(sql, params).df()
 
 
 def followed_leads(store: Store, kind: str) -> set[tuple[str, str]]:
     """(household, direction) of the leads of this kind of list still to decide or already
     raised as an issue (the issue follows it up; a rejected lead may come back)."""
-    return set(store.cursor().execute(
-        "SELECT r.household_id, r.direction FROM dept_row r JOIN dept_batch b USING (batch_id) "
-        "WHERE b.kind = ? AND r.status IN ('open', 'accepted')", [kind]).fetchall())
+    with store.reading() as cur:
+        return set(cur.execute(
+            "SELECT r.household_id, r.direction FROM dept_row r JOIN dept_batch b USING (batch_id) "
+            "WHERE b.kind = ? AND r.status IN ('open', 'accepted')", [kind]).fetchall())
 
 
 def get_row(store: Store, batch_id: str, row_number: int) -> dict | None:
-    frame = store.cursor().execute(
-        "SELECT * FROM dept_row WHERE batch_id = ? AND row_number = ?",
-        [batch_id, row_number]).df()
+    with store.reading() as cur:
+        frame = cur.execute(
+            "SELECT * FROM dept_row WHERE batch_id = ? AND row_number = ?",
+            [batch_id, row_number]).df()
     return None if frame.empty else frame.iloc[0].to_dict()
 
 

@@ -35,9 +35,10 @@ def count_current(cur, issue_code: str) -> int:
 
 def kinds_present(store: Store, issue_code: str) -> set[str]:
     """The kinds an issue has at least one current (not removed) file of."""
-    rows = store.cursor().execute(
-        "SELECT DISTINCT kind FROM evidence WHERE issue_code = ? AND removed_at IS NULL",
-        [issue_code]).fetchall()
+    with store.reading() as cur:
+        rows = cur.execute(
+            "SELECT DISTINCT kind FROM evidence WHERE issue_code = ? AND removed_at IS NULL",
+            [issue_code]).fetchall()
     return {r[0] for r in rows}
 
 
@@ -45,20 +46,22 @@ def for_issue(store: Store, issue_code: str, removed: bool = False) -> pd.DataFr
     """An issue's files without their content, oldest first; `removed` includes the removed."""
     cols = ", ".join(LISTED)
     where = "" if removed else " AND removed_at IS NULL"
-    return store.cursor().execute(
-        f"SELECT {cols} FROM evidence WHERE issue_code = ?{where} "  # noqa: S608 - constants
-        "ORDER BY added_at, evidence_id", [issue_code]).fetchdf()
+    with store.reading() as cur:
+        return cur.execute(
+            f"SELECT {cols} FROM evidence WHERE issue_code = ?{where} "  # noqa: S608 - constants
+            "ORDER BY added_at, evidence_id", [issue_code]).fetchdf()
 
 
 def get(store: Store, evidence_id: int, content: bool = False) -> dict | None:
     """One file's row (with its bytes when `content`), or None."""
     cols = ", ".join(LISTED) + (", content" if content else "")
-    result = store.cursor().execute(
-        f"SELECT {cols} FROM evidence WHERE evidence_id = ?",  # noqa: S608 - constants
-        [int(evidence_id)])
-    row = result.fetchone()
-    return None if row is None else dict(zip([d[0] for d in result.description], row,
-                                             strict=True))
+    with store.reading() as cur:
+        result = cur.execute(
+            f"SELECT {cols} FROM evidence WHERE evidence_id = ?",  # noqa: S608 - constants
+            [int(evidence_id)])
+        row = result.fetchone()
+        columns = [d[0] for d in result.description]
+    return None if row is None else dict(zip(columns, row, strict=True))
 
 
 def mark_removed(cur, evidence_id: int, *, at: dt.datetime, account_id: str,

@@ -48,14 +48,15 @@ def first_days(store: Store, table: str) -> pd.DataFrame:
     first verified (NaT when a version has no date, or it has none: known since the
     beginning) and how many versions it has."""
     key, fact_table, _ = _FACTS[table]
-    return store.cursor().execute(
-        f"""SELECT c.{key}, f.first_day, coalesce(f.versions, 0) AS versions
-            FROM {table} c LEFT JOIN (
-                SELECT {key}, CASE WHEN bool_or(verified_on IS NULL) THEN NULL
-                                   ELSE min(verified_on) END AS first_day,
-                       count(*) AS versions
-                FROM {fact_table} GROUP BY {key}) f USING ({key})
-            ORDER BY c.{key}""").fetchdf()  # noqa: S608 - fixed names
+    with store.reading() as cur:
+        return cur.execute(
+            f"""SELECT c.{key}, f.first_day, coalesce(f.versions, 0) AS versions
+                FROM {table} c LEFT JOIN (
+                    SELECT {key}, CASE WHEN bool_or(verified_on IS NULL) THEN NULL
+                                       ELSE min(verified_on) END AS first_day,
+                           count(*) AS versions
+                    FROM {fact_table} GROUP BY {key}) f USING ({key})
+                ORDER BY c.{key}""").fetchdf()  # noqa: S608 - fixed names
 
 
 def several_versions(store: Store, table: str) -> pd.DataFrame:
@@ -63,10 +64,11 @@ def several_versions(store: Store, table: str) -> pd.DataFrame:
     superseding order per key: what an as-of figure needs beyond the current rows."""
     key, fact_table, columns = _FACTS[table]
     facts = ", ".join(columns)
-    return store.cursor().execute(
-        f"SELECT {key}, verified_on, {facts} FROM {fact_table} "  # noqa: S608
-        f"WHERE {key} IN (SELECT {key} FROM {fact_table} GROUP BY {key} HAVING count(*) > 1) "
-        f"ORDER BY {key}, verified_on NULLS FIRST, recorded_at, fact_id").fetchdf()
+    with store.reading() as cur:
+        return cur.execute(
+            f"SELECT {key}, verified_on, {facts} FROM {fact_table} "  # noqa: S608
+            f"WHERE {key} IN (SELECT {key} FROM {fact_table} GROUP BY {key} HAVING count(*) > 1) "
+            f"ORDER BY {key}, verified_on NULLS FIRST, recorded_at, fact_id").fetchdf()
 
 
 def history(store: Store, table: str, scope: str | None = None,
@@ -98,7 +100,8 @@ def history(store: Store, table: str, scope: str | None = None,
           AND NOT EXISTS (SELECT 1 FROM {fact_table} f WHERE f.{key} = c.{key})
         ORDER BY 1, 2 NULLS FIRST, 3 NULLS FIRST, fact_id NULLS FIRST
     """  # noqa: S608 - fixed names
-    return store.cursor().execute(sql, params * 2).fetchdf().drop(columns="fact_id")
+    with store.reading() as cur:
+        return cur.execute(sql, params * 2).fetchdf().drop(columns="fact_id")
 
 
 def latest_verified(store: Store, table: str, keys: list[str]) -> dict[str, dt.date]:
@@ -107,8 +110,9 @@ def latest_verified(store: Store, table: str, keys: list[str]) -> dict[str, dt.d
     key, fact_table, _ = _FACTS[table]
     if not keys:
         return {}
-    rows = store.cursor().execute(
-        f"SELECT {key}, max(verified_on) FROM {fact_table} "  # noqa: S608 - fixed names
-        f"WHERE {key} IN (SELECT unnest(?)) AND verified_on IS NOT NULL GROUP BY 1",
-        [list(keys)]).fetchall()
+    with store.reading() as cur:
+        rows = cur.execute(
+            f"SELECT {key}, max(verified_on) FROM {fact_table} "  # noqa: S608 - fixed names
+            f"WHERE {key} IN (SELECT unnest(?)) AND verified_on IS NOT NULL GROUP BY 1",
+            [list(keys)]).fetchall()
     return {k: v for k, v in rows}

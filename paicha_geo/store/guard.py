@@ -16,8 +16,9 @@ from pathlib import Path
 
 import duckdb
 
-from paicha_geo.store.db import connect
-from paicha_geo.store.queries import data_signature
+from paicha_geo.store.db import StoreError, connect
+from paicha_geo.store.queries import content_signature
+from paicha_geo.store.turns import dashboard_running
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,6 @@ class FileFacts:
         return not self.exists or self.pristine_demo
 
 
-class _SignatureSource:
-    """Adapter so queries.data_signature can read through a bare connection."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self._con = con
-
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self._con.cursor()
-
-
 def _describe(con: duckdb.DuckDBPyConnection) -> FileFacts:
     tables = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables").fetchall()}
@@ -56,7 +47,7 @@ def _describe(con: duckdb.DuckDBPyConnection) -> FileFacts:
         "SELECT (SELECT count(*) FROM household), (SELECT count(*) FROM issue), "
         "(SELECT count(*) FROM issue_history)").fetchone(), strict=True))
     is_demo = meta.get("is_demo") == "1"
-    pristine = is_demo and meta.get("demo_signature") == data_signature(_SignatureSource(con))
+    pristine = is_demo and meta.get("demo_signature") == content_signature(con)
     return FileFacts(exists=True, is_demo=is_demo, pristine_demo=pristine, counts=counts)
 
 
@@ -70,6 +61,7 @@ def held(path: str | Path) -> Iterator[FileFacts]:
     if not path.exists():
         yield FileFacts(exists=False)
         return
+    refuse_if_dashboard_runs(path)
     try:
         con = connect(path)  # StoreBusyError passes: the dashboard has it
     except duckdb.Error:
@@ -81,6 +73,14 @@ def held(path: str | Path) -> Iterator[FileFacts]:
         yield _describe(con)
     finally:
         con.close()
+
+
+def refuse_if_dashboard_runs(path: Path) -> None:
+    """A file about to be replaced must not be in a running dashboard's use: it opens the file
+    only while reading or writing, so the file's lock alone would not tell (turns.DashboardMark).
+    """
+    if dashboard_running(path):
+        raise StoreError("DB_DASHBOARD_RUNNING", path=path)
 
 
 def copy_aside(path: str | Path, tag: str) -> Path:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from paicha_geo.domain import issue_fields, workflow
 from paicha_geo.domain.errors import Message, Term
-from paicha_geo.store.db import Store, StoreError
+from paicha_geo.store.db import Store, StoreError, cursor_of
 from paicha_geo.store.facts import append_versions
 from paicha_geo.store.loads import insert_frame
 
@@ -79,12 +79,13 @@ def _bad_value(exc: Exception) -> ImportValueError:
 # -- reads ----------------------------------------------------------------------------------
 def get_issue(store: Store, issue_code: str, cur=None) -> dict | None:
     """One issue as a plain dict (dates as dt.date), or None."""
-    cur = cur or store.cursor()
-    result = cur.execute("SELECT * FROM issue WHERE issue_code = ?", [issue_code])
-    row = result.fetchone()
+    with cursor_of(cur or store) as own:
+        result = own.execute("SELECT * FROM issue WHERE issue_code = ?", [issue_code])
+        row = result.fetchone()
+        columns = [d[0] for d in result.description]
     if row is None:
         return None
-    record = dict(zip([d[0] for d in result.description], row, strict=True))
+    record = dict(zip(columns, row, strict=True))
     record["version"] = int(record["version"])
     record["escalated"] = bool(record["escalated"])
     return record
@@ -92,24 +93,25 @@ def get_issue(store: Store, issue_code: str, cur=None) -> dict | None:
 
 def issue_history(store: Store, issue_code: str) -> pd.DataFrame:
     """Every change of one issue, oldest first."""
-    return store.cursor().execute(
-        "SELECT history_id, issue_code, changed_at, from_status, to_status, actor, note "
-        "FROM issue_history WHERE issue_code = ? ORDER BY changed_at, history_id",
-        [issue_code],
-    ).fetchdf()
+    with store.reading() as cur:
+        return cur.execute(
+            "SELECT history_id, issue_code, changed_at, from_status, to_status, actor, note "
+            "FROM issue_history WHERE issue_code = ? ORDER BY changed_at, history_id",
+            [issue_code],
+        ).fetchdf()
 
 
 def _by_keys(store: Store, table: str, key: str, keys) -> pd.DataFrame:
     keys = sorted({k for k in keys if k is not None})
-    cur = store.cursor()
     frame = pd.DataFrame({"k": pd.Series(keys, dtype="object")})
-    cur.register("_wanted", frame)
-    try:
-        return cur.execute(
-            f"SELECT t.* FROM {table} t JOIN _wanted w ON t.{key} = w.k"  # noqa: S608
-        ).fetchdf()
-    finally:
-        cur.unregister("_wanted")
+    with store.reading() as cur:
+        cur.register("_wanted", frame)
+        try:
+            return cur.execute(
+                f"SELECT t.* FROM {table} t JOIN _wanted w ON t.{key} = w.k"  # noqa: S608
+            ).fetchdf()
+        finally:
+            cur.unregister("_wanted")
 
 
 def issues_by_code(store: Store, codes) -> pd.DataFrame:
@@ -232,7 +234,8 @@ def _rectified_by(cur, issue_code: str) -> str | None:
 
 def rectified_by(store: Store, issue_code: str) -> str | None:
     """Who reported an issue's rectification (the account that may not also close it)."""
-    return _rectified_by(store.cursor(), issue_code)
+    with store.reading() as cur:
+        return _rectified_by(cur, issue_code)
 
 
 def conflict(store: Store, issue_code: str, seen: int) -> ConflictError:

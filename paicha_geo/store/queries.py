@@ -22,13 +22,14 @@ def _scope_clause(column: str, scope: str | None) -> tuple[str, list]:
 
 def campaign(store: Store, campaign_id: int | None = None) -> dict:
     """The active campaign (or the given one) with its thresholds, as a plain dict."""
-    cur = store.cursor()
-    if campaign_id is None:
-        row = cur.execute(
-            "SELECT * FROM campaign WHERE active ORDER BY campaign_id DESC LIMIT 1"
-        ).fetchdf()
-    else:
-        row = cur.execute("SELECT * FROM campaign WHERE campaign_id = ?", [campaign_id]).fetchdf()
+    with store.reading() as cur:
+        if campaign_id is None:
+            row = cur.execute(
+                "SELECT * FROM campaign WHERE active ORDER BY campaign_id DESC LIMIT 1"
+            ).fetchdf()
+        else:
+            row = cur.execute("SELECT * FROM campaign WHERE campaign_id = ?",
+                              [campaign_id]).fetchdf()
     if row.empty:
         raise LookupError("no campaign in the database")
     record = row.iloc[0].to_dict()
@@ -40,13 +41,10 @@ def campaign(store: Store, campaign_id: int | None = None) -> dict:
 
 
 def checklist(store: Store, campaign_id: int) -> pd.DataFrame:
-    return (
-        store.cursor()
-        .execute(
+    with store.reading() as cur:
+        return cur.execute(
             "SELECT * FROM checklist_item WHERE campaign_id = ? ORDER BY sort_order", [campaign_id]
-        )
-        .fetchdf()
-    )
+        ).fetchdf()
 
 
 def regions(
@@ -65,15 +63,15 @@ def regions(
         where += " AND parent_code = ?"
         params.append(parent)
     geom = ", ST_AsWKB(boundary) AS wkb" if geometry else ""
-    df = (
-        store.cursor()
-        .execute(
-            f"SELECT code, name, level, parent_code, label_lon, label_lat{geom} "  # noqa: S608
-            f"FROM region WHERE {where} ORDER BY code",
-            params,
+    with store.reading() as cur:
+        df = (
+            cur.execute(
+                f"SELECT code, name, level, parent_code, label_lon, label_lat{geom} "  # noqa: S608
+                f"FROM region WHERE {where} ORDER BY code",
+                params,
+            )
+            .fetchdf()
         )
-        .fetchdf()
-    )
     if not geometry:
         return df
     geoms = shapely.from_wkb([bytes(b) if b is not None else None for b in df.pop("wkb")])
@@ -83,27 +81,27 @@ def regions(
 def villages(store: Store, scope: str | None = None) -> pd.DataFrame:
     """Village attributes joined to the village's name and parent town."""
     where, params = _scope_clause("v.code", scope)
-    return (
-        store.cursor()
-        .execute(
-            "SELECT v.*, r.name, r.parent_code, r.label_lon, r.label_lat "  # noqa: S608
-            f"FROM village v JOIN region r USING (code) WHERE {where} ORDER BY v.code",
-            params,
+    with store.reading() as cur:
+        return (
+            cur.execute(
+                "SELECT v.*, r.name, r.parent_code, r.label_lon, r.label_lat "  # noqa: S608
+                f"FROM village v JOIN region r USING (code) WHERE {where} ORDER BY v.code",
+                params,
+            )
+            .fetchdf()
         )
-        .fetchdf()
-    )
 
 
 def households(store: Store, scope: str | None = None) -> pd.DataFrame:
     where, params = _scope_clause("village_code", scope)
-    return (
-        store.cursor()
-        .execute(
-            f"SELECT * FROM household WHERE {where} ORDER BY household_id",  # noqa: S608
-            params,
+    with store.reading() as cur:
+        return (
+            cur.execute(
+                f"SELECT * FROM household WHERE {where} ORDER BY household_id",  # noqa: S608
+                params,
+            )
+            .fetchdf()
         )
-        .fetchdf()
-    )
 
 
 # The facts the screening rules read; no names or ID numbers (metrics never need them).
@@ -119,80 +117,95 @@ def household_facts(store: Store, scope: str | None = None) -> pd.DataFrame:
     """Households without personal data (names, ID numbers), for metrics and maps."""
     where, params = _scope_clause("village_code", scope)
     cols = ", ".join(HOUSEHOLD_FACTS)
-    return (
-        store.cursor()
-        .execute(
-            f"SELECT {cols} FROM household WHERE {where} ORDER BY household_id",  # noqa: S608
-            params,
+    with store.reading() as cur:
+        return (
+            cur.execute(
+                f"SELECT {cols} FROM household WHERE {where} ORDER BY household_id",  # noqa: S608
+                params,
+            )
+            .fetchdf()
         )
-        .fetchdf()
-    )
 
 
 def issues(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataFrame:
     where, params = _scope_clause("region_code", scope)
-    return (
-        store.cursor()
-        .execute(
-            f"SELECT * FROM issue WHERE campaign_id = ? AND {where} "  # noqa: S608
-            "ORDER BY issue_code",
-            [campaign_id, *params],
+    with store.reading() as cur:
+        return (
+            cur.execute(
+                f"SELECT * FROM issue WHERE campaign_id = ? AND {where} "  # noqa: S608
+                "ORDER BY issue_code",
+                [campaign_id, *params],
+            )
+            .fetchdf()
         )
-        .fetchdf()
-    )
 
 
 def responsible_units(store: Store, campaign_id: int, scope: str | None = None) -> list[str]:
     where, params = _scope_clause("region_code", scope)
-    rows = store.cursor().execute(
-        "SELECT DISTINCT responsible_unit FROM issue "  # noqa: S608
-        f"WHERE campaign_id = ? AND responsible_unit IS NOT NULL AND {where} ORDER BY 1",
-        [campaign_id, *params],
-    ).fetchall()
+    with store.reading() as cur:
+        rows = cur.execute(
+            "SELECT DISTINCT responsible_unit FROM issue "  # noqa: S608
+            f"WHERE campaign_id = ? AND responsible_unit IS NOT NULL AND {where} ORDER BY 1",
+            [campaign_id, *params],
+        ).fetchall()
     return [r[0] for r in rows]
 
 
 def open_issue_codes(store: Store, scope: str | None = None, limit: int = 500) -> list[str]:
     """Codes of issues not yet closed in a scope, most overdue first (for pickers)."""
     where, params = _scope_clause("region_code", scope)
-    rows = store.cursor().execute(
-        f"SELECT issue_code FROM issue WHERE status <> 'closed' AND {where} "  # noqa: S608
-        "ORDER BY deadline, issue_code LIMIT ?",
-        [*params, limit],
-    ).fetchall()
+    with store.reading() as cur:
+        rows = cur.execute(
+            f"SELECT issue_code FROM issue WHERE status <> 'closed' AND {where} "  # noqa: S608
+            "ORDER BY deadline, issue_code LIMIT ?",
+            [*params, limit],
+        ).fetchall()
     return [r[0] for r in rows]
 
 
 def issue_history(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataFrame:
     """The whole history of the scoped issues, oldest first."""
     where, params = _scope_clause("i.region_code", scope)
-    return (
-        store.cursor()
-        .execute(
-            "SELECT h.* FROM issue_history h JOIN issue i USING (issue_code) "  # noqa: S608
-            f"WHERE i.campaign_id = ? AND {where} ORDER BY h.changed_at, h.history_id",
-            [campaign_id, *params],
+    with store.reading() as cur:
+        return (
+            cur.execute(
+                "SELECT h.* FROM issue_history h JOIN issue i USING (issue_code) "  # noqa: S608
+                f"WHERE i.campaign_id = ? AND {where} ORDER BY h.changed_at, h.history_id",
+                [campaign_id, *params],
+            )
+            .fetchdf()
         )
-        .fetchdf()
-    )
 
 
 def visits(store: Store, scope: str | None = None) -> pd.DataFrame:
     where, params = _scope_clause("region_code", scope)
-    return (
-        store.cursor()
-        .execute(
-            f"SELECT * FROM visit WHERE {where} ORDER BY visit_date",  # noqa: S608
-            params,
+    with store.reading() as cur:
+        return (
+            cur.execute(
+                f"SELECT * FROM visit WHERE {where} ORDER BY visit_date",  # noqa: S608
+                params,
+            )
+            .fetchdf()
         )
-        .fetchdf()
-    )
 
 
 def data_signature(store: Store) -> str:
-    """A cheap token that changes whenever the data does: row counts, the newest history and
-    visit ids, the sum of issue versions, and the bulk-change marker in meta."""
-    row = store.cursor().execute(
+    """A token that changes whenever the data does: row counts, the newest history and visit
+    ids, the sum of issue versions, and the bulk-change marker in meta.
+
+    Asked on every page run, so it is read again only when the file (or its WAL) changed since
+    the last time, which any process's commit does; otherwise it costs a look at the file, not
+    an opening (the dashboard does not keep the file open)."""
+    def read() -> str:
+        with store.reading() as cur:
+            return content_signature(cur)
+
+    return store.unless_changed("data_signature", read)
+
+
+def content_signature(cur) -> str:
+    """data_signature read through a cursor (a bare connection, e.g. in guard)."""
+    row = cur.execute(
         """
         SELECT (SELECT count(*) FROM issue), (SELECT sum(version) FROM issue),
                (SELECT count(*) FROM issue_history), (SELECT max(history_id) FROM issue_history),
@@ -209,36 +222,37 @@ def data_signature(store: Store) -> str:
 def boundary_digest(store: Store) -> str:
     """A token of the regions' names, codes, label points and outlines: equal tokens mean the
     same map geometry, whatever else changed (order-independent, one pass in DuckDB)."""
-    count, digest = store.cursor().execute(
-        "SELECT count(*), bit_xor(hash(code, name, level, parent_code, label_lon, label_lat, "
-        "boundary)) FROM region").fetchone()
+    with store.reading() as cur:
+        count, digest = cur.execute(
+            "SELECT count(*), bit_xor(hash(code, name, level, parent_code, label_lon, label_lat, "
+            "boundary)) FROM region").fetchone()
     return f"{count}:{digest}"
 
 
 def table_counts(store: Store) -> dict[str, int]:
     """Row counts the `info` command reports; one query so the figures are consistent."""
-    row = (
-        store.cursor()
-        .execute(
-            """
-            SELECT
-              (SELECT count(*) FROM region WHERE level = 'district'),
-              (SELECT count(*) FROM region WHERE level = 'town'),
-              (SELECT count(*) FROM region WHERE level = 'village'),
-              (SELECT count(*) FROM village WHERE weak_type IS NOT NULL),
-              (SELECT count(*) FROM village WHERE weak_type = 'province'),
-              (SELECT count(*) FROM village WHERE weak_type = 'city'),
-              (SELECT count(*) FROM household),
-              (SELECT count(*) FROM issue),
-              (SELECT count(*) FROM issue WHERE status <> 'closed'),
-              (SELECT count(*) FROM checklist_item
-                 WHERE campaign_id = (SELECT max(campaign_id) FROM campaign WHERE active)),
-              (SELECT count(*) FROM issue_history),
-              (SELECT count(*) FROM visit)
-            """
+    with store.reading() as cur:
+        row = (
+            cur.execute(
+                """
+                SELECT
+                  (SELECT count(*) FROM region WHERE level = 'district'),
+                  (SELECT count(*) FROM region WHERE level = 'town'),
+                  (SELECT count(*) FROM region WHERE level = 'village'),
+                  (SELECT count(*) FROM village WHERE weak_type IS NOT NULL),
+                  (SELECT count(*) FROM village WHERE weak_type = 'province'),
+                  (SELECT count(*) FROM village WHERE weak_type = 'city'),
+                  (SELECT count(*) FROM household),
+                  (SELECT count(*) FROM issue),
+                  (SELECT count(*) FROM issue WHERE status <> 'closed'),
+                  (SELECT count(*) FROM checklist_item
+                     WHERE campaign_id = (SELECT max(campaign_id) FROM campaign WHERE active)),
+                  (SELECT count(*) FROM issue_history),
+                  (SELECT count(*) FROM visit)
+                """
+            )
+            .fetchone()
         )
-        .fetchone()
-    )
     keys = [
         "districts",
         "towns",
@@ -261,23 +275,24 @@ def last_change(store: Store, prefix: str, before: dt.datetime) -> dt.datetime |
     an issue's history (every import and status change writes a row), a visit (its day),
     evidence added or removed, or a 挂牌督办 mark. None when nothing changed yet."""
     like = prefix + "%"
-    row = store.cursor().execute(
-        """
-        SELECT max(t) FROM (
-          SELECT h.changed_at AS t FROM issue_history h JOIN issue i USING (issue_code)
-            WHERE i.region_code LIKE ? AND h.changed_at < ?
-          UNION ALL
-          SELECT CAST(v.visit_date AS TIMESTAMP) FROM visit v
-            WHERE v.region_code LIKE ? AND v.visit_date < ?
-          UNION ALL
-          SELECT e.added_at FROM evidence e JOIN issue i USING (issue_code)
-            WHERE i.region_code LIKE ? AND e.added_at < ?
-          UNION ALL
-          SELECT e.removed_at FROM evidence e JOIN issue i USING (issue_code)
-            WHERE i.region_code LIKE ? AND e.removed_at < ?
-          UNION ALL
-          SELECT s.acted_at FROM supervision s JOIN issue i USING (issue_code)
-            WHERE i.region_code LIKE ? AND s.acted_at < ?
-        )
-        """, [like, before] * 5).fetchone()
+    with store.reading() as cur:
+        row = cur.execute(
+            """
+            SELECT max(t) FROM (
+              SELECT h.changed_at AS t FROM issue_history h JOIN issue i USING (issue_code)
+                WHERE i.region_code LIKE ? AND h.changed_at < ?
+              UNION ALL
+              SELECT CAST(v.visit_date AS TIMESTAMP) FROM visit v
+                WHERE v.region_code LIKE ? AND v.visit_date < ?
+              UNION ALL
+              SELECT e.added_at FROM evidence e JOIN issue i USING (issue_code)
+                WHERE i.region_code LIKE ? AND e.added_at < ?
+              UNION ALL
+              SELECT e.removed_at FROM evidence e JOIN issue i USING (issue_code)
+                WHERE i.region_code LIKE ? AND e.removed_at < ?
+              UNION ALL
+              SELECT s.acted_at FROM supervision s JOIN issue i USING (issue_code)
+                WHERE i.region_code LIKE ? AND s.acted_at < ?
+            )
+            """, [like, before] * 5).fetchone()
     return row[0]

@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from paicha_geo.store.db import Store
+from paicha_geo.store.db import cursor_of
 
 SESSION_FIELDS = ("session_hash", "account_id", "via", "client", "created_at", "last_seen",
                   "ended_at", "end_reason")
-
-
-def _cursor(store_or_cur):
-    return store_or_cur.cursor() if isinstance(store_or_cur, Store) else store_or_cur
 
 
 def insert_session(cur, session_hash: str, account_id: str, via: str, client: str | None,
@@ -26,13 +22,14 @@ def insert_session(cur, session_hash: str, account_id: str, via: str, client: st
 
 def get_session(store_or_cur, session_hash: str) -> dict | None:
     """The session row joined to its account's state (role, region, disabled...), or None."""
-    result = _cursor(store_or_cur).execute(
-        "SELECT s.*, a.display_name, a.role, a.region_code, a.disabled, "
-        "a.must_change_password FROM web_session s JOIN account a USING (account_id) "
-        "WHERE s.session_hash = ?", [session_hash])
-    row = result.fetchone()
-    return None if row is None else dict(zip([d[0] for d in result.description], row,
-                                             strict=True))
+    with cursor_of(store_or_cur) as cur:
+        result = cur.execute(
+            "SELECT s.*, a.display_name, a.role, a.region_code, a.disabled, "
+            "a.must_change_password FROM web_session s JOIN account a USING (account_id) "
+            "WHERE s.session_hash = ?", [session_hash])
+        row = result.fetchone()
+        columns = [d[0] for d in result.description]
+    return None if row is None else dict(zip(columns, row, strict=True))
 
 
 def touch_session(cur, session_hash: str, now: dt.datetime) -> None:
@@ -53,9 +50,10 @@ def end_account_sessions(cur, account_id: str, now: dt.datetime, reason: str,
 
 
 def assigned_villages(store_or_cur, account_id: str) -> list[str]:
-    return [r[0] for r in _cursor(store_or_cur).execute(
-        "SELECT village_code FROM account_village WHERE account_id = ? ORDER BY village_code",
-        [account_id]).fetchall()]
+    with cursor_of(store_or_cur) as cur:
+        return [r[0] for r in cur.execute(
+            "SELECT village_code FROM account_village WHERE account_id = ? ORDER BY village_code",
+            [account_id]).fetchall()]
 
 
 def set_assigned_villages(cur, account_id: str, villages: list[str]) -> None:
@@ -65,8 +63,8 @@ def set_assigned_villages(cur, account_id: str, villages: list[str]) -> None:
 
 
 def meta_value(store_or_cur, key: str) -> str | None:
-    row = _cursor(store_or_cur).execute("SELECT value FROM meta WHERE key = ?",
-                                        [key]).fetchone()
+    with cursor_of(store_or_cur) as cur:
+        row = cur.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return None if row is None else row[0]
 
 

@@ -18,19 +18,21 @@ MARK, UNMARK = "mark", "unmark"
 def current_marks(store: Store) -> pd.DataFrame:
     """The mark in force per issue (its latest row, when that is a mark): issue_code,
     marked_at, account_id, reason, deadline, contact."""
-    return store.cursor().execute(
-        "SELECT issue_code, acted_at AS marked_at, account_id, reason, deadline, contact "
-        "FROM (SELECT *, row_number() OVER (PARTITION BY issue_code "
-        "      ORDER BY acted_at DESC, supervision_id DESC) AS n FROM supervision) "
-        "WHERE n = 1 AND action = 'mark' ORDER BY issue_code").fetchdf()
+    with store.reading() as cur:
+        return cur.execute(
+            "SELECT issue_code, acted_at AS marked_at, account_id, reason, deadline, contact "
+            "FROM (SELECT *, row_number() OVER (PARTITION BY issue_code "
+            "      ORDER BY acted_at DESC, supervision_id DESC) AS n FROM supervision) "
+            "WHERE n = 1 AND action = 'mark' ORDER BY issue_code").fetchdf()
 
 
 def supervision_history(store: Store, issue_code: str) -> pd.DataFrame:
     """Every mark and unmark of one issue, oldest first."""
-    return store.cursor().execute(
-        "SELECT supervision_id, issue_code, action, acted_at, account_id, reason, deadline, "
-        "contact FROM supervision WHERE issue_code = ? ORDER BY acted_at, supervision_id",
-        [issue_code]).fetchdf()
+    with store.reading() as cur:
+        return cur.execute(
+            "SELECT supervision_id, issue_code, action, acted_at, account_id, reason, deadline, "
+            "contact FROM supervision WHERE issue_code = ? ORDER BY acted_at, supervision_id",
+            [issue_code]).fetchdf()
 
 
 def record(store: Store, issue_code: str, action: str, *, account_id: str, reason: str,

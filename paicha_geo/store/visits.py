@@ -18,9 +18,10 @@ def village_names(store: Store, codes) -> dict[str, str]:
     wanted = sorted(set(codes))
     if not wanted:
         return {}
-    rows = store.cursor().execute(
-        "SELECT code, name FROM region WHERE level = 'village' AND code IN (SELECT unnest(?))",
-        [wanted]).fetchall()
+    with store.reading() as cur:
+        rows = cur.execute(
+            "SELECT code, name FROM region WHERE level = 'village' AND code IN (SELECT unnest(?))",
+            [wanted]).fetchall()
     return dict(rows)
 
 

@@ -342,12 +342,16 @@ sys.stdin.read()
 def test_a_second_process_holding_the_database_gets_a_message_and_a_retry(
         demo_db, tmp_path, monkeypatch):
     """Measured: a second app process on the same file showed StoreBusyError's traceback.
+    Now the page waits database.app_wait_seconds (1 s here) for it first, then says so.
     The failure is not cached: once the other process lets go, the next run works."""
     import streamlit as st
 
     db = tmp_path / "held.duckdb"
     shutil.copy(demo_db, db)
     monkeypatch.setenv("PAICHA_DB", str(db))
+    waits = tmp_path / "settings.json"
+    waits.write_text('{"database": {"app_wait_seconds": 1}}', encoding="utf-8")
+    monkeypatch.setenv("PAICHA_SETTINGS", str(waits))
     st.cache_resource.clear()
     st.cache_data.clear()
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdin=subprocess.PIPE,
