@@ -55,15 +55,10 @@ def store():
     return startup.open_store(ensure_database())
 
 
-@st.cache_resource(show_spinner=False)
-def _version_watch() -> data.VersionWatch:
-    return data.VersionWatch()
-
-
 def version() -> str:
-    """Changes whenever the data changes, so cached figures are recomputed (own writes at
-    once, other processes' within a few seconds: data.VersionWatch)."""
-    return _version_watch().current(store())
+    """Changes whenever the data changes, so cached figures are recomputed (re-read only when
+    the file changed: queries.data_signature)."""
+    return data.data_version(store())
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
-import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -237,30 +235,6 @@ def _versions(store: Store, table: str, keys: pd.Series) -> FactDates | None:
 def data_version(store: Store) -> str:
     """A token that changes whenever the data changes (the app's cache key)."""
     return q.data_signature(store)
-
-
-class VersionWatch:
-    """The data version as the app sees it on each rerun, without querying on each one.
-
-    The signature query costs 0.05-0.1 s and ran on every rerun (twice), a fixed cost of
-    every click. It is re-read at once after a write committed in this process (a user sees
-    their own change on the next rerun) and at most every `recheck` seconds otherwise, so a
-    change by another process (a CLI import) shows within that time.
-    """
-
-    def __init__(self, recheck: float = 2.0, clock=time.monotonic):
-        self.recheck = recheck
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._seen: tuple[int, float, str] | None = None  # (commits, when read, version)
-
-    def current(self, store: Store) -> str:
-        with self._lock:
-            now, commits = self._clock(), store.commits
-            seen = self._seen
-            if seen is None or seen[0] != commits or now - seen[1] >= self.recheck:
-                seen = self._seen = (commits, now, data_version(store))
-            return seen[2]
 
 
 def issues_in_scope(snap: Snapshot, scope: Scope, asof: dt.date,
