@@ -4,8 +4,9 @@ Two kinds. `FACT_PROBLEMS` are said of a household (or weak village) whose facts
 problem when it was found (a grade-D house, excess fluoride, a self-paid share over 10 %):
 `ledger` raises them from those facts only. `ITEM_PROBLEMS` are the items' other problems,
 which no fact in the data contradicts (a 台账 incomplete, a booklet not handed out); none of
-them names a fact the data holds (a house grade, fluoride, a share, insurance), so 3.4.1
-(饮水型氟超标) has none: its every issue comes from a fluoride fact.
+them names a fact the data holds (a house grade, fluoride, a share, insurance); the ledger
+draws no 3.4.1 (饮水型氟超标) issue from them (weight 0): its every issue comes from a
+fluoride fact. The office sample sheets (`samples`) use them too.
 Invented wording in the style of 2020 问题清单; the demo must never carry a real case.
 """
 
@@ -70,6 +71,7 @@ ITEM_PROBLEMS = {
     "3.3.2": ["危房改造工程巡查记录不全", "改造房屋竣工验收资料缺失"],
     "3.3.3": ["危改补助资金未足额到户", "危改补助资金拨付滞后"],
     "3.3.4": ["住房安全鉴定结果未及时更新"],
+    "3.4.1": ["区域供水改水工程进度滞后"],
     "3.4.2": ["饮水安全检测报告缺失", "农村供水管网维护不到位"],
     "3.5.1": ["低保对象动态调整不及时", "特困供养对象认定材料不全"],
 }
