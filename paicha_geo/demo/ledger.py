@@ -43,6 +43,8 @@ _MEASURES = ["制定整改方案，明确责任人和时限", "逐户核查并�
 # June. Days after the campaign's start (2020-01-01).
 _EARLY_SHARE, _EARLY_DAYS = 0.1, (5, 75)
 _SCREENING_PEAK, _SCREENING_SD, _SCREENING_DAYS = 122, 20, (75, 176)  # peak 2020-05-02
+_SCREENING_START = np.datetime64("2020-01-01") + np.timedelta64(_SCREENING_DAYS[0], "D")
+SLOW_SHARE, SLOW_SHARE_WINTER = 0.08, 0.4
 
 
 def _found_offsets(rng, n: int) -> np.ndarray:
@@ -165,7 +167,10 @@ def _with_history(rng, issues: pd.DataFrame, data_end: pd.Timestamp, stuck: np.n
     `data_end` have not happened yet and are dropped.
     """
     n = len(issues)
-    slow = rng.random(n) < 0.08  # stuck issues that blow their deadline
+    # Slow issues blow their deadline: more of them among the winter's findings (巡察 and
+    # audits raise the structural problems: funds, projects), which fill 挂牌督办 by May.
+    winter = pd.to_datetime(issues["found_date"]).to_numpy() < _SCREENING_START
+    slow = rng.random(n) < np.where(winter, SLOW_SHARE_WINTER, SLOW_SHARE)
     work = rng.gamma(1.8, 10.0, n) * np.where(slow, 4.0, 1.0)
     work = np.where(stuck, 400.0, work * pace)
     work *= np.where(issues["severity"].to_numpy() == "critical", 1.4, 1.0)
