@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 
 from paicha_geo.config import PACKAGE_DATA, default_campaign, geo_dir
-from paicha_geo.demo import fact_dates, gaps, ledger, people
+from paicha_geo.demo import fact_dates, gaps, ledger, people, regional
 from paicha_geo.demo.accounts import add_demo_accounts
 from paicha_geo.demo.names import village_names
 from paicha_geo.demo.partition import partition_outline
@@ -160,15 +160,22 @@ def build_demo(db: Path, scale_name: str = "city", seed: int = 2020) -> dict:
     t1 = time.perf_counter()
     campaign, checklist = default_campaign()
     village_rows = regions[regions["level"] == "village"].reset_index(drop=True)
-    attrs = people.village_attributes(rng, village_rows)
+    found_villages = people.village_attributes(
+        rng, village_rows, regional.weak_probability(regions, village_rows))
     community = village_rows["name"].str.endswith("社区").to_numpy()
-    households = people.households(rng, attrs, community, scale.households)
-    issues, history = ledger.issues_and_history(
-        rng, campaign, checklist, regions, attrs, households, scale.issues, DATA_END
+    fluoride = regional.fluoride_villages(rng, village_rows, scale_name)
+    # The facts as the spring screening found them; the ledger returns them as they stand
+    # at DATA_END (what a done issue fixed, fixed).
+    found_households = people.households(rng, found_villages, community, scale.households,
+                                         fluoride)
+    issues, history, households, attrs = ledger.issues_and_history(
+        rng, campaign, checklist, regions, found_villages, found_households, scale.issues,
+        DATA_END
     )
     visits = ledger.visits(rng, attrs, households, DATA_END)
     attrs, households = gaps.blank_some_facts(seed, attrs, households)
-    household_fact, village_fact = fact_dates.versions(seed, attrs, households, issues)
+    household_fact, village_fact = fact_dates.versions(
+        seed, attrs, households, issues, history, found_villages, found_households)
     timings["ledger_s"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()

@@ -12,34 +12,45 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from paicha_geo.demo import fact_issues as facts
+from paicha_geo.demo import regional
+from paicha_geo.demo.descriptions import ITEM_PROBLEMS, describe
 from paicha_geo.domain.campaign import Campaign
-from paicha_geo.domain.rules import household_failures
 
 SOURCE_SHARES = {"supervision": 0.35, "self_inspection": 0.25, "inspection_tour": 0.15,
                  "public_report": 0.15, "audit": 0.10}
 SEVERITY_SHARES = {"general": 0.65, "serious": 0.27, "critical": 0.08}
-GROUP_SHARES = {"implementation": 0.22, "precision": 0.30, "guarantees": 0.48}
 
 # Where an item's problem is found: district office, township, or village level.
 _LEVEL_SHARES = {"implementation": (0.3, 0.5, 0.2), "precision": (0.05, 0.25, 0.7),
                  "guarantees": (0.0, 0.1, 0.9)}
 
-_PROBLEMS = {
-    "responsibility": ["专题研究脱贫攻坚工作次数不足", "三级书记遍访台账不完整",
-                       "督促检查记录缺失"],
-    "policy": ["政策口袋书未发放到户", "农户对帮扶政策知晓率偏低", "扶贫小额信贷使用不精准"],
-    "work": ["扶贫项目进展迟缓", "扶贫资金拨付较慢", "扶贫资产未登记造册"],
-    "identification": ["建档立卡信息与实际不符", "动态管理未及时更新", "存在漏评风险户"],
-    "assistance": ["第一书记在岗时间不足", "帮扶措施针对性不强", "公益性岗位安排对象不精准"],
-    "exit": ["脱贫户收入测算依据不足", "退出程序签字确认不全", "村集体收入不稳定"],
-    "education": ["适龄儿童辍学未劝返", "教育资助未及时发放"],
-    "medical": ["家庭成员未全部参保", "住院自付比例超过10%", "慢病签约服务未落实"],
-    "housing": ["居住在C级危房", "居住在D级危房", "危改资金未足额到户"],
-    "water": ["饮用水氟超标", "饮水安全未达到评价标准"],
-    "social_floor": ["符合条件未纳入低保", "特困供养未落实到位"],
+# How often a screening files each item's other problems (not raised from a fact): a real
+# list is dominated by a few items (records that do not match, booklets, policy awareness,
+# assistance measures, fund management), most items collect a handful. Items not named: 1.
+ITEM_WEIGHTS = {
+    "2.1.3": 16, "2.2.6": 12, "1.2.1": 10, "2.2.2": 9, "1.3.4": 8, "1.1.3": 5, "2.1.2": 4,
+    "3.2.5": 4, "3.1.2": 3, "2.3.2": 3, "2.2.4": 3, "2.2.1": 2, "3.3.1": 2, "3.3.3": 2,
+    "1.2.4": 0.3, "1.2.6": 0.3, "1.2.7": 0.3, "1.3.5": 0.3, "2.2.5": 0.3, "3.4.1": 0,
 }
+MISSED_SHARE = 0.04  # failing facts the screening did not list (数据比对's 漏报线索)
+CONTRADICTION_SHARE = 0.015  # of done household issues of a check: the facts still fail
 _MEASURES = ["制定整改方案，明确责任人和时限", "逐户核查并补充完善台账", "召开专题会议研究落实",
              "资金已拨付到位", "已完成现场整改并留存影像资料"]
+
+# The campaign's calendar: a few problems from self-inspection and audits early in the
+# year, then the screening (mobilised in March, door to door in April and May), a trickle in
+# June. Days after the campaign's start (2020-01-01).
+_EARLY_SHARE, _EARLY_DAYS = 0.1, (5, 75)
+_SCREENING_PEAK, _SCREENING_SD, _SCREENING_DAYS = 122, 20, (75, 176)  # peak 2020-05-02
+_SCREENING_START = np.datetime64("2020-01-01") + np.timedelta64(_SCREENING_DAYS[0], "D")
+SLOW_SHARE, SLOW_SHARE_WINTER = 0.08, 0.4
+
+
+def _found_offsets(rng, n: int) -> np.ndarray:
+    early = rng.random(n) < _EARLY_SHARE
+    screening = rng.normal(_SCREENING_PEAK, _SCREENING_SD, n).clip(*_SCREENING_DAYS)
+    return np.where(early, rng.integers(*_EARLY_DAYS, n), screening).astype(int)
 
 
 def _weighted_choice(rng, shares: dict, size: int) -> np.ndarray:
@@ -66,51 +77,33 @@ def issues_and_history(
     households: pd.DataFrame,
     target: int,
     data_end: dt.date,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    names = regions.set_index("code")["name"]
-    districts = regions.loc[regions["level"] == "district", "code"].to_numpy()
-    towns = regions.loc[regions["level"] == "town", "code"].to_numpy()
-    village_codes = villages["code"].to_numpy()
-    v_weight = np.where(villages["weak_type"].notna(), 4.0, 1.0)
-    v_weight = v_weight / v_weight.sum()
-    # Issues are drawn from the facts alone, whatever the household's exit status: the
-    # demo's ledger stays as it was before the exit criteria got their population (issue
-    # 17.2); which issues fit which households is issue 17.8's to revisit.
-    failures = household_failures(households.assign(exit_status="exited"), campaign)
-    failing_by_part = {
-        part: households.loc[failures[part], ["household_id", "village_code"]].to_numpy()
-        for part in failures.columns
-    }
-    items_by_group = {g: checklist[checklist["group_key"] == g].to_dict("records")
-                      for g in GROUP_SHARES}
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """`target` issues with their history, and the households and villages as they stand at
+    `data_end` (the facts a done issue fixed, fixed; see `facts.apply_fixes`).
 
-    groups = _weighted_choice(rng, GROUP_SHARES, target)
+    First the issues the facts raise (`facts.raised`: every failing household or weak
+    village but MISSED_SHARE, one issue per problem, its description from the facts), then
+    the rest drawn over ITEM_WEIGHTS with the item's own problems, on a region (and, for some,
+    a household) they fit.
+    """
+    raised = facts.raised(rng, campaign, villages, households, MISSED_SHARE)
+    other = _other_issues(rng, checklist, villages, households, campaign,
+                          max(target - len(raised), 0))
+    drawn = pd.concat([raised, other], ignore_index=True).head(target)
+    short = dict(zip(checklist["code"], checklist["short"], strict=True))
+    units_of = dict(zip(checklist["code"], checklist["responsible_units"], strict=True))
+    names = regions.set_index("code")["name"].to_dict()
     rows = []
     start = pd.Timestamp(campaign.start_date)
     deadline = pd.Timestamp(campaign.deadline)
-    for i, group in enumerate(groups):
-        items = items_by_group[group]
-        item = items[rng.integers(len(items))]
-        level = rng.choice(["district", "town", "village"], p=_LEVEL_SHARES[group])
-        household_id = None
-        part = item["part_key"]
-        if level == "district":
-            region = districts[rng.integers(len(districts))]
-        elif level == "town":
-            region = towns[rng.integers(len(towns))]
-        else:
-            region = None
-            failing = failing_by_part.get(part)
-            if failing is not None and len(failing) and rng.random() < 0.8:
-                household_id, region = failing[rng.integers(len(failing))]
-            if region is None:
-                region = village_codes[rng.choice(len(village_codes), p=v_weight)]
+    found_all = _found_offsets(rng, len(drawn))
+    for i, issue in enumerate(drawn.itertuples()):
+        region = issue.region_code
         district_name = names[region[:6].ljust(12, "0")]
         town_name = names.get(region[:9].ljust(12, "0"), district_name)
-        units = list(item["responsible_units"]) or ["各市(区)扶贫工作领导小组"]
+        units = list(units_of[issue.item_code]) or ["各市(区)扶贫工作领导小组"]
         unit = _unit_for(units[rng.integers(len(units))], district_name, town_name)
-        # Found dates: the campaign ramps up in spring; a trickle continues into June.
-        found = start + pd.Timedelta(days=int(min(rng.gamma(4.0, 18.0), 170)))
+        found = start + pd.Timedelta(days=int(found_all[i]))
         due = min(found + pd.Timedelta(days=int(rng.choice([30, 45, 60, 90]))), deadline)
         if due <= found:
             due = found + pd.Timedelta(days=15)
@@ -118,33 +111,68 @@ def issues_and_history(
             "issue_code": f"PC2020-{region[:6]}-{i + 1:06d}",
             "campaign_id": campaign.campaign_id,
             "region_code": region,
-            "household_id": household_id,
-            "item_code": item["code"],
+            "household_id": issue.household_id,
+            "item_code": issue.item_code,
             "source": None, "severity": None,
             "responsible_unit": unit,
-            "description": f"{item['short']}：{rng.choice(_PROBLEMS[part])}",
+            "description": describe(short[issue.item_code], issue.problem),
             "found_date": found.date(),
             "deadline": due.date(),
         })
     issues = pd.DataFrame(rows)
     issues["source"] = _weighted_choice(rng, SOURCE_SHARES, len(issues))
     issues["severity"] = _weighted_choice(rng, SEVERITY_SHARES, len(issues))
-    return _with_history(rng, issues, pd.Timestamp(data_end))
+    stuck = (drawn["check"].isin(facts.STUCK)).to_numpy()
+    issues, history = _with_history(rng, issues, pd.Timestamp(data_end), stuck,
+                                    regional.pace(issues["region_code"]))
+    households, villages = facts.apply_fixes(rng, campaign, issues, drawn["check"], households,
+                                             villages, CONTRADICTION_SHARE)
+    return issues, history, households, villages
+
+
+def _other_issues(rng, checklist: pd.DataFrame, villages: pd.DataFrame,
+                  households: pd.DataFrame, campaign: Campaign, n: int) -> pd.DataFrame:
+    """`n` issues not raised from a fact: item by ITEM_WEIGHTS, level by its group, a
+    problem of its own item; a household attached only where its facts pass the item's
+    check, so that no closure of these can contradict a fact."""
+    codes = checklist["code"].to_numpy()
+    weights = np.array([ITEM_WEIGHTS.get(c, 1.0) for c in codes], dtype=float)
+    picked = rng.choice(codes, size=n, p=weights / weights.sum())
+    group_of = dict(zip(checklist["code"], checklist["group_key"], strict=True))
+    regions_ = facts.Places(rng, villages, households, campaign)
+    rows = []
+    for code in picked:
+        level = rng.choice(["district", "town", "village"], p=_LEVEL_SHARES[group_of[code]])
+        region, household, problem = regions_.place(code, level)
+        if problem is None:
+            options = ITEM_PROBLEMS[code]
+            problem = options[rng.integers(len(options))]
+        rows.append((code, region, household, problem, None))
+    return pd.DataFrame(rows, columns=["item_code", "region_code", "household_id", "problem",
+                                       "check"])
 
 
 def _days(values) -> pd.TimedeltaIndex:
     return pd.to_timedelta(np.asarray(values, dtype=int), unit="D")
 
 
-def _with_history(rng, issues: pd.DataFrame, data_end: pd.Timestamp):
+def _with_history(rng, issues: pd.DataFrame, data_end: pd.Timestamp, stuck: np.ndarray,
+                  pace: np.ndarray):
     """Walk every issue through the workflow with random but plausible durations.
 
-    Vectorised: one array of event times per step, so the province demo (100,000 issues)
-    builds in seconds. Events after `data_end` have not happened yet and are dropped.
+    Most problems found in the spring screening are put right within weeks (立行立改); some
+    are slow and blow their deadline; `stuck` ones (an 改水 project) are not done by
+    `data_end`; `pace` slows some districts' offices. Vectorised: one array of event times
+    per step, so the province demo (100,000 issues) builds in seconds. Events after
+    `data_end` have not happened yet and are dropped.
     """
     n = len(issues)
-    slow = rng.random(n) < 0.08  # stuck issues that blow their deadline
-    work = rng.gamma(2.2, 14.0, n) * np.where(slow, 3.5, 1.0)
+    # Slow issues blow their deadline: more of them among the winter's findings (巡察 and
+    # audits raise the structural problems: funds, projects), which fill 挂牌督办 by May.
+    winter = pd.to_datetime(issues["found_date"]).to_numpy() < _SCREENING_START
+    slow = rng.random(n) < np.where(winter, SLOW_SHARE_WINTER, SLOW_SHARE)
+    work = rng.gamma(1.8, 10.0, n) * np.where(slow, 4.0, 1.0)
+    work = np.where(stuck, 400.0, work * pace)
     work *= np.where(issues["severity"].to_numpy() == "critical", 1.4, 1.0)
     found = pd.to_datetime(issues["found_date"]).to_numpy() + np.timedelta64(9, "h")
     t_rectifying = found + _days(rng.integers(1, 10, n))

@@ -1,8 +1,13 @@
 """Village attributes and registered low-income households for the demo.
 
-Shares follow the brief: ~15 % of villages weak (about a third province-designated), most
-households pass every guarantee and a few percent fail one; incomes are right-skewed with a
-few below the 7,000 yuan standard.
+Shares follow the brief: ~15 % of villages weak (about a third province-designated), placed
+by `regional` (the hilly south-west of 常州, the north of 江苏, never an urban district); most
+households pass every guarantee and a few percent fail one. Incomes are right-skewed and go
+with exit status: a 未脱贫 household is near or below the 7,000 yuan standard, an 已脱贫 one
+rarely below it. Excess fluoride only in `regional`'s fluoride villages. 低保/特困 coverage is
+recorded only for the eligible (blank for others: the question does not arise). These are
+the facts as the spring 2020 screening found them; `ledger` applies the fixes the issues'
+closures made.
 """
 
 from __future__ import annotations
@@ -11,21 +16,30 @@ import numpy as np
 import pandas as pd
 
 from paicha_geo.demo.names import id_numbers, person_names
+from paicha_geo.demo.regional import FLUORIDE_HOUSEHOLD_SHARE, PROVINCE_DESIGNATED, WEAK_SHARE
+
+EXITED_SHARE = 0.86
+EXITED_INCOME = (13_000, 0.26)  # median, log-sd of per-capita income (yuan)
+NOT_EXITED_INCOME = (7_600, 0.30)
 
 
-def village_attributes(rng: np.random.Generator, villages: pd.DataFrame) -> pd.DataFrame:
+def village_attributes(rng: np.random.Generator, villages: pd.DataFrame,
+                       weak_probability: np.ndarray) -> pd.DataFrame:
     """Weak type, collective incomes, first secretary and population for each village.
 
-    Only 村 (not urban 社区) can be weak; weak villages straddle their income standard so that
-    some still fail it.
+    Exactly WEAK_SHARE of the villages are weak, drawn by `weak_probability` (from
+    `regional`: zero for 社区 and urban districts); weak villages straddle their income
+    standard so that some still fail it.
     """
     n = len(villages)
     is_village = ~villages["name"].str.endswith("社区").to_numpy()
-    draw = rng.random(n)
     weak = np.full(n, None, dtype=object)
-    rural_share = max(is_village.mean(), 1e-9)
-    weak[is_village & (draw < 0.05 / rural_share)] = "province"
-    weak[is_village & (draw >= 0.05 / rural_share) & (draw < 0.15 / rural_share)] = "city"
+    eligible = int((weak_probability > 0).sum())
+    if eligible:
+        picked = rng.choice(n, size=min(round(WEAK_SHARE * n), eligible), replace=False,
+                            p=weak_probability / weak_probability.sum())
+        province = rng.random(len(picked)) < PROVINCE_DESIGNATED
+        weak[picked] = np.where(province, "province", "city")
     operating = rng.lognormal(np.log(420_000), 0.45, n)
     disposable = operating * rng.uniform(1.3, 1.9, n)
     province = weak == "province"
@@ -50,7 +64,8 @@ def village_attributes(rng: np.random.Generator, villages: pd.DataFrame) -> pd.D
 
 
 def households(
-    rng: np.random.Generator, village_attrs: pd.DataFrame, community: np.ndarray, target: int
+    rng: np.random.Generator, village_attrs: pd.DataFrame, community: np.ndarray, target: int,
+    fluoride_villages: np.ndarray,
 ) -> pd.DataFrame:
     """About `target` households, weighted toward weak villages and away from urban 社区."""
     weak = village_attrs["weak_type"].notna().to_numpy()
@@ -61,7 +76,10 @@ def households(
     n = len(codes)
     seq = np.concatenate([np.arange(1, c + 1) for c in counts]) if n else np.array([], int)
     members = rng.choice([1, 2, 3, 4, 5, 6], size=n, p=[0.24, 0.33, 0.2, 0.13, 0.07, 0.03])
-    income = rng.lognormal(np.log(12_800), 0.3, n).round(-1)
+    exited = rng.random(n) < EXITED_SHARE
+    income = np.where(exited, rng.lognormal(np.log(EXITED_INCOME[0]), EXITED_INCOME[1], n),
+                      rng.lognormal(np.log(NOT_EXITED_INCOME[0]), NOT_EXITED_INCOME[1], n))
+    income = income.round(-1)
     children = np.where(rng.random(n) < 0.24, rng.choice([1, 2, 3], n, p=[0.7, 0.25, 0.05]), 0)
     children = np.minimum(children, np.maximum(members - 1, 0))
     out_of_school = np.where((children > 0) & (rng.random(n) < 0.02), 1, 0)
@@ -74,6 +92,8 @@ def households(
                           rng.choice(["none", "in_progress"], n, p=[0.4, 0.6]), "none")
     renovation = np.where((grade == "B") & (rng.random(n) < 0.05), "completed", renovation)
     eligible = rng.random(n) < 0.27
+    covered = np.where(eligible, rng.random(n) > 0.03, None)
+    fluoride = np.isin(codes, fluoride_villages) & (rng.random(n) < FLUORIDE_HOUSEHOLD_SHARE)
     county = [c[:6] for c in codes]
     ids = []
     for c in sorted(set(county)):
@@ -90,7 +110,7 @@ def households(
             "id_number": id_col,
             "members": members,
             "per_capita_income": income,
-            "exit_status": np.where(rng.random(n) < 0.86, "exited", "not_exited"),
+            "exit_status": np.where(exited, "exited", "not_exited"),
             "school_age_children": children,
             "children_out_of_school": out_of_school,
             "children_out_of_school_physical": physical,
@@ -98,9 +118,9 @@ def households(
             "inpatient_selfpay_share": np.round(share, 4),
             "house_grade": grade,
             "house_renovation": renovation,
-            "safe_water": rng.random(n) > 0.008,
-            "excess_fluoride": rng.random(n) < 0.004,
+            "safe_water": rng.random(n) > 0.006,
+            "excess_fluoride": fluoride,
             "social_floor_eligible": eligible,
-            "social_floor_covered": ~eligible | (rng.random(n) > 0.03),
+            "social_floor_covered": covered,
         }
     )

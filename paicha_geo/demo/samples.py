@@ -16,11 +16,10 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
+from paicha_geo.demo.descriptions import ITEM_PROBLEMS, describe
+
 OFFICE_HEADERS = ["序号", "县(市、区)", "镇(街道)", "村(社区)", "排查项目", "存在问题",
                   "整改措施", "责任单位", "整改时限", "整改进展", "问题来源", "发现时间", "备注"]
-_PROBLEMS = ["住房安全鉴定结果未及时更新", "适龄儿童入学情况台账不全", "慢病签约服务未落实到户",
-             "饮水安全检测报告缺失", "帮扶措施与致贫原因不对应", "扶贫资产未登记造册",
-             "第一书记在岗记录不完整", "低保对象动态调整不及时"]
 _MEASURES = ["逐户核查，补齐台账", "召开专题会议，明确责任人和时限", "已完成现场整改并留存影像资料",
              "资金已拨付到位"]
 _STATUS = ["未整改", "正在整改", "整改中", "已完成", "已整改"]
@@ -58,8 +57,10 @@ def office_issue_rows(regions: pd.DataFrame, checklist: pd.DataFrame, n: int,
             village += "委会"
         label = [item, f"{item} {shorts[item]}", shorts[item], parts[item]][i % 4]
         measures = _MEASURES[rng.integers(len(_MEASURES))] if status != "未整改" else None
+        problems = ITEM_PROBLEMS[item]  # the item's own problems (issue 17.7)
         rows.append([names[code[:6] + "000000"], names[code[:9] + "000"], village, label,
-                     f"{shorts[item]}：{_PROBLEMS[rng.integers(len(_PROBLEMS))]}（第{i + 1}条）",
+                     f"{describe(shorts[item], problems[rng.integers(len(problems))])}"
+                     f"（第{i + 1}条）",
                      measures,
                      f"{names[code[:9] + '000']}人民政府", _typed_date(deadline, i),
                      status, _SOURCES[rng.integers(len(_SOURCES))], _typed_date(found, i + 2),

@@ -43,7 +43,7 @@ def _facts(stop: dict) -> list[tuple[str, str]]:
             verdict=labels.PANEL_FAILS if income["fails"] else labels.PANEL_MEETS)))
     last = stop["last_visit"]
     facts.append((labels.PACK_LAST_VISIT, labels.PACK_NEVER_VISITED if last is None else
-                  f"{last['visit_date']} {last['visitors']}"))
+                  f"{pd.Timestamp(last['visit_date']).date()} {last['visitors']}"))
     return facts
 
 

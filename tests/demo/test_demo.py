@@ -88,7 +88,9 @@ def test_households_mostly_pass_and_a_few_fail(demo_store):
     fails = household_failures(q.households(demo_store), campaign)
     for key in ("education", "medical", "housing", "water", "social_floor"):
         assert 0 < fails[key].mean() < 0.04, key
-    assert 0.005 < fails["income"].mean() < 0.05
+    # Most 已脱贫 households found below 7,000 in the spring had their income raised by the
+    # rectification (issue 17.8: closures fix facts); a few are still below.
+    assert 0.0003 < fails["income"].mean() < 0.05
 
 
 def test_default_as_of_date_shows_every_stage(snap):

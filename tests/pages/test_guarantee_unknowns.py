@@ -9,6 +9,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from paicha_geo.store import Store
 from tests.conftest import ROOT
 from tests.signin import signed_in
 
@@ -23,6 +24,17 @@ def _open(db, query: dict) -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def _town_failing(db, check: str) -> str:
+    """湖塘镇, but for water: since issue 17.9 unsafe water is rare and fixed when its issue is
+    done, and fluoride lies in a few villages of 溧阳/金坛; take a fluoride village's town."""
+    if check != "water":
+        return TOWN
+    with Store(db, read_only=True) as store:
+        town = store.cursor().execute("SELECT min(substr(village_code, 1, 9)) FROM household "
+                                      "WHERE excess_fluoride").fetchone()[0]
+    return town + "000"
 
 
 def _card(at, key: str) -> str:
@@ -40,7 +52,7 @@ def _households(at):
 @pytest.mark.parametrize(("check", "name"), [("housing", "住房安全"), ("income", "农户收入达标"),
                                              ("water", "饮水安全")])
 def test_the_card_counts_what_the_list_lists(db, check, name):
-    at = _open(db, {"region": TOWN, "g": name, "gonly": "true"})
+    at = _open(db, {"region": _town_failing(db, check), "g": name, "gonly": "true"})
     failing = _households(at)
     assert _big(_card(at, check)) == len(failing) > 0
     assert failing["未达标项"].str.contains(name).all()
