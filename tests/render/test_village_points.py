@@ -127,8 +127,8 @@ def test_the_top_table_keeps_numbers_numeric_and_formats_rates_as_percentages():
 def test_with_a_gaode_basemap_points_and_outlines_move_to_gcj02():
     import folium
 
-    plain = village_points.points_layers(villages())[1].data["features"][0]
-    shifted = village_points.points_layers(villages(), gcj02=True)[1].data["features"][0]
+    plain = village_points.points_layers(villages())[1].features()[0]
+    shifted = village_points.points_layers(villages(), gcj02=True)[1].features()[0]
     # GCJ-02 moves Changzhou by a few hundred metres: the point is not where WGS84 put it.
     assert plain["geometry"]["coordinates"] != shifted["geometry"]["coordinates"]
     group = folium.FeatureGroup()
