@@ -132,7 +132,8 @@ def distinct_styles(styles: list[dict]) -> tuple[list[dict], list[int]]:
 class CompactGeoJson(MacroElement):
     """A Leaflet GeoJSON layer from `encode_geometries` output, columnar `properties`, one
     style per feature, an optional tooltip table (`fields`, `aliases` escaped HTML) and hover
-    highlight. Point layers are circle markers (radius in the style)."""
+    highlight. Point layers are circle markers (radius in the style). Drawn on a canvas shared
+    by its group when the group holds a big layer (`on_canvas`)."""
 
     _template = Template(
         """
@@ -174,8 +175,16 @@ class CompactGeoJson(MacroElement):
             var options = {interactive: d.interactive,
                            style: function (f) { return d.styles[f._s]; },
                            pointToLayer: function (f, latlng) {
-                               return L.circleMarker(latlng, d.styles[f._s]); }};
-            if (d.canvas) { options.renderer = L.canvas({padding: 0.5}); }
+                               return L.circleMarker(latlng, L.extend({}, d.styles[f._s], {
+                                   interactive: d.interactive, renderer: options.renderer}));
+                           }};
+            {%- if this.on_canvas() %}
+            // One canvas for every layer of the group: a canvas on top of another (or of SVG
+            // paths) would swallow the clicks meant for the shapes under it.
+            var group = {{ this._parent.get_name() }};
+            group._paichaCanvas = group._paichaCanvas || L.canvas({padding: 0.5});
+            options.renderer = group._paichaCanvas;
+            {%- endif %}
             var layer;
             if (d.fields) {
                 options.onEachFeature = function (f, l) {
@@ -206,19 +215,29 @@ class CompactGeoJson(MacroElement):
                  interactive: bool = True, canvas: bool | None = None):
         super().__init__()
         self._name = name
+        self.canvas = canvas
         geoms = list(geoms)
         distinct, index = distinct_styles(styles)
         self.feature_count = len(geoms)
         self.data = data = encode_geometries(geoms, grid)
         data.update({
             "p": properties, "styles": distinct, "si": index, "interactive": interactive,
-            "canvas": len(geoms) > CANVAS_ABOVE if canvas is None else canvas,
             "fields": list(fields) if fields else None,
             "aliases": list(aliases) if aliases else None, "highlight": highlight,
         })
         # Compact JSON; "</" never appears unescaped inside the page's <script>.
         self.payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace(
             "</", "<\\/")
+
+    def on_canvas(self) -> bool:
+        """`canvas` if given, else whether this layer or any compact sibling in the same
+        group is bigger than `CANVAS_ABOVE` (the whole group then shares one canvas)."""
+        if self.canvas is not None:
+            return self.canvas
+        parent = getattr(self, "_parent", None)
+        siblings = parent._children.values() if parent is not None else [self]
+        return any(isinstance(c, CompactGeoJson) and c.feature_count > CANVAS_ABOVE
+                   for c in siblings)
 
     def features(self) -> list[dict]:
         """The layer as GeoJSON features, as the browser rebuilds them."""

@@ -142,7 +142,7 @@ def points_layers(villages: pd.DataFrame, gcj02: bool = False,
     """The points of `villages` (services.weak_service.village_table rows with `on_map`);
     cleared first, overdue last, so the worst are drawn on top, over white halos. Above
     `MAX_POINTS` (a province) villages closer than a few pixels at the opening `zoom` are
-    merged (`merge_dense`); the layer goes to a canvas when it is that big."""
+    merged (`merge_dense`); the map's data layer goes to a canvas when one is that big."""
     shown = villages[villages["on_map"]]
     if shown.empty:
         return []
@@ -159,13 +159,11 @@ def points_layers(villages: pd.DataFrame, gcj02: bool = False,
               for w, s, n, m in zip(shown["weak_type"], shown["status"], shown["issues_open"],
                                     merged, strict=True)]
     grid = grid_for_zoom(zoom if zoom is not None else POINT_ZOOM)
-    canvas = len(shown) > MAX_POINTS
     halos = CompactGeoJson(points, {}, [_halo(st) for st in styles], grid=grid,
-                           name="village_halos", interactive=False, canvas=canvas)
+                           name="village_halos", interactive=False)
     dots = CompactGeoJson(points, _properties(shown), styles, grid=grid, name="village_points",
                           fields=TOOLTIP_FIELDS,
-                          aliases=[escape.text(labels.POINT_FIELDS[f]) for f in TOOLTIP_FIELDS],
-                          canvas=canvas)
+                          aliases=[escape.text(labels.POINT_FIELDS[f]) for f in TOOLTIP_FIELDS])
     return [halos, dots]
 
 
