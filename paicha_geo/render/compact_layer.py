@@ -19,7 +19,10 @@ import numpy as np
 import shapely
 from branca.element import MacroElement, Template
 
+from paicha_geo.render import geometry_store
+
 CANVAS_ABOVE = 300  # features; below, SVG paths (a drill level; tests can see them)
+GEOMETRY_KEYS = ("o", "g", "c", "n")  # what encode_geometries returns
 ZOOM_HEADROOM = 3  # the grid is one screen pixel this many zoom steps past the opening view
 
 
@@ -140,6 +143,16 @@ class CompactGeoJson(MacroElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
             var d = {{ this.payload }};
+            if (d.url) {  // geometry_store: fetched once, then from the browser's caches
+                var memo = window.__paichaGeometry = window.__paichaGeometry || {};
+                if (!memo[d.url]) {
+                    var xhr = new XMLHttpRequest();
+                    xhr.open("GET", d.url, false);  // the layer must exist when this returns
+                    xhr.send();
+                    memo[d.url] = JSON.parse(xhr.responseText);
+                }
+                L.extend(d, memo[d.url]);
+            }
             var s = d.c, at = 0, ints = [];
             while (at < s.length) {
                 var b, shift = 0, r = 0;
@@ -220,13 +233,15 @@ class CompactGeoJson(MacroElement):
         distinct, index = distinct_styles(styles)
         self.feature_count = len(geoms)
         self.data = data = encode_geometries(geoms, grid)
-        data.update({
+        url = geometry_store.url_for(data)
+        data.update({"url": url,
             "p": properties, "styles": distinct, "si": index, "interactive": interactive,
             "fields": list(fields) if fields else None,
             "aliases": list(aliases) if aliases else None, "highlight": highlight,
         })
+        sent = {k: v for k, v in data.items() if not (url and k in GEOMETRY_KEYS)}
         # Compact JSON; "</" never appears unescaped inside the page's <script>.
-        self.payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace(
+        self.payload = json.dumps(sent, ensure_ascii=False, separators=(",", ":")).replace(
             "</", "<\\/")
 
     def on_canvas(self) -> bool:

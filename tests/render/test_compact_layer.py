@@ -1,0 +1,62 @@
+"""The compact map layer: what the browser rebuilds is the shapes (to the grid), neighbours
+still meet, each style is sent once, and big geometry can be served once by URL."""
+
+import folium
+import shapely
+
+from paicha_geo.render import geometry_store
+from paicha_geo.render.compact_layer import CompactGeoJson, decode_geometries, encode_geometries
+
+
+def wiggly(x0, n=60):
+    """A 0.1° square whose top edge has `n` small teeth (many vertices), at longitude x0."""
+    top = [(x0 + 0.1 * i / n, 31.1 + (0.002 if i % 2 else 0)) for i in range(n + 1)]
+    return shapely.Polygon([(x0, 31.0), (x0 + 0.1, 31.0), *reversed(top)])
+
+
+def test_shapes_come_back_on_the_grid_and_neighbours_still_share_their_edge():
+    left, right = shapely.box(119.0, 31.0, 119.1, 31.1), shapely.box(119.1, 31.0, 119.2, 31.1)
+    holed = shapely.Polygon(shapely.box(120, 31, 120.1, 31.1).exterior.coords,
+                            [shapely.box(120.05, 31.05, 120.050001, 31.050001).exterior.coords])
+    grid = 1e-4
+    back = [shapely.geometry.shape(g) for g in decode_geometries(
+        encode_geometries([left, right, holed], grid))]
+    assert back[0].symmetric_difference(left).area < 1e-9
+    assert back[0].intersection(back[1]).length > 0.0999  # the shared edge, not a gap
+    assert len(back[2].geoms[0].interiors) == 0  # a hole smaller than the grid is dropped
+    # A point more than a grid step away would show: every vertex is within half a step.
+    assert shapely.hausdorff_distance(back[1], right) <= grid / 2 + 1e-12
+
+
+def test_a_layer_is_several_times_smaller_than_folium_geojson_and_sends_each_style_once():
+    shapes = [wiggly(119.0 + 0.1 * i) for i in range(40)]
+    styles = [{"fillColor": "#d73027" if i % 2 else "#4575b4", "fillOpacity": 0.85}
+              for i in range(40)]
+    layer = CompactGeoJson(shapes, {"code": [str(i) for i in range(40)]}, styles, grid=1e-4,
+                           name="regions")
+    fmap = folium.Map(tiles=None)
+    folium.GeoJson({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": g.__geo_interface__, "properties": {"code": str(i)}}
+        for i, g in enumerate(shapes)]}, style_function=lambda f: styles[int(
+            f["properties"]["code"])]).add_to(fmap)
+    assert len(layer.payload) * 5 < len(fmap.get_root().render())
+    assert layer.data["styles"] == [styles[0], styles[1]] and layer.data["si"][:3] == [0, 1, 0]
+    assert [f["properties"]["code"] for f in layer.features()] == [str(i) for i in range(40)]
+
+
+def test_big_geometry_goes_by_url_once_the_route_is_on():
+    shapes = [wiggly(119.0 + 0.1 * i) for i in range(60)]
+    inline = CompactGeoJson(shapes, {}, [{}] * 60, grid=1e-5, name="regions")
+    assert '"c":' in inline.payload and '"url":null' in inline.payload
+    geometry_store.enable()
+    try:
+        served = CompactGeoJson(shapes, {}, [{}] * 60, grid=1e-5, name="regions")
+        small = CompactGeoJson(shapes[:1], {}, [{}], grid=1e-2, name="regions")
+    finally:
+        geometry_store.enable(False)
+    url = served.data["url"]
+    assert url.startswith("/geo/") and '"c":' not in served.payload
+    assert len(served.payload) * 10 < len(inline.payload)
+    body = geometry_store.body_of(url.removeprefix(geometry_store.PREFIX))
+    assert body is not None and inline.data["c"] in body.decode()
+    assert small.data["url"] is None  # a few hundred bytes stay inline
