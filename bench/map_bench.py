@@ -27,9 +27,8 @@ import geopandas as gpd
 
 from paicha_geo.render.geometry import simplify_levels
 from paicha_geo.render.map_overlays import add_village_layers
-from paicha_geo.render.maps import OfflineMap, build_base_map, build_region_layer
+from paicha_geo.render.maps import OfflineMap
 from paicha_geo.render.region_map import build_region_map
-from paicha_geo.render.scales import scale_for
 from paicha_geo.services import data, map_service, weak_service
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
@@ -72,11 +71,12 @@ def whole_level_map(layers, level, asof, snapshot):
         view = map_service.region_view(snapshot, data.EVERYTHING, asof)  # root figures only
         metrics = view.child_metrics.iloc[[0] * len(shapes)].reset_index(drop=True)
         weak = None
-    scale = scale_for("issues_open", metrics["issues_open"])
-    fmap = build_base_map(shapes.total_bounds)
-    build_region_layer(shapes, metrics, "issues_open", scale, weak_types=weak,
-                       show_labels=False).add_to(fmap)
-    return fmap.get_root().render()
+    rmap = build_region_map(layers, level, shapes["code"], metrics, "issues_open",
+                            root_level=level, weak_types=weak, show_labels=False)
+    rmap.base.location = rmap.center
+    rmap.base.options["zoom"] = rmap.zoom
+    rmap.layer.add_to(rmap.base)
+    return rmap.base.get_root().render()
 
 
 def browser_times(html: str, assets: Path, browser) -> tuple[float, float]:

@@ -195,7 +195,7 @@ class CompactGeoJson(MacroElement):
             // One canvas for every layer of the group: a canvas on top of another (or of SVG
             // paths) would swallow the clicks meant for the shapes under it.
             var group = {{ this._parent.get_name() }};
-            group._paichaCanvas = group._paichaCanvas || L.canvas({padding: 0.5});
+            group._paichaCanvas = group._paichaCanvas || L.canvas();
             options.renderer = group._paichaCanvas;
             {%- endif %}
             var layer;
