@@ -113,6 +113,8 @@ def naive_map(raw: gpd.GeoDataFrame):
     fmap = OfflineMap(tiles=None)  # Leaflet from the app's copy, so Chromium can draw it
     fields = [c for c in raw.columns if c != "geometry"]
     folium.GeoJson(raw, tooltip=folium.GeoJsonTooltip(fields=fields)).add_to(fmap)
+    minx, miny, maxx, maxy = raw.total_bounds
+    fmap.fit_bounds([[miny, minx], [maxy, maxx]])  # as explore() does
     return fmap.get_root().render()
 
 

@@ -136,3 +136,21 @@ def test_with_a_gaode_basemap_points_and_outlines_move_to_gcj02():
                         "label_lon": [119.1], "label_lat": [31.9]})
     map_overlays.add_top(group, top, shapes([0.2]), gcj02=True)
     assert ">1<" in rendered([group])
+
+
+def test_above_the_point_limit_neighbours_merge_into_one_point_that_opens_their_region(
+        monkeypatch):
+    crowd = villages().assign(on_map=True)
+    crowd.loc[3, ["label_lon", "label_lat"]] = [121.0, 32.5]  # far from the other three
+    monkeypatch.setattr(village_points, "MAX_POINTS", 2)
+    dots = village_points.points_layers(crowd, zoom=7)[1]
+    points = {f["properties"]["name"]: f for f in dots.features()}
+    assert set(points) == {labels.POINTS_MERGED.format(n=3), "丁村"}
+    merged = points[labels.POINTS_MERGED.format(n=3)]["properties"]
+    assert merged["code"] == "320401001000"  # their township: a click drills there
+    assert merged["issues_open"] == 11 and merged["issues_overdue"] == 3
+    assert merged["status"] == labels.VILLAGE_STATUS["overdue"]
+    assert merged["kind"] == labels.POINTS_MERGED_KIND + labels.WEAK_TYPES["province"]
+    # Under the limit (a city's or a township's map) every village keeps its own point.
+    monkeypatch.setattr(village_points, "MAX_POINTS", 600)
+    assert len(village_points.points_layers(crowd, zoom=7)[1].features()) == 4
