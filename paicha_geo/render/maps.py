@@ -29,6 +29,7 @@ from paicha_geo.render.scales import (
     ClassedScale,
     is_rate,
 )
+from paicha_geo.render.village_points import MAX_POINTS, merge_dense, merged_kind
 
 WEAK_STYLE = {
     "province": {"color": "#ffffff", "fillColor": "#5e3c99", "radius": 4.5, "outline": "#5e3c99"},
@@ -259,8 +260,7 @@ def build_region_layer(
                 interactive=False,
             ).add_to(group)
     if weak_markers is not None and len(weak_markers):
-        _weak_marker_layer(weak_markers, grid or grid_for_zoom(
-            view_for_bounds(regions.total_bounds)[1])).add_to(group)
+        _weak_marker_layer(weak_markers, view_for_bounds(regions.total_bounds)[1]).add_to(group)
     return group
 
 
@@ -276,16 +276,22 @@ def _to_gcj02(regions: gpd.GeoDataFrame, points: pd.DataFrame | None):
     return regions, points
 
 
-def _weak_marker_layer(weak: pd.DataFrame, grid: float) -> CompactGeoJson:
-    """Weak villages as clickable points: a click opens that village, like its polygon."""
+def _weak_marker_layer(weak: pd.DataFrame, zoom: float) -> CompactGeoJson:
+    """Weak villages as clickable points: a click opens that village, like its polygon. A
+    whole province's are merged where they crowd (village_points.merge_dense): a merged
+    point is bigger, and a click opens the smallest region holding its villages."""
+    if len(weak) > MAX_POINTS:
+        weak = merge_dense(weak, zoom)
+    merged = weak["merged"].to_numpy() if "merged" in weak else [1] * len(weak)
     points = shapely.points(weak["label_lon"].to_numpy(float), weak["label_lat"].to_numpy(float))
     props = {"code": weak["code"].to_list(), "name": [escape.text(n) for n in weak["name"]],
-             "kind": [labels.WEAK_TYPES[w] for w in weak["weak_type"]]}
-    styles = [{"radius": WEAK_STYLE[w]["radius"], "color": WEAK_STYLE[w]["color"], "weight": 1,
-               "fill": True, "fillColor": WEAK_STYLE[w]["fillColor"], "fillOpacity": 0.95}
-              for w in weak["weak_type"]]
-    return CompactGeoJson(points, props, styles, grid=grid, name="weak_villages",
-                          fields=["name", "kind"])
+             "kind": [merged_kind(w, n) for w, n in zip(weak["weak_type"], merged, strict=True)]}
+    styles = [{"radius": WEAK_STYLE[w]["radius"] * (1.6 if n > 1 else 1),
+               "color": WEAK_STYLE[w]["color"], "weight": 2 if n > 1 else 1, "fill": True,
+               "fillColor": WEAK_STYLE[w]["fillColor"], "fillOpacity": 0.95}
+              for w, n in zip(weak["weak_type"], merged, strict=True)]
+    return CompactGeoJson(points, props, styles, grid=grid_for_zoom(zoom),
+                          name="weak_villages", fields=["name", "kind"])
 
 
 def build_route_layer(stops: pd.DataFrame, start: tuple[float, float]) -> folium.FeatureGroup:

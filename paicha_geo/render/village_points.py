@@ -96,30 +96,40 @@ def _common_path(paths: pd.Series) -> str:
 def merge_dense(shown: pd.DataFrame, zoom: float) -> pd.DataFrame:
     """Villages sharing a `CELL_PX` screen cell at `zoom` become one point: counts summed, the
     worst status, the strongest weak type, at their mean position; `merged` counts the
-    villages and `code` is the smallest region holding them (a click opens it)."""
+    villages and `code` is the smallest region holding them (a click opens it). Columns
+    other than code, name, weak_type and label_lon/lat are optional."""
     x, y = _pixels(shown["label_lon"].to_numpy(float), shown["label_lat"].to_numpy(float), zoom)
     cell = pd.Series(list(zip((x // CELL_PX).astype(int), (y // CELL_PX).astype(int),
                               strict=True)), index=shown.index)
     sizes = cell.map(cell.value_counts())
     alone = shown[sizes.to_numpy() == 1].assign(merged=1)
-    crowd = shown[sizes.to_numpy() > 1].assign(_cell=cell[sizes > 1],
-                                                _rank=lambda f: gravity(f["status"]))
+    crowd = shown[sizes.to_numpy() > 1]
     if crowd.empty:
         return alone
-    weak_rank = crowd["weak_type"].map({"province": 0, "city": 1}).fillna(2)
-    crowd = crowd.assign(_weak=weak_rank)
+    crowd = crowd.assign(_cell=cell[sizes > 1],
+                         _weak=crowd["weak_type"].map({"province": 0, "city": 1}).fillna(2))
     grouped = crowd.groupby("_cell", sort=False)
-    merged = pd.DataFrame({
+    columns = {
         "code": grouped["code"].agg(_common_region),
-        "path": grouped["path"].agg(_common_path),
         "merged": grouped.size(),
         "label_lon": grouped["label_lon"].mean(), "label_lat": grouped["label_lat"].mean(),
-        "status": grouped["_rank"].min().map(dict(enumerate(STATUSES))),
         "weak_type": grouped["_weak"].min().map({0: "province", 1: "city"}),
-        **{c: grouped[c].sum() for c in COUNTS},
-    }).reset_index(drop=True)
+    }
+    if "path" in crowd:
+        columns["path"] = grouped["path"].agg(_common_path)
+    if "status" in crowd:
+        rank = gravity(crowd["status"]).groupby(crowd["_cell"], sort=False).min()
+        columns["status"] = rank.map(dict(enumerate(STATUSES)))
+    columns.update({c: grouped[c].sum() for c in COUNTS if c in crowd})
+    merged = pd.DataFrame(columns).reset_index(drop=True)
     merged["name"] = [labels.POINTS_MERGED.format(n=n) for n in merged["merged"]]
     return pd.concat([alone, merged], ignore_index=True)
+
+
+def merged_kind(weak_type, merged: int) -> str:
+    """'省定经济薄弱村', or '含省定经济薄弱村' for a point standing for several villages."""
+    kind = labels.WEAK_TYPES[weak_type] if isinstance(weak_type, str) else labels.NOT_WEAK
+    return (labels.POINTS_MERGED_KIND if merged > 1 else "") + kind
 
 
 def _properties(points: pd.DataFrame) -> dict[str, list]:
@@ -129,9 +139,7 @@ def _properties(points: pd.DataFrame) -> dict[str, list]:
         "code": points["code"].to_list(),
         "name": [escape.text(n) for n in points["name"]],
         "path": [escape.text(p) for p in points["path"]],
-        "kind": [(labels.POINTS_MERGED_KIND if n > 1 else "")
-                 + (labels.WEAK_TYPES[w] if w else labels.NOT_WEAK)
-                 for w, n in zip(weak, merged, strict=True)],
+        "kind": [merged_kind(w, n) for w, n in zip(weak, merged, strict=True)],
         "status": [labels.VILLAGE_STATUS[s] for s in points["status"]],
         **{c: points[c].astype(int).to_list() for c in COUNTS},
     }

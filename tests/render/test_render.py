@@ -144,3 +144,26 @@ def test_the_scale_bar_is_in_kilometres_only():
     html = build_base_map((119.0, 31.0, 120.0, 32.0)).get_root().render()
     assert "L.control.scale({imperial: false})" in html
     assert "L.control.scale()" not in html
+
+
+def test_a_province_of_weak_villages_is_merged_where_crowded_not_hidden():
+    from paicha_geo import labels
+    from paicha_geo.render.compact_layer import CompactGeoJson
+    from paicha_geo.render.village_points import MAX_POINTS
+
+    regions = gpd.GeoDataFrame(
+        {"code": ["320000000000"], "name": ["江苏省"], "label_lon": [119.5],
+         "label_lat": [32.5]}, geometry=[shapely.box(117, 30.5, 122, 35)], crs=4326)
+    metrics = pd.DataFrame({"issues_open": [1], "issues_overdue": [0], "closeout_rate": [0.5]})
+    n = MAX_POINTS + 100  # 700 villages in one township, a few metres apart
+    weak = pd.DataFrame({"code": [f"320412001{i:03d}" for i in range(n)],
+                         "name": [EVIL_HTML] * n, "weak_type": ["city"] * n,
+                         "label_lon": [119.9 + i * 1e-5 for i in range(n)],
+                         "label_lat": [31.7] * n})
+    group = build_region_layer(regions, metrics, "issues_open", count_scale([1], "个"),
+                               weak_markers=weak, show_labels=False)
+    points = [c for c in group._children.values() if isinstance(c, CompactGeoJson)][1]
+    (only,) = points.features()
+    assert only["properties"]["name"] == labels.POINTS_MERGED.format(n=n)
+    assert only["properties"]["code"] == "320412001000"  # a click opens their township
+    assert only["properties"]["kind"] == labels.POINTS_MERGED_KIND + labels.WEAK_TYPES["city"]
