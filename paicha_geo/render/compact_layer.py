@@ -22,7 +22,6 @@ from branca.element import MacroElement, Template
 from paicha_geo.render import geometry_store
 
 CANVAS_ABOVE = 300  # features; below, SVG paths (a drill level; tests can see them)
-GEOMETRY_KEYS = ("o", "g", "c", "n")  # what encode_geometries returns
 ZOOM_HEADROOM = 3  # the grid is one screen pixel this many zoom steps past the opening view
 
 
@@ -152,6 +151,7 @@ class CompactGeoJson(MacroElement):
                     memo[d.url] = JSON.parse(xhr.responseText);
                 }
                 L.extend(d, memo[d.url]);
+                for (var fixed in d.pf) { d.p[fixed] = d.pf[fixed]; }
             }
             var s = d.c, at = 0, ints = [];
             while (at < s.length) {
@@ -225,21 +225,29 @@ class CompactGeoJson(MacroElement):
 
     def __init__(self, geoms, properties: dict[str, list], styles: list[dict], *, grid: float,
                  name: str, fields=None, aliases=None, highlight: dict | None = None,
-                 interactive: bool = True, canvas: bool | None = None):
+                 interactive: bool = True, canvas: bool | None = None, fixed=()):
+        """`fixed` names properties that change only with the data (a region's code and
+        name): when the geometry goes by URL (geometry_store) they go with it."""
         super().__init__()
         self._name = name
         self.canvas = canvas
         geoms = list(geoms)
         distinct, index = distinct_styles(styles)
         self.feature_count = len(geoms)
-        self.data = data = encode_geometries(geoms, grid)
-        url = geometry_store.url_for(data)
-        data.update({"url": url,
+        geometry = encode_geometries(geoms, grid)
+        geometry["pf"] = {k: properties[k] for k in fixed if k in properties}
+        url = geometry_store.url_for(geometry)
+        self.data = data = {
+            **geometry, "url": url,
             "p": properties, "styles": distinct, "si": index, "interactive": interactive,
             "fields": list(fields) if fields else None,
             "aliases": list(aliases) if aliases else None, "highlight": highlight,
-        })
-        sent = {k: v for k, v in data.items() if not (url and k in GEOMETRY_KEYS)}
+        }
+        if url:  # the browser has (or fetches once) the geometry and the fixed properties
+            sent = {k: v for k, v in data.items() if k not in geometry}
+            sent["p"] = {k: v for k, v in properties.items() if k not in geometry["pf"]}
+        else:
+            sent = {k: v for k, v in data.items() if k != "pf"}
         # Compact JSON; "</" never appears unescaped inside the page's <script>.
         self.payload = json.dumps(sent, ensure_ascii=False, separators=(",", ":")).replace(
             "</", "<\\/")

@@ -248,7 +248,8 @@ def build_region_layer(
     CompactGeoJson(regions.geometry.to_numpy(), shown, styles,
                    grid=grid or grid_for_zoom(view_for_bounds(regions.total_bounds)[1]),
                    name="regions", fields=fields, aliases=[escape.text(a) for a in aliases],
-                   highlight={"weight": 3, "color": "#000000"}).add_to(group)
+                   highlight={"weight": 3, "color": "#000000"},
+                   fixed=("code", "name")).add_to(group)
     if show_labels:
         for name, lon, lat in zip(regions["name"], regions["label_lon"], regions["label_lat"],
                                   strict=True):

@@ -44,19 +44,27 @@ def test_a_layer_is_several_times_smaller_than_folium_geojson_and_sends_each_sty
     assert [f["properties"]["code"] for f in layer.features()] == [str(i) for i in range(40)]
 
 
-def test_big_geometry_goes_by_url_once_the_route_is_on():
+def test_big_geometry_goes_by_url_once_the_route_is_on_with_the_fixed_properties():
     shapes = [wiggly(119.0 + 0.1 * i) for i in range(60)]
-    inline = CompactGeoJson(shapes, {}, [{}] * 60, grid=1e-5, name="regions")
+    props = {"code": [f"C{i:04d}" for i in range(60)], "value": [f"V{i:04d}" for i in range(60)]}
+
+    def layer(geoms, grid):
+        return CompactGeoJson(geoms, {k: v[:len(geoms)] for k, v in props.items()},
+                              [{}] * len(geoms), grid=grid, name="regions", fixed=("code",))
+
+    inline = layer(shapes, 1e-5)
     assert '"c":' in inline.payload and '"url":null' in inline.payload
+    assert "C0001" in inline.payload
     geometry_store.enable()
     try:
-        served = CompactGeoJson(shapes, {}, [{}] * 60, grid=1e-5, name="regions")
-        small = CompactGeoJson(shapes[:1], {}, [{}], grid=1e-2, name="regions")
+        served, small = layer(shapes, 1e-5), layer(shapes[:1], 1e-2)
     finally:
         geometry_store.enable(False)
     url = served.data["url"]
     assert url.startswith("/geo/") and '"c":' not in served.payload
     assert len(served.payload) * 10 < len(inline.payload)
-    body = geometry_store.body_of(url.removeprefix(geometry_store.PREFIX))
-    assert body is not None and inline.data["c"] in body.decode()
+    # The codes travel with the shapes; the values (they change with the metric) stay.
+    assert "C0001" not in served.payload and "V0001" in served.payload
+    body = geometry_store.body_of(url.removeprefix(geometry_store.PREFIX)).decode()
+    assert inline.data["c"] in body and "C0001" in body and "V0001" not in body
     assert small.data["url"] is None  # a few hundred bytes stay inline
