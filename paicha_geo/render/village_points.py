@@ -32,7 +32,7 @@ NOT_WEAK_RADIUS = 3.5
 # Above this many points (a whole province) neighbours closer than CELL_PX at the opening zoom
 # are merged into one point, drawn on a canvas; one level down they come apart again.
 MAX_POINTS = 600
-CELL_PX = 12
+CELL_PX = 22  # a merged point stays inside its cell, so the regions' colours show between
 POINT_ZOOM = 12  # the grid of points when no zoom is given: ~5 m
 TOOLTIP_FIELDS = ("name", "path", "kind", "status", "issues_open", "issues_overdue",
                   "issues_closed", "households_failing_any")
@@ -45,14 +45,20 @@ def radius(open_issues: int) -> float:
     return min(MAX_RADIUS, MIN_RADIUS + 1.6 * math.sqrt(max(open_issues, 0)))
 
 
+def merged_radius(villages: int) -> float:
+    """A merged point grows with its villages (area ~ count) but stays inside its cell."""
+    return min(CELL_PX / 2 - 3, 3.0 + 1.2 * math.sqrt(villages))
+
+
 def point_style(weak_type, status: str, open_issues: int, merged: int = 1) -> dict:
     """Leaflet circle-marker options of one village: a weak village sized by its open
-    issues; any other (shown because something is overdue) a small fixed ring. Merged
-    villages (`merged` > 1) are sized by their open issues too, with a thicker ring."""
+    issues; any other (shown because something is overdue) a small fixed ring. A point
+    standing for `merged` > 1 villages is sized by their number, with a thicker ring."""
     color = STATUS_COLORS[status]
     weak = isinstance(weak_type, str)
     return {
-        "radius": radius(open_issues) if weak or merged > 1 else NOT_WEAK_RADIUS,
+        "radius": (merged_radius(merged) if merged > 1 else
+                   radius(open_issues) if weak else NOT_WEAK_RADIUS),
         "color": TYPE_RINGS[weak_type] if weak else color,
         "weight": (3.5 if merged > 1 else 2) if weak else 2.5,
         "fill": True,
