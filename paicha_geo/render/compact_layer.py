@@ -124,6 +124,20 @@ def decode_geometries(data: dict) -> list[dict]:
     return geoms
 
 
+# branca renders each element's script output again as a Jinja template: "{{", "{%" or "{#"
+# inside a string (the polyline alphabet has "{"; a village may be named so) would be run or
+# break the page. JSON never has them outside strings, so the second character is escaped.
+_JINJA_OPENERS = {"{{": "{\\u007b", "{%": "{\\u0025", "{#": "{\\u0023"}
+
+
+def script_safe(payload: str) -> str:
+    """JSON text that survives inside <script> and a second Jinja pass unchanged."""
+    payload = payload.replace("</", "<\\/")
+    for opener, escaped in _JINJA_OPENERS.items():
+        payload = payload.replace(opener, escaped)
+    return payload
+
+
 def distinct_styles(styles: list[dict]) -> tuple[list[dict], list[int]]:
     """Each distinct style once, and each feature's index into them."""
     seen: dict[str, int] = {}
@@ -248,9 +262,7 @@ class CompactGeoJson(MacroElement):
             sent["p"] = {k: v for k, v in properties.items() if k not in geometry["pf"]}
         else:
             sent = {k: v for k, v in data.items() if k != "pf"}
-        # Compact JSON; "</" never appears unescaped inside the page's <script>.
-        self.payload = json.dumps(sent, ensure_ascii=False, separators=(",", ":")).replace(
-            "</", "<\\/")
+        self.payload = script_safe(json.dumps(sent, ensure_ascii=False, separators=(",", ":")))
 
     def on_canvas(self) -> bool:
         """`canvas` if given, else whether this layer or any compact sibling in the same

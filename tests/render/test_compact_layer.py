@@ -1,7 +1,10 @@
 """The compact map layer: what the browser rebuilds is the shapes (to the grid), neighbours
 still meet, each style is sent once, and big geometry can be served once by URL."""
 
+import json
+
 import folium
+import pytest
 import shapely
 
 from paicha_geo.render import geometry_store
@@ -68,3 +71,21 @@ def test_big_geometry_goes_by_url_once_the_route_is_on_with_the_fixed_properties
     body = geometry_store.body_of(url.removeprefix(geometry_store.PREFIX)).decode()
     assert inline.data["c"] in body and "C0001" in body and "V0001" not in body
     assert small.data["url"] is None  # a few hundred bytes stay inline
+
+
+def test_a_layer_survives_folium_rendering_its_script_again_as_a_template():
+    # 974 grid steps encode as "{{@": a Jinja opener inside the coordinates; and a name
+    # that is a template expression must reach the page as typed, not evaluated.
+    points = [shapely.Point(119.0, 31.0), shapely.Point(119.0 + 974 * 1e-4, 31.0)]
+    assert "{{" in encode_geometries(points, 1e-4)["c"]
+    layer = CompactGeoJson(points, {"name": ["{{ 7*7 }}", "{% if 1 %}x{% endif %}"]},
+                           [{}, {}], grid=1e-4, name="points", fields=["name"])
+    fmap = folium.Map(tiles=None)
+    layer.add_to(fmap)
+    html = fmap.get_root().render()  # raised TemplateSyntaxError before script_safe
+    assert "49" not in html.split("var d = ", 1)[1][:200]
+    start = html.index("var d = ") + len("var d = ")
+    end = html.index(";\n", start)
+    sent = json.loads(html[start:end])
+    assert sent["p"]["name"] == ["{{ 7*7 }}", "{% if 1 %}x{% endif %}"]
+    assert decode_geometries(sent)[1]["coordinates"][0] == pytest.approx(119.0974)
