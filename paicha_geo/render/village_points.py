@@ -82,11 +82,12 @@ def _pixels(lon: np.ndarray, lat: np.ndarray, zoom: float) -> tuple[np.ndarray, 
 
 
 def _common_region(codes: pd.Series) -> str:
-    """The smallest region (12-digit code) holding every village of `codes`."""
-    for length in sorted(PREFIX_LENGTH.values(), reverse=True):
+    """The smallest region (12-digit code) holding every village of `codes`; when they lie in
+    several cities, the city holding most of them (a click must lead somewhere)."""
+    for length in sorted(PREFIX_LENGTH.values(), reverse=True)[:-1]:  # not the province
         if codes.str[:length].nunique() == 1:
             return codes.iloc[0][:length].ljust(12, "0")
-    return codes.iloc[0][:2].ljust(12, "0")
+    return codes.str[:PREFIX_LENGTH["city"]].mode().iloc[0].ljust(12, "0")
 
 
 def _common_path(paths: pd.Series) -> str:
@@ -102,7 +103,8 @@ def _common_path(paths: pd.Series) -> str:
 def merge_dense(shown: pd.DataFrame, zoom: float) -> pd.DataFrame:
     """Villages sharing a `CELL_PX` screen cell at `zoom` become one point: counts summed, the
     worst status, the strongest weak type, at their mean position; `merged` counts the
-    villages and `code` is the smallest region holding them (a click opens it). Columns
+    villages and `code` is the smallest region holding them, or the city holding most of them
+    (a click opens it). Columns
     other than code, name, weak_type and label_lon/lat are optional."""
     x, y = _pixels(shown["label_lon"].to_numpy(float), shown["label_lat"].to_numpy(float), zoom)
     cell = pd.Series(list(zip((x // CELL_PX).astype(int), (y // CELL_PX).astype(int),

@@ -151,6 +151,11 @@ def test_above_the_point_limit_neighbours_merge_into_one_point_that_opens_their_
     assert merged["issues_open"] == 11 and merged["issues_overdue"] == 3
     assert merged["status"] == labels.VILLAGE_STATUS["overdue"]
     assert merged["kind"] == labels.POINTS_MERGED_KIND + labels.WEAK_TYPES["province"]
+    # Spread over two cities, the point opens the city holding most of them.
+    crowd.loc[0, "code"] = "320501001201"
+    monkeypatch.setattr(village_points, "MAX_POINTS", 2)
+    spread = village_points.points_layers(crowd, zoom=7)[1].features()
+    assert {f["properties"]["code"] for f in spread} == {"320400000000", "320401001204"}
     # Under the limit (a city's or a township's map) every village keeps its own point.
     monkeypatch.setattr(village_points, "MAX_POINTS", 600)
     assert len(village_points.points_layers(crowd, zoom=7)[1].features()) == 4
