@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import statistics
 import tempfile
 import time
@@ -165,8 +166,27 @@ def main() -> None:
               f"   {len(nhtml) / len(html):.1f}x smaller; gzipped {_gz(html):.0f} KB vs "
               f"{_gz(nhtml):.0f} KB ({_gz(nhtml) / _gz(html):.1f}x)")
         drawn[level] = (html, nhtml)
+        _by_url(layers, level, asof, snapshot)
     if args.browser:
         _draw(*drawn["village"])
+
+
+def _by_url(layers, level, asof, snapshot) -> None:
+    """The same map as the app serves it (geometry_store on): what every rerun sends, and the
+    geometry the browser fetches once per data version and then keeps."""
+    try:
+        from paicha_geo.render import geometry_store
+    except ImportError:  # before the store existed
+        return
+    geometry_store.enable()
+    try:
+        html = whole_level_map(layers, level, asof, snapshot)
+    finally:
+        geometry_store.enable(False)
+    urls = set(re.findall(r'"url":"/geo/([0-9a-f]+\.json)"', html))
+    once = sum(len(geometry_store.body_of(u)) for u in urls) / 1024
+    print(f"{'':<28}served by the app: {len(html) / 1024:.0f} KB on every rerun, "
+          f"{once:.0f} KB of geometry once ({len(urls)} file)")
 
 
 def _gz(text: str) -> float:
