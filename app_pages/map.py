@@ -9,7 +9,7 @@ from paicha_geo.render import basemaps, escape, kpis, scales, tables
 from paicha_geo.render.map_overlays import add_village_layers
 from paicha_geo.render.maps import LEGEND_CSS, weak_legend_html
 from paicha_geo.render.region_map import build_region_map
-from paicha_geo.render.village_points import points_legend_html
+from paicha_geo.render.village_points import merges, points_legend_html
 from paicha_geo.services import bulletin_service
 
 MAP_KEY = "drill_map"
@@ -52,7 +52,8 @@ with map_slot:
     with map_col:
         _map.show(rmap, MAP_KEY, rmap.legend(
             labels.MAP_METRICS[metric][0],
-            (weak_legend_html(True) if village_level else "") + points_legend_html()),
+            (weak_legend_html(True) if village_level else "")
+            + points_legend_html(merges(villages))),
             on_change=_nav.on_click(MAP_KEY, resolved))
         if metric == "traffic":
             st.caption(scales.traffic_help(view.warning))

@@ -21,6 +21,9 @@ POINT_FIELDS = {
 POINTS_LEGEND_TITLE = "村点位"
 POINT_NOT_WEAK_OVERDUE = "非薄弱村有逾期问题（空心圈，村级地图上照常着色）"
 POINT_RINGS = "边框：紫 省定、蓝 市定；点越大未销号问题越多"
+POINTS_MERGED = "{n} 个村"
+POINTS_MERGED_KIND = "含"
+POINTS_MERGED_LEGEND = "粗边框：相邻的村合为一点（放大或下钻后分开）"
 WEAK_LIST_TITLE = "经济薄弱村问题清零情况"
 WEAK_LIST_CAPTION = ("{region}共有经济薄弱村 {count} 个：逾期 {overdue} 个，有未销号 {open} 个，"
                      "已清零 {cleared} 个（截至 {asof}）")

@@ -17,6 +17,7 @@ import shapely
 
 from paicha_geo.domain.gcj02 import geometry_wgs84_to_gcj02, wgs84_to_gcj02
 from paicha_geo.render import escape
+from paicha_geo.render.compact_layer import CompactGeoJson, grid_for_zoom
 from paicha_geo.render.village_points import points_layers
 
 TOP_COLOR = "#b10026"
@@ -87,7 +88,7 @@ def add_labels(group: folium.FeatureGroup, shapes: gpd.GeoDataFrame, zoom: float
 
 
 def add_top(group: folium.FeatureGroup, places: pd.DataFrame, shapes: gpd.GeoDataFrame,
-            gcj02: bool = False) -> None:
+            gcj02: bool = False, zoom: float = 10) -> None:
     """The worst places (rows with code, name, rank, label_lon, label_lat): each outlined in
     red (its shape from `shapes`, by code) with its rank in a badge (names are in the table
     beside the map); neither is clickable, so a click still reaches the region underneath."""
@@ -96,14 +97,9 @@ def add_top(group: folium.FeatureGroup, places: pd.DataFrame, shapes: gpd.GeoDat
     if gcj02 and len(geoms):
         geoms = geometry_wgs84_to_gcj02(geoms)
     if len(geoms):
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "geometry": g.__geo_interface__, "properties": {}}
-                for g in geoms]},
-            name="top_outlines", interactive=False,
-            style_function=lambda _: {"color": TOP_COLOR, "weight": 3.5, "fill": False,
-                                      "dashArray": None},
-        ).add_to(group)
+        style = {"color": TOP_COLOR, "weight": 3.5, "fill": False, "dashArray": None}
+        CompactGeoJson(geoms, {}, [style] * len(geoms), name="top_outlines", interactive=False,
+                       grid=grid_for_zoom(zoom)).add_to(group)
     lon, lat = places["label_lon"].to_numpy(float), places["label_lat"].to_numpy(float)
     if gcj02:
         lon, lat = wgs84_to_gcj02(lon, lat)
@@ -121,8 +117,8 @@ def add_village_layers(rmap, villages: pd.DataFrame, *, top: pd.DataFrame | None
                        top_shapes: gpd.GeoDataFrame | None = None, gcj02: bool = False) -> None:
     """Onto a region map's data layer: the village points (village_points), the worst
     places outlined with their rank, and the names that fit at the opening zoom."""
-    for layer in points_layers(villages, gcj02):
+    for layer in points_layers(villages, gcj02, zoom=rmap.zoom):
         layer.add_to(rmap.layer)
     if top is not None and top_shapes is not None:
-        add_top(rmap.layer, top, top_shapes, gcj02)
+        add_top(rmap.layer, top, top_shapes, gcj02, zoom=rmap.zoom)
     add_labels(rmap.layer, rmap.shapes, rmap.zoom, gcj02)

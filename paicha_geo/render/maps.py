@@ -14,12 +14,14 @@ import math
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely
 from branca.element import MacroElement, Template
 
 from paicha_geo import labels
 from paicha_geo.domain.gcj02 import geometry_wgs84_to_gcj02, wgs84_to_gcj02
 from paicha_geo.render import escape
 from paicha_geo.render.assets import LOCAL_CSS, LOCAL_JS
+from paicha_geo.render.compact_layer import CompactGeoJson, grid_for_zoom
 from paicha_geo.render.scales import (
     NEUTRAL_COLOR,
     NO_DATA_COLOR,
@@ -27,15 +29,13 @@ from paicha_geo.render.scales import (
     ClassedScale,
     is_rate,
 )
+from paicha_geo.render.village_points import MAX_POINTS, merge_dense, merged_kind
 
 WEAK_STYLE = {
     "province": {"color": "#ffffff", "fillColor": "#5e3c99", "radius": 4.5, "outline": "#5e3c99"},
     "city": {"color": "#ffffff", "fillColor": "#1f78b4", "radius": 3.2, "outline": "#1f78b4"},
 }
 SELECTED_OUTLINE = "#000000"
-# Above this many weak villages (a whole province) points only clutter the map and slow it;
-# they appear again one level down.
-MAX_WEAK_MARKERS = 400
 
 
 class OfflineMap(folium.Map):
@@ -189,6 +189,7 @@ def build_region_layer(
     show_labels: bool = True,
     gcj02: bool = False,
     outline: str = "#555555",
+    grid: float | None = None,
 ) -> folium.FeatureGroup:
     """The data layer: regions coloured by `metric`, with tooltips, labels and weak villages.
 
@@ -196,7 +197,8 @@ def build_region_layer(
     (aligned too): 省定 get a solid purple outline, 市定 a dashed blue one, and unless
     `color_all` only weak villages and villages with an overdue issue are coloured (the rest
     light grey). `gcj02` shifts all geometry from WGS84 to GCJ-02 so it lines up with a 高德
-    basemap.
+    basemap. Coordinates are snapped to `grid` degrees (default: what the screen shows a few
+    zooms into the view that fits `regions`; compact_layer.grid_for_zoom).
     """
     if gcj02:
         regions, weak_markers = _to_gcj02(regions, weak_markers)
@@ -221,11 +223,6 @@ def build_region_layer(
         "fill": fills,
         "weak": [w or "" for w in weak],
     }
-    features = [
-        {"type": "Feature", "geometry": geom.__geo_interface__,
-         "properties": {k: v[i] for k, v in props.items()}}
-        for i, geom in enumerate(regions.geometry)
-    ]
     fields = ["name", "value", "issues_open", "issues_overdue", "closeout_rate"]
     aliases = [labels.TOOLTIP_FIELDS["name"], metric_label, labels.TOOLTIP_FIELDS["issues_open"],
                labels.TOOLTIP_FIELDS["issues_overdue"], labels.TOOLTIP_FIELDS["closeout_rate"]]
@@ -235,25 +232,24 @@ def build_region_layer(
         fields.append("kind")
         aliases.append(labels.TOOLTIP_FIELDS["weak_type"])
 
-    def style(feature):
-        p = feature["properties"]
-        edge = WEAK_STYLE[p["weak"]]["outline"] if p["weak"] else outline
-        selected_here = p["code"] == selected
+    def style(code, fill, kind):
+        edge = WEAK_STYLE[kind]["outline"] if kind else outline
+        selected_here = code == selected
         return {
-            "fillColor": p["fill"],
+            "fillColor": fill,
             "color": SELECTED_OUTLINE if selected_here else edge,
-            "weight": 4 if selected_here else (2.5 if p["weak"] else 1),
-            "dashArray": "6 4" if p["weak"] == "city" else None,
+            "weight": 4 if selected_here else (2.5 if kind else 1),
+            "dashArray": "6 4" if kind == "city" else None,
             "fillOpacity": 0.85,
         }
 
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="regions",
-        style_function=style,
-        highlight_function=lambda f: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True),
-    ).add_to(group)
+    styles = [style(c, f, w) for c, f, w in zip(props["code"], fills, weak, strict=True)]
+    shown = {k: v for k, v in props.items() if k in fields or k == "code"}
+    CompactGeoJson(regions.geometry.to_numpy(), shown, styles,
+                   grid=grid or grid_for_zoom(view_for_bounds(regions.total_bounds)[1]),
+                   name="regions", fields=fields, aliases=[escape.text(a) for a in aliases],
+                   highlight={"weight": 3, "color": "#000000"},
+                   fixed=("code", "name")).add_to(group)
     if show_labels:
         for name, lon, lat in zip(regions["name"], regions["label_lon"], regions["label_lat"],
                                   strict=True):
@@ -264,8 +260,8 @@ def build_region_layer(
                                     icon_anchor=(60, 10)),
                 interactive=False,
             ).add_to(group)
-    if weak_markers is not None and 0 < len(weak_markers) <= MAX_WEAK_MARKERS:
-        _weak_marker_layer(weak_markers).add_to(group)
+    if weak_markers is not None and len(weak_markers):
+        _weak_marker_layer(weak_markers, view_for_bounds(regions.total_bounds)[1]).add_to(group)
     return group
 
 
@@ -281,28 +277,22 @@ def _to_gcj02(regions: gpd.GeoDataFrame, points: pd.DataFrame | None):
     return regions, points
 
 
-def _weak_marker_layer(weak: pd.DataFrame) -> folium.GeoJson:
-    """Weak villages as clickable points: a click opens that village, like its polygon."""
-    features = [
-        {"type": "Feature",
-         "geometry": {"type": "Point", "coordinates": [row.label_lon, row.label_lat]},
-         "properties": {"code": row.code, "name": escape.text(row.name),
-                        "kind": labels.WEAK_TYPES[row.weak_type], "weak": row.weak_type}}
-        for row in weak.itertuples(index=False)
-    ]
-
-    def style(feature):
-        w = WEAK_STYLE[feature["properties"]["weak"]]
-        return {"radius": w["radius"], "color": w["color"], "weight": 1, "fill": True,
-                "fillColor": w["fillColor"], "fillOpacity": 0.95}
-
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="weak_villages",
-        marker=folium.CircleMarker(radius=4, fill=True),
-        style_function=style,
-        tooltip=folium.GeoJsonTooltip(fields=["name", "kind"], labels=False),
-    )
+def _weak_marker_layer(weak: pd.DataFrame, zoom: float) -> CompactGeoJson:
+    """Weak villages as clickable points: a click opens that village, like its polygon. A
+    whole province's are merged where they crowd (village_points.merge_dense): a merged
+    point is bigger, and a click opens the smallest region holding its villages."""
+    if len(weak) > MAX_POINTS:
+        weak = merge_dense(weak, zoom)
+    merged = weak["merged"].to_numpy() if "merged" in weak else [1] * len(weak)
+    points = shapely.points(weak["label_lon"].to_numpy(float), weak["label_lat"].to_numpy(float))
+    props = {"code": weak["code"].to_list(), "name": [escape.text(n) for n in weak["name"]],
+             "kind": [merged_kind(w, n) for w, n in zip(weak["weak_type"], merged, strict=True)]}
+    styles = [{"radius": WEAK_STYLE[w]["radius"] * (1.6 if n > 1 else 1),
+               "color": WEAK_STYLE[w]["color"], "weight": 2 if n > 1 else 1, "fill": True,
+               "fillColor": WEAK_STYLE[w]["fillColor"], "fillOpacity": 0.95}
+              for w, n in zip(weak["weak_type"], merged, strict=True)]
+    return CompactGeoJson(points, props, styles, grid=grid_for_zoom(zoom),
+                          name="weak_villages", fields=["name", "kind"])
 
 
 def build_route_layer(stops: pd.DataFrame, start: tuple[float, float]) -> folium.FeatureGroup:

@@ -12,6 +12,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from paicha_geo.render.geometry import shapes_for_view
 from paicha_geo.render.maps import (
     build_base_map,
     build_region_layer,
@@ -50,6 +51,8 @@ def build_region_map(layers: dict[str, gpd.GeoDataFrame], level: str, codes, met
     gcj02, outline).
     """
     shapes = layers[level].set_index("code").loc[list(codes)].reset_index()
+    center, zoom = view_for_bounds(shapes.total_bounds if focus is None else focus, *size_px)
+    shapes = shapes_for_view(layers, level, codes, zoom)
     values = metrics[metric]
     weak = layer_options.get("weak_types")
     if weak is not None and not layer_options.get("color_all", True):
@@ -58,5 +61,4 @@ def build_region_map(layers: dict[str, gpd.GeoDataFrame], level: str, codes, met
     layer = build_region_layer(shapes, metrics, metric, scale, **layer_options)
     base = build_base_map(layers[root_level].total_bounds, list(tiles), dark=dark,
                           controls=controls, text_scale=text_scale)
-    center, zoom = view_for_bounds(shapes.total_bounds if focus is None else focus, *size_px)
     return RegionMap(base, layer, center, zoom, shapes, scale)

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import math
 
-import folium
+import numpy as np
 import pandas as pd
+import shapely
 
 from paicha_geo import labels
 from paicha_geo.domain.gcj02 import wgs84_to_gcj02
-from paicha_geo.domain.village_status import STATUSES
+from paicha_geo.domain.regions import PREFIX_LENGTH
+from paicha_geo.domain.village_status import STATUSES, gravity
 from paicha_geo.render import escape
+from paicha_geo.render.compact_layer import CompactGeoJson, grid_for_zoom
 
 STATUS_COLORS = {"overdue": "#d7191c", "open": "#f28e2b", "cleared": "#1a9641"}
 TYPE_RINGS = {"province": "#5e3c99", "city": "#1f78b4"}
@@ -26,11 +29,15 @@ POINT_OPACITY = 0.95  # polygons are drawn at 0.85: the browser tests tell them 
 HALO_OPACITY = 0.9
 MIN_RADIUS, MAX_RADIUS = 4.0, 13.0
 NOT_WEAK_RADIUS = 3.5
-# Above this many points (a whole province) they only clutter the map; one level down they
-# appear again.
+# Above this many points (a whole province) neighbours closer than CELL_PX at the opening zoom
+# are merged into one point, drawn on a canvas; one level down they come apart again.
 MAX_POINTS = 600
+CELL_PX = 22  # a merged point stays inside its cell, so the regions' colours show between
+POINT_ZOOM = 12  # the grid of points when no zoom is given: ~5 m
 TOOLTIP_FIELDS = ("name", "path", "kind", "status", "issues_open", "issues_overdue",
                   "issues_closed", "households_failing_any")
+COUNTS = ("issues_open", "issues_overdue", "issues_closed", "households_failing_any")
+PATH_SEP = " · "
 
 
 def radius(open_issues: int) -> float:
@@ -38,15 +45,22 @@ def radius(open_issues: int) -> float:
     return min(MAX_RADIUS, MIN_RADIUS + 1.6 * math.sqrt(max(open_issues, 0)))
 
 
-def point_style(weak_type, status: str, open_issues: int) -> dict:
+def merged_radius(villages: int) -> float:
+    """A merged point grows with its villages (area ~ count) but stays inside its cell."""
+    return min(CELL_PX / 2 - 3, 3.0 + 1.2 * math.sqrt(villages))
+
+
+def point_style(weak_type, status: str, open_issues: int, merged: int = 1) -> dict:
     """Leaflet circle-marker options of one village: a weak village sized by its open
-    issues; any other (shown because something is overdue) a small fixed ring."""
+    issues; any other (shown because something is overdue) a small fixed ring. A point
+    standing for `merged` > 1 villages is sized by their number, with a thicker ring."""
     color = STATUS_COLORS[status]
     weak = isinstance(weak_type, str)
     return {
-        "radius": radius(open_issues) if weak else NOT_WEAK_RADIUS,
+        "radius": (merged_radius(merged) if merged > 1 else
+                   radius(open_issues) if weak else NOT_WEAK_RADIUS),
         "color": TYPE_RINGS[weak_type] if weak else color,
-        "weight": 2 if weak else 2.5,
+        "weight": (3.5 if merged > 1 else 2) if weak else 2.5,
         "fill": True,
         "fillColor": color if weak else NOT_WEAK_FILL,
         "fillOpacity": POINT_OPACITY,
@@ -59,65 +73,119 @@ def _halo(style: dict) -> dict:
             "fill": True, "fillColor": "#ffffff", "fillOpacity": HALO_OPACITY}
 
 
-def _features(points: pd.DataFrame, gcj02: bool) -> list[dict]:
-    lon, lat = points["label_lon"].to_numpy(float), points["label_lat"].to_numpy(float)
+def _pixels(lon: np.ndarray, lat: np.ndarray, zoom: float) -> tuple[np.ndarray, np.ndarray]:
+    """Web-Mercator pixel coordinates at `zoom`."""
+    world = 256 * 2 ** zoom
+    lat = np.radians(np.clip(lat, -85, 85))
+    return ((lon + 180) / 360 * world,
+            (1 - np.log(np.tan(np.pi / 4 + lat / 2)) / np.pi) / 2 * world)
+
+
+def _common_region(codes: pd.Series) -> str:
+    """The smallest region (12-digit code) holding every village of `codes`; when they lie in
+    several cities, the city holding most of them (a click must lead somewhere)."""
+    for length in sorted(PREFIX_LENGTH.values(), reverse=True)[:-1]:  # not the province
+        if codes.str[:length].nunique() == 1:
+            return codes.iloc[0][:length].ljust(12, "0")
+    return codes.str[:PREFIX_LENGTH["city"]].mode().iloc[0].ljust(12, "0")
+
+
+def _common_path(paths: pd.Series) -> str:
+    parts = [str(p).split(PATH_SEP) for p in paths]
+    common = []
+    for names in zip(*parts, strict=False):
+        if len(set(names)) > 1:
+            break
+        common.append(names[0])
+    return PATH_SEP.join(common)
+
+
+def merge_dense(shown: pd.DataFrame, zoom: float) -> pd.DataFrame:
+    """Villages sharing a `CELL_PX` screen cell at `zoom` become one point: counts summed, the
+    worst status, the strongest weak type, at their mean position; `merged` counts the
+    villages and `code` is the smallest region holding them, or the city holding most of them
+    (a click opens it). Columns
+    other than code, name, weak_type and label_lon/lat are optional."""
+    x, y = _pixels(shown["label_lon"].to_numpy(float), shown["label_lat"].to_numpy(float), zoom)
+    cell = pd.Series(list(zip((x // CELL_PX).astype(int), (y // CELL_PX).astype(int),
+                              strict=True)), index=shown.index)
+    sizes = cell.map(cell.value_counts())
+    alone = shown[sizes.to_numpy() == 1].assign(merged=1)
+    crowd = shown[sizes.to_numpy() > 1]
+    if crowd.empty:
+        return alone
+    crowd = crowd.assign(_cell=cell[sizes > 1],
+                         _weak=crowd["weak_type"].map({"province": 0, "city": 1}).fillna(2))
+    grouped = crowd.groupby("_cell", sort=False)
+    columns = {
+        "code": grouped["code"].agg(_common_region),
+        "merged": grouped.size(),
+        "label_lon": grouped["label_lon"].mean(), "label_lat": grouped["label_lat"].mean(),
+        "weak_type": grouped["_weak"].min().map({0: "province", 1: "city"}),
+    }
+    if "path" in crowd:
+        columns["path"] = grouped["path"].agg(_common_path)
+    if "status" in crowd:
+        rank = gravity(crowd["status"]).groupby(crowd["_cell"], sort=False).min()
+        columns["status"] = rank.map(dict(enumerate(STATUSES)))
+    columns.update({c: grouped[c].sum() for c in COUNTS if c in crowd})
+    merged = pd.DataFrame(columns).reset_index(drop=True)
+    merged["name"] = [labels.POINTS_MERGED.format(n=n) for n in merged["merged"]]
+    return pd.concat([alone, merged], ignore_index=True)
+
+
+def merged_kind(weak_type, merged: int) -> str:
+    """'省定经济薄弱村', or '含省定经济薄弱村' for a point standing for several villages."""
+    kind = labels.WEAK_TYPES[weak_type] if isinstance(weak_type, str) else labels.NOT_WEAK
+    return (labels.POINTS_MERGED_KIND if merged > 1 else "") + kind
+
+
+def _properties(points: pd.DataFrame) -> dict[str, list]:
+    weak = [w if isinstance(w, str) else None for w in points["weak_type"]]
+    merged = points["merged"].to_numpy() if "merged" in points else np.ones(len(points), int)
+    return {
+        "code": points["code"].to_list(),
+        "name": [escape.text(n) for n in points["name"]],
+        "path": [escape.text(p) for p in points["path"]],
+        "kind": [merged_kind(w, n) for w, n in zip(weak, merged, strict=True)],
+        "status": [labels.VILLAGE_STATUS[s] for s in points["status"]],
+        **{c: points[c].astype(int).to_list() for c in COUNTS},
+    }
+
+
+def points_layers(villages: pd.DataFrame, gcj02: bool = False,
+                  zoom: float | None = None) -> list[CompactGeoJson]:
+    """The points of `villages` (services.weak_service.village_table rows with `on_map`);
+    cleared first, overdue last, so the worst are drawn on top, over white halos. Above
+    `MAX_POINTS` (a province) villages closer than a few pixels at the opening `zoom` are
+    merged (`merge_dense`); the map's data layer goes to a canvas when one is that big."""
+    shown = villages[villages["on_map"]]
+    if shown.empty:
+        return []
+    if len(shown) > MAX_POINTS and zoom is not None:
+        shown = merge_dense(shown, zoom)
+    shown = shown.assign(_order=-gravity(shown["status"])).sort_values(
+        ["_order", "issues_open"], kind="stable")
+    lon, lat = shown["label_lon"].to_numpy(float), shown["label_lat"].to_numpy(float)
     if gcj02:
         lon, lat = wgs84_to_gcj02(lon, lat)
-    features = []
-    for i, row in enumerate(points.itertuples(index=False)):
-        weak = row.weak_type if isinstance(row.weak_type, str) else None
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [float(lon[i]), float(lat[i])]},
-            "properties": {
-                "code": row.code,
-                "name": escape.text(row.name),
-                "path": escape.text(row.path),
-                "kind": labels.WEAK_TYPES[weak] if weak else labels.NOT_WEAK,
-                "status": labels.VILLAGE_STATUS[row.status],
-                "issues_open": int(row.issues_open),
-                "issues_overdue": int(row.issues_overdue),
-                "issues_closed": int(row.issues_closed),
-                "households_failing_any": int(row.households_failing_any),
-            },
-        })
-    return features
+    points = shapely.points(lon, lat)
+    merged = shown["merged"].to_numpy() if "merged" in shown else np.ones(len(shown), int)
+    styles = [point_style(w if isinstance(w, str) else None, s, int(n), merged=int(m))
+              for w, s, n, m in zip(shown["weak_type"], shown["status"], shown["issues_open"],
+                                    merged, strict=True)]
+    grid = grid_for_zoom(zoom if zoom is not None else POINT_ZOOM)
+    halos = CompactGeoJson(points, {}, [_halo(st) for st in styles], grid=grid,
+                           name="village_halos", interactive=False)
+    dots = CompactGeoJson(points, _properties(shown), styles, grid=grid, name="village_points",
+                          fields=TOOLTIP_FIELDS,
+                          aliases=[escape.text(labels.POINT_FIELDS[f]) for f in TOOLTIP_FIELDS])
+    return [halos, dots]
 
 
-def points_layers(villages: pd.DataFrame, gcj02: bool = False) -> list[folium.GeoJson]:
-    """The points of `villages` (services.weak_service.village_table rows with `on_map`);
-    cleared first, overdue last, so the worst are drawn on top, over white halos. Nothing
-    when there are none or too many to read."""
-    shown = villages[villages["on_map"]]
-    if shown.empty or len(shown) > MAX_POINTS:
-        return []
-    order = shown["status"].map({s: -i for i, s in enumerate(STATUSES)})
-    shown = shown.assign(_order=order).sort_values(["_order", "issues_open"], kind="stable")
-    features = _features(shown, gcj02)
-    # Styles stay on the Python side, keyed by code (folium sends each distinct style once).
-    styles = {row.code: point_style(row.weak_type if isinstance(row.weak_type, str) else None,
-                                    row.status, int(row.issues_open))
-              for row in shown.itertuples(index=False)}
-    halos = [{"type": "Feature", "geometry": f["geometry"],
-              "properties": {"code": f["properties"]["code"]}} for f in features]
-    halo_layer = folium.GeoJson(
-        {"type": "FeatureCollection", "features": halos}, name="village_halos",
-        marker=folium.CircleMarker(radius=MIN_RADIUS, fill=True, interactive=False),
-        style_function=lambda feature: _halo(styles[feature["properties"]["code"]]))
-    points = folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="village_points",
-        marker=folium.CircleMarker(radius=MIN_RADIUS, fill=True),
-        style_function=lambda feature: styles[feature["properties"]["code"]],
-        tooltip=folium.GeoJsonTooltip(
-            fields=list(TOOLTIP_FIELDS),
-            aliases=[labels.POINT_FIELDS[f] for f in TOOLTIP_FIELDS], sticky=True),
-    )
-    return [halo_layer, points]
-
-
-def points_legend_html() -> str:
-    """The legend entries of the points: one per status, the hollow ring, the type rings."""
+def points_legend_html(merged: bool = False) -> str:
+    """The legend entries of the points: one per status, the hollow ring, the type rings
+    (and, when `merged`, what a thick ring means)."""
     dots = "".join(
         f'<span class="paicha-key" title="{escape.text(labels.VILLAGE_STATUS_LONG[s])}">'
         f'<i style="background:{STATUS_COLORS[s]};border-radius:50%"></i>'
@@ -127,4 +195,11 @@ def points_legend_html() -> str:
             f'border:3px solid {STATUS_COLORS["overdue"]}"></i>'
             f"{escape.text(labels.POINT_NOT_WEAK_OVERDUE)}</span>")
     return (f'<span class="paicha-key"><b>{escape.text(labels.POINTS_LEGEND_TITLE)}</b></span>'
-            f"{dots}{ring}<span class=\"paicha-key\">{escape.text(labels.POINT_RINGS)}</span>")
+            f"{dots}{ring}<span class=\"paicha-key\">{escape.text(labels.POINT_RINGS)}</span>"
+            + (f'<span class="paicha-key">{escape.text(labels.POINTS_MERGED_LEGEND)}</span>'
+               if merged else ""))
+
+
+def merges(villages: pd.DataFrame) -> bool:
+    """Whether `points_layers` merges neighbours for these villages (the legend says so)."""
+    return int(villages["on_map"].sum()) > MAX_POINTS

@@ -28,7 +28,7 @@ SESSION_HEADER = b"x-paicha-session"  # read by the script as st.user["session"]
 PUBLIC = {"/login", "/logout", "/_stcore/health"}
 # Prefixes of what Streamlit serves that is not a page; refused with 401 (no redirect).
 _NOT_PAGES = ("/_stcore/", "/media/", "/app/static/", "/component/", "/static/", "/auth/",
-              "/oauth2callback")
+              "/oauth2callback", "/geo/")
 
 
 def client_of(scope) -> str | None:

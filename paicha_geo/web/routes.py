@@ -7,10 +7,11 @@ import logging
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from paicha_geo import labels
+from paicha_geo.render import geometry_store
 from paicha_geo.render.login_page import login_page
 from paicha_geo.services import gatekeeper
 from paicha_geo.services.account_service import SignInRefused
@@ -97,7 +98,18 @@ async def logout(request: Request):
     return response
 
 
+async def geometry(request: Request):
+    """Map geometry by content key (render.geometry_store): cached by the browser for good."""
+    body = geometry_store.body_of(request.path_params["name"])
+    if body is None:
+        return PlainTextResponse("", 404, headers={"Cache-Control": "no-store"})
+    return Response(body, media_type="application/json",
+                    headers={"Cache-Control": "private, max-age=31536000, immutable"})
+
+
 def routes() -> list[Route]:
+    geometry_store.enable()  # the route below serves it: big map layers may point here
     return [Route("/login", login_form, methods=["GET"]),
             Route("/login", login_post, methods=["POST"]),
-            Route("/logout", logout, methods=["GET", "POST"])]
+            Route("/logout", logout, methods=["GET", "POST"]),
+            Route(geometry_store.PREFIX + "{name}", geometry, methods=["GET"])]

@@ -90,8 +90,6 @@ GCJ_VECTORS = [
 
 
 def test_gaode_overlay_is_shifted_to_gcj02_on_known_pairs():
-    import json
-
     wgs_lat, wgs_lon, gcj_lat, gcj_lon = GCJ_VECTORS[0]
     regions = gpd.GeoDataFrame(
         {"code": ["310115000000"], "name": ["浦东"], "label_lon": [wgs_lon],
@@ -104,12 +102,15 @@ def test_gaode_overlay_is_shifted_to_gcj02_on_known_pairs():
                                  gcj02=True)
 
     def centre(layer):
-        geojson = next(c for c in layer._children.values() if hasattr(c, "data"))
-        ring = json.loads(json.dumps(geojson.data))["features"][0]["geometry"]["coordinates"][0]
-        return shapely.Polygon(ring).centroid
+        compact = next(c for c in layer._children.values() if hasattr(c, "features"))
+        ring = compact.features()[0]["geometry"]["coordinates"][0][0]
+        return shapely.Polygon(ring).centroid, compact.data["g"]
 
-    assert centre(plain).distance(shapely.Point(wgs_lon, wgs_lat)) < 1e-6
-    assert centre(shifted).distance(shapely.Point(gcj_lon, gcj_lat)) < 2e-6
+    # Coordinates are snapped to a grid of a few metres (the shift is ~500 m).
+    (plain_at, grid), (shifted_at, _) = centre(plain), centre(shifted)
+    assert grid < 1e-4
+    assert plain_at.distance(shapely.Point(wgs_lon, wgs_lat)) < grid
+    assert shifted_at.distance(shapely.Point(gcj_lon, gcj_lat)) < grid
 
 
 def test_gcj02_round_trip_on_published_vectors():
@@ -143,3 +144,26 @@ def test_the_scale_bar_is_in_kilometres_only():
     html = build_base_map((119.0, 31.0, 120.0, 32.0)).get_root().render()
     assert "L.control.scale({imperial: false})" in html
     assert "L.control.scale()" not in html
+
+
+def test_a_province_of_weak_villages_is_merged_where_crowded_not_hidden():
+    from paicha_geo import labels
+    from paicha_geo.render.compact_layer import CompactGeoJson
+    from paicha_geo.render.village_points import MAX_POINTS
+
+    regions = gpd.GeoDataFrame(
+        {"code": ["320000000000"], "name": ["江苏省"], "label_lon": [119.5],
+         "label_lat": [32.5]}, geometry=[shapely.box(117, 30.5, 122, 35)], crs=4326)
+    metrics = pd.DataFrame({"issues_open": [1], "issues_overdue": [0], "closeout_rate": [0.5]})
+    n = MAX_POINTS + 100  # 700 villages in one township, a few metres apart
+    weak = pd.DataFrame({"code": [f"320412001{i:03d}" for i in range(n)],
+                         "name": [EVIL_HTML] * n, "weak_type": ["city"] * n,
+                         "label_lon": [119.9 + i * 1e-5 for i in range(n)],
+                         "label_lat": [31.7] * n})
+    group = build_region_layer(regions, metrics, "issues_open", count_scale([1], "个"),
+                               weak_markers=weak, show_labels=False)
+    points = [c for c in group._children.values() if isinstance(c, CompactGeoJson)][1]
+    (only,) = points.features()
+    assert only["properties"]["name"] == labels.POINTS_MERGED.format(n=n)
+    assert only["properties"]["code"] == "320412001000"  # a click opens their township
+    assert only["properties"]["kind"] == labels.POINTS_MERGED_KIND + labels.WEAK_TYPES["city"]

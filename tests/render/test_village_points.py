@@ -127,8 +127,8 @@ def test_the_top_table_keeps_numbers_numeric_and_formats_rates_as_percentages():
 def test_with_a_gaode_basemap_points_and_outlines_move_to_gcj02():
     import folium
 
-    plain = village_points.points_layers(villages())[1].data["features"][0]
-    shifted = village_points.points_layers(villages(), gcj02=True)[1].data["features"][0]
+    plain = village_points.points_layers(villages())[1].features()[0]
+    shifted = village_points.points_layers(villages(), gcj02=True)[1].features()[0]
     # GCJ-02 moves Changzhou by a few hundred metres: the point is not where WGS84 put it.
     assert plain["geometry"]["coordinates"] != shifted["geometry"]["coordinates"]
     group = folium.FeatureGroup()
@@ -136,3 +136,26 @@ def test_with_a_gaode_basemap_points_and_outlines_move_to_gcj02():
                         "label_lon": [119.1], "label_lat": [31.9]})
     map_overlays.add_top(group, top, shapes([0.2]), gcj02=True)
     assert ">1<" in rendered([group])
+
+
+def test_above_the_point_limit_neighbours_merge_into_one_point_that_opens_their_region(
+        monkeypatch):
+    crowd = villages().assign(on_map=True)
+    crowd.loc[3, ["label_lon", "label_lat"]] = [121.0, 32.5]  # far from the other three
+    monkeypatch.setattr(village_points, "MAX_POINTS", 2)
+    dots = village_points.points_layers(crowd, zoom=7)[1]
+    points = {f["properties"]["name"]: f for f in dots.features()}
+    assert set(points) == {labels.POINTS_MERGED.format(n=3), "丁村"}
+    merged = points[labels.POINTS_MERGED.format(n=3)]["properties"]
+    assert merged["code"] == "320401001000"  # their township: a click drills there
+    assert merged["issues_open"] == 11 and merged["issues_overdue"] == 3
+    assert merged["status"] == labels.VILLAGE_STATUS["overdue"]
+    assert merged["kind"] == labels.POINTS_MERGED_KIND + labels.WEAK_TYPES["province"]
+    # Spread over two cities, the point opens the city holding most of them.
+    crowd.loc[0, "code"] = "320501001201"
+    monkeypatch.setattr(village_points, "MAX_POINTS", 2)
+    spread = village_points.points_layers(crowd, zoom=7)[1].features()
+    assert {f["properties"]["code"] for f in spread} == {"320400000000", "320401001204"}
+    # Under the limit (a city's or a township's map) every village keeps its own point.
+    monkeypatch.setattr(village_points, "MAX_POINTS", 600)
+    assert len(village_points.points_layers(crowd, zoom=7)[1].features()) == 4

@@ -36,7 +36,8 @@ COOKIE = session_service.COOKIE
 # Everything Streamlit serves that is not a page: 401 without a live session.
 NOT_PAGES = [("GET", "/media/x"), ("GET", "/app/static/vendor/leaflet/leaflet.js"),
              ("GET", "/_stcore/host-config"), ("GET", "/_stcore/metrics"),
-             ("GET", "/component/x"), ("PUT", "/_stcore/upload_file/a/b")]
+             ("GET", "/component/x"), ("PUT", "/_stcore/upload_file/a/b"),
+             ("GET", "/geo/x.json")]
 
 
 @dataclass
@@ -165,6 +166,7 @@ def test_a_live_cookie_gets_pages_files_and_the_websocket(server, admin_cookie):
     assert got["/app/static/vendor/leaflet/leaflet.js"] == 200
     assert got["/_stcore/host-config"] == 200 and got["/_stcore/metrics"] == 200
     assert got["/media/x"] == 404  # let through: Streamlit has no such file
+    assert got["/geo/x.json"] == 404  # let through: no map has stored that geometry
     assert got["websocket"] == 101
 
 
