@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the tests need on a fresh machine (venv, package, Chromium, CJK fonts),
-# then lint and run the whole suite with pytest. Extra arguments go to pytest.
+# then lint and run the whole suite with pytest on two workers (PAICHA_TEST_WORKERS).
+# Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -15,4 +16,6 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
 fi
 
 .venv/bin/python -m ruff check .
-exec .venv/bin/python -m pytest "$@"
+# Two workers, a test module each at a time (module fixtures such as a writable app stay in
+# one process): the browser tests spend much of their time waiting on a server and Chromium.
+exec .venv/bin/python -m pytest -n "${PAICHA_TEST_WORKERS:-2}" --dist loadfile "$@"

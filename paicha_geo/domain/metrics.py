@@ -217,7 +217,7 @@ class AreaWarning:
     village has no light (shown as "—"). Thresholds are installation settings.
     """
 
-    red_share: float = 0.7
+    red_share: float = 0.5
     yellow_share: float = 0.3
 
     def __post_init__(self):

@@ -21,7 +21,7 @@ from branca.element import MacroElement, Template
 
 from paicha_geo.render import geometry_store
 
-CANVAS_ABOVE = 300  # features; below, SVG paths (a drill level; tests can see them)
+CANVAS_ABOVE = 1500  # features; below, SVG paths (a city's drill levels and points; tests see them)
 ZOOM_HEADROOM = 3  # the grid is one screen pixel this many zoom steps past the opening view
 
 

@@ -9,6 +9,7 @@ import pytest
 import shapely
 from playwright.sync_api import expect
 
+from paicha_geo.render import compact_layer
 from paicha_geo.render.assets import ensure_static_assets
 from paicha_geo.render.maps import build_base_map, build_region_layer
 from paicha_geo.render.scales import count_scale
@@ -17,7 +18,7 @@ from paicha_geo.render.village_points import points_layers
 pytestmark = pytest.mark.browser
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-SIDE = 20  # 400 regions: above compact_layer.CANVAS_ABOVE
+SIDE = 20  # 400 regions: above CANVAS_ABOVE as this test sets it
 CELL = 0.01
 # The way streamlit-folium listens: a click handler on every layer of the map, reading the
 # feature of the layer the event came from.
@@ -59,6 +60,8 @@ def village_points(regions):
 
 @pytest.fixture(scope="module")
 def map_page(browser, tmp_path_factory):
+    # The app draws on canvas only above a city's size; a smaller grid shows the same thing.
+    kept, compact_layer.CANVAS_ABOVE = compact_layer.CANVAS_ABOVE, 300
     folder = tmp_path_factory.mktemp("canvas-map")
     regions = grid_regions()
     metrics = pd.DataFrame({"issues_open": range(len(regions)), "issues_overdue": 0,
@@ -73,11 +76,14 @@ def map_page(browser, tmp_path_factory):
     group.add_to(fmap)
     assets = ensure_static_assets(folder)
     html = fmap.get_root().render().replace("/app/static/vendor", assets.as_uri())
+    compact_layer.CANVAS_ABOVE = kept
     path = folder / "map.html"
     path.write_text(html)
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
     page.goto(path.as_uri())
+    page.wait_for_selector("canvas", state="attached")
+    page.wait_for_timeout(500)  # the first frame drawn before anyone clicks
     page.evaluate(LISTEN)
     yield page, regions
     context.close()
@@ -87,6 +93,10 @@ def click_at(page, lat, lon) -> set:
     """The codes the click reported (each parent layer hears it, like streamlit-folium)."""
     page.evaluate("window.__clicked = []")
     x, y = page.evaluate(PIXEL, [lat, lon])
+    # As a hand does: the pointer arrives, rests (the canvas hit-tests moves at most every
+    # 32 ms), then presses.
+    page.mouse.move(x, y)
+    page.wait_for_timeout(100)
     page.mouse.click(x, y)
     return set(page.evaluate("window.__clicked"))
 

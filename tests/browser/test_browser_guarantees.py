@@ -25,7 +25,8 @@ def test_township_page_shows_every_check_and_masked_households(page, app_url, de
                  "薄弱村集体收入"):
         expect(page.locator(".paicha-card", has_text=name)).to_be_visible()
     flags = page.locator(".paicha-card .paicha-flag").all_inner_texts()
-    assert len(flags) == 7 and set(flags) <= {"已清零", "未清零"}
+    # 未填报 is never 清零 (issue 17.1): a card says so rather than claim either way.
+    assert len(flags) == 7 and set(flags) <= {"已清零", "未清零", "未填报，不能判定清零"}
     expect(page.frame_locator(MAP_FRAME).first.locator(POLYGONS)).to_have_count(len(villages),
                                                                            timeout=30_000)
     cells = page.locator(".st-key-households [role=gridcell]")
@@ -50,7 +51,7 @@ def test_village_profile_shows_income_standard_timeline_and_visits(page, app_url
     expect(panel).to_contain_text("集体经济收入")
     expect(panel).to_contain_text("标准")
     expect(page.get_by_text("本村问题整改时间线")).to_be_visible()
-    expect(page.get_by_text("走访记录")).to_be_visible()
+    expect(page.get_by_text("走访记录", exact=True)).to_be_visible()
     expect(page.frame_locator(MAP_FRAME).first.locator(POLYGONS).first).to_be_attached(timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     save_screenshot(page, "village_profile")
@@ -63,4 +64,4 @@ def test_map_by_guarantee_and_clearance(page, app_url):
     expect(legend).to_contain_text("住房安全 · 清零状态", timeout=30_000)
     fills = {page.frame_locator(MAP_FRAME).first.locator(POLYGONS).nth(i).get_attribute("fill")
              for i in range(16)}
-    assert fills <= {"#c62828", "#2e8b57", "#d9d9d9"}
+    assert fills <= {"#c62828", "#2e8b57", "#8c8c8c", "#d9d9d9"}  # grey: 未填报 (17.1)

@@ -70,7 +70,7 @@ def test_area_warning_tells_districts_apart_and_says_its_rule(city_page, worst):
     assert len(set(fills)) >= 2
     # The worst district is red by its villages' shares.
     assert fills[position] == TRAFFIC_COLORS["red"]
-    expect(city_page.locator(".paicha-legend")).to_contain_text("红色村占比 ≥ 70.0%")
+    expect(city_page.locator(".paicha-legend")).to_contain_text("红色村占比 ≥ 50.0%")
     rule = city_page.get_by_text("乡镇、市(区)按所辖村的红黄绿占比着色", exact=False)
     expect(rule).to_be_visible()
 

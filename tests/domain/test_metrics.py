@@ -208,7 +208,7 @@ def test_warning_settings_are_read_and_checked():
     from paicha_geo.domain.settings import Settings
 
     shipped = Settings.from_dict(json.loads((PACKAGE_DATA / "settings.json").read_text()))
-    assert shipped.warning == m.AreaWarning(red_share=0.7, yellow_share=0.3)
+    assert shipped.warning == m.AreaWarning(red_share=0.5, yellow_share=0.3)
     custom = Settings.from_dict({"warning": {"red_share": 0.5, "yellow_share": 0.2}})
     assert custom.warning.red_share == 0.5
     with pytest.raises(ValueError, match="unknown warning"):

@@ -40,9 +40,9 @@ def test_leader_reads_counts_and_lines_but_may_not_act(db):
     counts = _frames(at, "比对项")[0].set_index("比对项")
     # 178 after issue 17.2 (已脱贫 only); 4 since 17.8: closures fix their facts but for a
     # few deliberate contradictions (demo/fact_issues.py)
-    assert counts.loc["住房安全", "其中全部已销号"] == 4
+    assert counts.loc["住房安全", "其中全部已销号"] == 5  # 17.6: see test_crosscheck_demo
     assert counts.loc["义务教育", "其中全部已销号"] == 0  # 21 before issue 17.8
-    assert counts.loc["基本医疗", "其中全部已销号"] == 3
+    assert counts.loc["基本医疗", "其中全部已销号"] == 7
     lines, leads = _frames(at, "台账记载")  # the two tabs: 销号存疑, 漏报线索
     assert lines["台账记载"].str.match(r"\d+ 条，(已销号|已整改)").all()
     assert lines["数据显示"].str.endswith("未达标）").all()
