@@ -59,10 +59,11 @@ if navigation.url_path != "screen":
         st.warning(labels.SCREEN_MODE_ONLY_1.format(
             raw=escape.code(st.query_params.get("screen"), _params.RAW_SHOWN)))
 # Always one slot, so the page's elements keep their places (and its open tab) once the
-# warm-up ends and the notice goes.
-warming_notice = st.empty()
-if _warmup.warming():
-    warming_notice.caption(labels.WARMING_UP)
+# warm-up ends and the notice goes; none on the wall, whose layout fills the screen exactly.
+if not on_screen and navigation.url_path != "screen":
+    warming_notice = st.empty()
+    if _warmup.warming():
+        warming_notice.caption(labels.WARMING_UP)
 try:
     with _errors.friendly_errors():  # a Chinese message instead of a traceback, details logged
         navigation.run()
