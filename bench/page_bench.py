@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "Paicha#2020"
 PAGES = [("/", True), ("/guarantees", True), ("/crosscheck", False), ("/progress", False),
-         ("/compare", False), ("/inspect", True), ("/ledger", False), ("/screen?screen=1", True)]
+         ("/compare", False), ("/inspect", True), ("/ledger", False), ("/?screen=1", True)]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 READY = """() => {
   const app = document.querySelector('[data-test-script-state]');
