@@ -32,6 +32,9 @@ def test_a_photo_is_uploaded_shown_and_downloaded_unchanged(browser, writable_ap
     expect(page.get_by_text("已上传：现场照片.jpg（整改前）")).to_be_visible(timeout=30_000)
     thumb = page.locator('[data-testid="stMain"] [data-testid="stImage"] img')
     expect(thumb).to_have_count(1)
+    # Loaded (a busy machine fetches it after the element appears), then measured.
+    thumb.evaluate("img => img.complete && img.naturalWidth ? 0 : new Promise(done => "
+                   "img.addEventListener('load', done, {once: true}))")
     assert thumb.evaluate("img => img.naturalWidth") == 240  # the thumbnail, not the photo
     with page.expect_download() as taken:
         page.get_by_role("button", name="下载").click()
