@@ -20,14 +20,25 @@ CAMPAIGN_FILE = PACKAGE_DATA / "campaign_2020.json"
 RISK_WEIGHTS_FILE = PACKAGE_DATA / "risk_weights.json"
 
 
-def db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """The DuckDB file: an explicit path, else $PAICHA_DB, else data/paicha.duckdb."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get("PAICHA_DB")
-    if env:
-        return Path(env)
-    return DEFAULT_DB
+class ServerURL(str):
+    """A postgresql:// setting where the code expects a database file (see store.server).
+
+    It answers `exists()` like a path: whether the server database is there is known when it
+    is connected to (the error then names it)."""
+
+    def exists(self) -> bool:
+        return True
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path | ServerURL:
+    """The database: an explicit path or URL, else $PAICHA_DB, else data/paicha.duckdb.
+    A postgresql:// URL selects a PostgreSQL server; anything else is a DuckDB file."""
+    value = explicit or os.environ.get("PAICHA_DB")
+    if not value:
+        return DEFAULT_DB
+    if str(value).startswith(("postgresql://", "postgres://")):
+        return ServerURL(str(value))
+    return Path(value)
 
 
 def geo_dir() -> Path:

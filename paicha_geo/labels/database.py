@@ -42,3 +42,18 @@ DB_BUSY_PAGE = ("数据库文件正被另一个程序占用（例如正在运行
 DB_BUSY_RETRY = "重试"
 UNEXPECTED_ERROR = ("页面出错了，暂时无法显示。请刷新页面或稍后再试；如果问题反复出现，"
                     "请把错误编号 {ref} 告诉系统管理员（详细信息已记录在服务器日志中）。")
+# A PostgreSQL server (PAICHA_DB=postgresql://…).
+PG_EXTENSION_MISSING = ("使用 PostgreSQL 数据库需要与 DuckDB {version} 配套的 postgres 扩展，"
+                        "请运行 pip install -e . 重新安装 paicha-geo 的依赖。")
+PG_POSTGIS_MISSING = ("数据库 {path} 没有 PostGIS 扩展，且当前账号无权创建：{reason}。"
+                      "请数据库管理员在该库中执行 CREATE EXTENSION postgis 后重试。")
+# Moving a database between a file and a server (paicha-geo migrate).
+MIGRATE_SAME = "源数据库与目标数据库相同（{path}），未做任何改动。"
+MIGRATE_SOURCE_VERSION = ("源数据库 {path} 的结构版本为 {version}，本程序为 {supported}。"
+                          "请先用本版本的 paicha-geo 打开一次源数据库（如 paicha-geo info --db …，"
+                          "会自动升级），再迁移。未做任何改动。")
+MIGRATE_TARGET_NOT_EMPTY = ("目标数据库 {path} 已有数据，迁移只写入空库，以免覆盖正在使用的数据。"
+                            "请新建一个空库（PostgreSQL：createdb）或指定新的文件。未做任何改动。")
+MIGRATE_MISMATCH = ("迁移后核对不一致：表 {table} 源库 {source} 行、目标库 {target} 行"
+                    "（或内容校验和不同）。已全部撤销，目标库保持为空。")
+MIGRATE_DONE = "已迁移到 {target}：{tables} 张表，{rows} 行，每张表的行数与校验和均与源库一致。"

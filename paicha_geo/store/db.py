@@ -234,13 +234,13 @@ class Store:
                 raise
             else:
                 cur.execute("COMMIT")
-                key = self.path.resolve()
+                key = self._commit_key()
                 Store._commits[key] = Store._commits.get(key, 0) + 1
 
     def unless_changed(self, name: str, compute: Callable[[], object]):
         """`compute()`, or its last result while the file has not changed since (no opening:
         a look at the file's size and time). For reads repeated on every page run."""
-        before = file_state(self.path)  # before computing: a write meanwhile is seen next time
+        before = self.data_state()  # before computing: a write meanwhile is seen next time
         known = self._memo.get(name)
         if before is not None and known is not None and known[0] == before:
             return known[1]
@@ -248,10 +248,17 @@ class Store:
         self._memo[name] = (before, value)
         return value
 
+    def data_state(self) -> tuple | None:
+        """What changes whenever any process commits: here the file's size and times."""
+        return file_state(self.path)
+
+    def _commit_key(self) -> object:
+        return self.path.resolve()
+
     @property
     def commits(self) -> int:
         """How many write transactions this process has committed on this file."""
-        return Store._commits.get(self.path.resolve(), 0)
+        return Store._commits.get(self._commit_key(), 0)
 
     @staticmethod
     def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
