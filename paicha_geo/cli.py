@@ -13,12 +13,25 @@ from paicha_geo.config import db_path
 from paicha_geo.services.opening import for_command
 from paicha_geo.store import StoreError
 from paicha_geo.store.queries import table_counts
+from paicha_geo.store.server import is_server, shown
 
 
 def _cmd_demo(args) -> int:
     from paicha_geo.demo.install import first_start_allowed, install_demo
 
     path = db_path(args.db)
+    if is_server(path) and args.first_start:  # a first start is a file's (scripts/run.sh)
+        print(labels.DEMO_FIRST_START_SKIPPED.format(path=shown(path)), file=sys.stderr)
+        return 0
+    if is_server(path):  # built as a file, then copied into the (empty) server database
+        from paicha_geo.demo.install import install_demo_on_server
+
+        print(labels.CLI_BUILDING_DEMO.format(scale=args.scale, seed=args.seed,
+                                              path=shown(path)), file=sys.stderr)
+        result = install_demo_on_server(path, args.scale, args.seed)
+        print(json.dumps({k: round(v, 2) if isinstance(v, float) else v
+                          for k, v in result.items()}, ensure_ascii=False))
+        return 0
     if args.first_start and not first_start_allowed(path):
         if not path.exists():
             print(labels.DEMO_FIRST_START_SKIPPED.format(path=path), file=sys.stderr)
@@ -41,7 +54,8 @@ def _cmd_info(args) -> int:
     with for_command(path, read_only=True) as store:
         counts = table_counts(store)
         info = {**counts, "schema_version": store.schema_version(),
-                "is_demo": store.get_meta("is_demo") == "1", "db": str(path)}
+                "is_demo": store.get_meta("is_demo") == "1",
+                "db": shown(path) if is_server(path) else str(path)}
     if args.json:
         print(json.dumps(info, ensure_ascii=False))
     else:

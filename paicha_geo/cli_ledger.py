@@ -15,6 +15,7 @@ from pathlib import Path
 
 from paicha_geo import labels
 from paicha_geo.config import db_path
+from paicha_geo.store.server import is_server, shown
 
 
 def _print_problems(problems, limit: int = 200) -> None:
@@ -114,12 +115,34 @@ def _cmd_restore(args) -> int:
         print(labels.CLI_FILE_MISSING.format(path=args.dir), file=sys.stderr)
         return 2
     path = db_path(args.db)
-    result = restore(path, args.dir)
+    if is_server(path):
+        from paicha_geo.store.transfer import restore_to_server
+
+        result = restore_to_server(path, args.dir)
+        path = shown(path)
+    else:
+        result = restore(path, args.dir)
     if result["previous"]:
         print(labels.RESTORE_DONE.format(path=args.dir, rows=result["rows"],
                                          previous=result["previous"]))
     else:
         print(labels.RESTORE_DONE_NEW.format(path=args.dir, db=path, rows=result["rows"]))
+    return 0
+
+
+def _cmd_migrate(args) -> int:
+    from paicha_geo.store.transfer import copy_database
+
+    source, target = db_path(args.source), db_path(args.target)
+    if not source.exists():
+        print(labels.CLI_DB_MISSING.format(path=source), file=sys.stderr)
+        return 2
+    copied = copy_database(source, target)
+    print(labels.MIGRATE_DONE.format(target=shown(target) if is_server(target) else target,
+                                     tables=len(copied),
+                                     rows=sum(t["rows"] for t in copied.values())))
+    for table, facts in copied.items():
+        print(f"{table}\t{facts['rows']}\t{facts['md5']}")
     return 0
 
 
@@ -148,3 +171,7 @@ def add_ledger_commands(sub: argparse._SubParsersAction) -> None:
     res.add_argument("dir")
     res.add_argument("--db")
     res.set_defaults(func=_cmd_restore)
+    mig = sub.add_parser("migrate", help=helps["migrate"])
+    mig.add_argument("--from", dest="source", required=True, help=helps["migrate_from"])
+    mig.add_argument("--to", dest="target", required=True, help=helps["migrate_to"])
+    mig.set_defaults(func=_cmd_migrate)

@@ -43,6 +43,32 @@ def _scan_components_once():
 
 
 @pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server of this test process's own (tests/pg_server.py). Without the
+    binaries the PostgreSQL tests are skipped, except where PAICHA_REQUIRE_PG=1 (CI, set by
+    scripts/test.sh, which installs them): there they fail."""
+    from tests.pg_server import PgServer, binaries
+
+    found = binaries()
+    if found is None:
+        if os.environ.get("PAICHA_REQUIRE_PG") == "1":
+            pytest.fail("PostgreSQL is not installed (postgresql-15, postgresql-15-postgis-3)")
+        pytest.skip("PostgreSQL is not installed; scripts/test.sh installs it")
+    server = PgServer(found)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def backend(request):
+    """Which database a store test runs on: None for a DuckDB file, else the PostgreSQL
+    server (tests.ledger_helpers.copy_store and new_store take it)."""
+    if request.param == "duckdb":
+        return None
+    return request.getfixturevalue("pg_server")
+
+
+@pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
     """The city-scale demo with the default seed, built once (read it, don't write it)."""
     from paicha_geo.demo.build import build_demo

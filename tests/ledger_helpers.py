@@ -13,17 +13,40 @@ import openpyxl
 from paicha_geo.store import Store
 from paicha_geo.store.backup import fingerprint
 
-__all__ = ["copy_store", "xlsx_bytes", "csv_bytes", "fingerprint", "village_path", "HEADER"]
+__all__ = ["copy_store", "new_store", "xlsx_bytes", "csv_bytes", "fingerprint", "village_path",
+           "HEADER"]
 
 HEADER = ["序号", "区县", "乡镇", "村", "排查项目", "问题描述", "整改措施", "发现日期",
           "整改时限", "整改状态", "责任单位", "问题来源"]
 
 
-def copy_store(demo_db: Path, tmp_path: Path, name: str = "ledger.duckdb") -> Store:
-    """A read-write Store on a private copy of the session's demo database."""
+def copy_store(demo_db: Path, tmp_path: Path, name: str = "ledger.duckdb",
+               backend=None) -> Store:
+    """A read-write Store on a private copy of the session's demo database: a DuckDB file,
+    or with `backend` (the conftest fixture: a tests.pg_server.PgServer) a new database on
+    that PostgreSQL server, copied from a template holding the demo."""
+    if backend is not None:
+        from paicha_geo.store.server import ServerStore
+        from paicha_geo.store.transfer import copy_database
+
+        template = backend.template(
+            f"demo:{demo_db}", lambda url: copy_database(demo_db, url))
+        return ServerStore(backend.database(template))
     target = tmp_path / name
     shutil.copy(demo_db, target)
     return Store(target)
+
+
+def new_store(tmp_path: Path, name: str = "new.duckdb", backend=None) -> Store:
+    """A read-write Store with the current schema and no data (file or server database)."""
+    if backend is not None:
+        from paicha_geo.store.server import ServerStore
+
+        def schema_only(url: str) -> None:
+            ServerStore(url).close()
+
+        return ServerStore(backend.database(backend.template("schema", schema_only)))
+    return Store(tmp_path / name)
 
 
 def xlsx_bytes(rows: list[list], title: str | None = None, merge_title: bool = True,

@@ -54,6 +54,19 @@ def install_demo(db: str | Path, scale: str = "city", seed: int = 2020,
     return {**timings, "backup": str(backup) if backup else None}
 
 
+def install_demo_on_server(url: str, scale: str = "city", seed: int = 2020) -> dict:
+    """The demo on an empty PostgreSQL database: built as a file, then copied and verified
+    (store.transfer); a server database with data is refused, never replaced."""
+    import tempfile
+
+    from paicha_geo.store.transfer import copy_database
+
+    with tempfile.TemporaryDirectory(prefix="paicha-demo-") as tmp:
+        timings = install_demo(Path(tmp) / "demo.duckdb", scale, seed)
+        copy_database(Path(tmp) / "demo.duckdb", url)
+    return timings
+
+
 def _refusal(db: Path, facts) -> Message:
     if not facts.readable:
         return Message("DEMO_REFUSE_UNKNOWN", path=db)

@@ -9,7 +9,7 @@ CLI_BUILDING_DEMO = "正在生成演示数据库（{scale}，seed={seed}）：{p
 CLI_HELP = {
     "program": "排查地图 命令行工具",
     "demo": "（重新）生成演示数据库",
-    "db": "数据库文件路径（默认 $PAICHA_DB 或 data/paicha.duckdb）",
+    "db": "数据库文件路径或 postgresql://… 连接串（默认 $PAICHA_DB 或 data/paicha.duckdb）",
     "force": "替换非演示数据或已改动的演示库（先把原文件另存一份）",
     "first_start": "仅在首次启动的默认位置且无数据库时生成（scripts/run.sh 使用）",
     "info": "显示数据库概况",
@@ -26,7 +26,10 @@ CLI_HELP = {
     "crs": "边界坐标系，如 EPSG:4549，或 gcj02（高德/腾讯坐标）",
     "level": "边界按名称匹配时的层级",
     "backup": "备份整个数据库到一个新目录",
-    "restore": "从备份目录恢复数据库（原文件另存）",
+    "restore": "从备份目录恢复数据库（原文件另存；PostgreSQL 须为空库）",
+    "migrate": "在 DuckDB 文件与 PostgreSQL 之间整体迁移数据（目标须为空库，逐表核对行数与校验和）",
+    "migrate_from": "源：DuckDB 文件路径或 postgresql://… 连接串",
+    "migrate_to": "目标：新的 DuckDB 文件路径或空的 postgresql://… 数据库",
 }
 CLI_FILE_MISSING = "文件不存在：{path}"
 CLI_REJECTED_SAVED = "未导入的行及原因已保存到 {path}"

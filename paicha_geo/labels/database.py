@@ -22,6 +22,11 @@ DEMO_REFUSE_UNKNOWN = ("{path} 已存在，但不是可识别的排查地图数�
 DEMO_BACKUP_MADE = "原数据库已另存为 {path}"
 DEMO_FIRST_START_SKIPPED = "未生成演示数据库：{path} 不是首次启动的默认位置或已有数据残留。"
 EXCEPTION_DB = "无法打开数据库 {path}：{reason}"
+DB_STORAGE_NEWER = ("数据库文件 {path} 由较新版本的 DuckDB 写入，"
+                    "本程序使用的 DuckDB {version} 无法读取，未做任何改动。"
+                    "如有正式数据：用写入它的 paicha-geo 版本运行 paicha-geo backup 目录，"
+                    "再用本版本运行 paicha-geo restore 目录（备份为 Parquet，与 DuckDB 版本无关）；"
+                    "如只是演示库：paicha-geo demo --db {path} --force 重新生成（原文件另存）。")
 DB_NEWER = "数据库 {path} 的结构版本为 {version}，高于本程序支持的 {supported}，请升级 paicha-geo。"
 # Backup and restore.
 BACKUP_DONE = "已备份到 {path}：{tables} 张表，{rows} 行"
@@ -50,8 +55,9 @@ PG_POSTGIS_MISSING = ("数据库 {path} 没有 PostGIS 扩展，且当前账号�
 # Moving a database between a file and a server (paicha-geo migrate).
 MIGRATE_SAME = "源数据库与目标数据库相同（{path}），未做任何改动。"
 MIGRATE_SOURCE_VERSION = ("源数据库 {path} 的结构版本为 {version}，本程序为 {supported}。"
-                          "请先用本版本的 paicha-geo 打开一次源数据库（如 paicha-geo info --db …，"
-                          "会自动升级），再迁移。未做任何改动。")
+                          "请先用本版本的 paicha-geo 启动一次看板或运行一次导入（会自动升级结构），"
+                          "再迁移。未做任何改动。")
+MIGRATE_SOURCE_EMPTY = "源数据库 {path} 中没有排查地图的数据（没有结构版本记录），未做任何改动。"
 MIGRATE_TARGET_NOT_EMPTY = ("目标数据库 {path} 已有数据，迁移只写入空库，以免覆盖正在使用的数据。"
                             "请新建一个空库（PostgreSQL：createdb）或指定新的文件。未做任何改动。")
 MIGRATE_MISMATCH = ("迁移后核对不一致：表 {table} 源库 {source} 行、目标库 {target} 行"

@@ -46,7 +46,11 @@ class StoreBusyError(StoreError):
 
 
 def _is_lock_error(exc: duckdb.Error) -> bool:
-    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+    """Another process holds the file ("Could not set lock … Conflicting lock is held"); not
+    any error that merely says "block" (a corrupt file's checksum message does)."""
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.IOException) and ("could not set lock" in text
+                                                   or "conflicting lock" in text)
 
 
 def connect(path: str | Path, read_only: bool = False, wait: float = 0.0,
@@ -137,6 +141,9 @@ class Store:
         except StoreBusyError as exc:  # say the whole wait, and keep DuckDB's words (the holder)
             raise StoreBusyError(self.path, self.wait) from exc.__cause__
         except duckdb.IOException as exc:
+            if "newer version of duckdb" in str(exc).lower():  # e.g. written by DuckDB 2.x
+                raise StoreError("DB_STORAGE_NEWER", path=self.path,
+                                 version=duckdb.__version__) from exc
             raise StoreError("EXCEPTION_DB", path=self.path, reason=str(exc)) from exc
 
     @contextlib.contextmanager

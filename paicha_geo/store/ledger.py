@@ -55,8 +55,11 @@ class IssueNotFound(StoreError):
 
 
 def _is_conflict(exc: Exception) -> bool:
+    """A concurrent writer got there first: DuckDB's own write-write conflict, or on a
+    PostgreSQL server a serialization failure or deadlock (store.server)."""
     text = str(exc).lower()
-    return isinstance(exc, duckdb.TransactionException) or "conflict" in text
+    return (isinstance(exc, duckdb.TransactionException) or "conflict" in text
+            or "could not serialize access" in text or "deadlock detected" in text)
 
 
 def _is_bad_value(exc: Exception) -> bool:

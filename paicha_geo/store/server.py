@@ -61,7 +61,7 @@ def server_sql(statement: str) -> str:
 
 def _extension() -> Path:
     """The postgres extension built for the installed DuckDB (duckdb-extension-postgres-scanner
-    on PyPI; its version must match DuckDB's, which pyproject pins)."""
+    on PyPI; its version must match DuckDB's: pyproject pins both to 1.5.5)."""
     try:
         import duckdb_extension_postgres_scanner as wheel
     except ImportError as exc:
@@ -141,6 +141,12 @@ class ServerStore(Store):
             finally:
                 cur.close()
 
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor on the server database (commands and tests; the store uses reading())."""
+        cur = self._con.cursor()
+        cur.execute(f"USE {CATALOG}")
+        return cur
+
     def is_open(self) -> bool:
         return not self._closed
 
@@ -152,7 +158,7 @@ class ServerStore(Store):
         current snapshot (xmin:xmax:in-progress ids), one round trip."""
         with self.reading() as cur:
             return cur.execute(
-                f"SELECT * FROM postgres_query('{CATALOG}', "
+                f"SELECT * FROM postgres_query('{CATALOG}', "  # noqa: S608 - fixed names
                 "'SELECT pg_current_snapshot()::text')").fetchone()[0]
 
     def checkpoint(self) -> None:

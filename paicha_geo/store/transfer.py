@@ -11,10 +11,13 @@ Sign-in sessions are not copied (as in backups): users sign in again on the new 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
+import duckdb
+
 from paicha_geo.store.backup import SEQUENCES, _fingerprint, advance_sequence, backed_up
-from paicha_geo.store.db import Store, StoreError
+from paicha_geo.store.db import Store, StoreBusyError, StoreError
 from paicha_geo.store.schema import SCHEMA_VERSION
 from paicha_geo.store.server import ServerStore, attach, is_server, shown
 
@@ -30,12 +33,29 @@ def open_target(target: str | os.PathLike, wait: float) -> Store:
 
 def _attach_source(cur, source: str | os.PathLike) -> None:
     if is_server(source):
-        attach(cur, str(source), SOURCE, read_only=True)
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise StoreError("CLI_DB_MISSING", path=path)
+        try:
+            attach(cur, str(source), SOURCE, read_only=True)
+        except duckdb.Error as exc:
+            raise StoreError("EXCEPTION_DB", path=shown(str(source)),
+                             reason=str(exc).strip().splitlines()[0]) from exc
+        return
+    path = Path(source)
+    if not path.exists():
+        raise StoreError("CLI_DB_MISSING", path=path)
+    try:
         cur.execute(f"ATTACH '{path}' AS {SOURCE} (READ_ONLY)")
+    except duckdb.IOException as exc:  # held by a running dashboard or command
+        raise StoreBusyError(path) from exc
+
+
+def _version_of_source(cur) -> int:
+    """The source's schema version; 0 when it has no paicha-geo schema at all."""
+    try:
+        row = cur.execute(f"SELECT value FROM {SOURCE}.meta "  # noqa: S608 - fixed name
+                          "WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException:
+        return 0
+    return int(row[0]) if row else 0
 
 
 def _rows_in(cur, catalog: str | None, tables: list[str]) -> int:
@@ -56,9 +76,9 @@ def copy_database(source: str | os.PathLike, target: str | os.PathLike,
         home = cur.execute("SELECT current_database()").fetchone()[0]
         _attach_source(cur, source)
         try:
-            row = cur.execute(f"SELECT value FROM {SOURCE}.meta "  # noqa: S608 - fixed name
-                              "WHERE key = 'schema_version'").fetchone()
-            version = int(row[0]) if row else 0
+            version = _version_of_source(cur)
+            if version == 0:
+                raise StoreError("MIGRATE_SOURCE_EMPTY", path=_named(source))
             if version != SCHEMA_VERSION:
                 raise StoreError("MIGRATE_SOURCE_VERSION", path=_named(source),
                                  version=version, supported=SCHEMA_VERSION)
@@ -78,7 +98,7 @@ def _copy(store: Store, cur, tables: list[str], home: str) -> dict:
     try:
         for table in tables:
             if table == "meta":  # the target has its own schema_version, the same one
-                cur.execute(f"INSERT OR REPLACE INTO meta SELECT * FROM {SOURCE}.meta")
+                cur.execute(f"INSERT OR REPLACE INTO meta SELECT * FROM {SOURCE}.meta")  # noqa: S608
             else:
                 cur.execute(f"INSERT INTO {table} BY NAME "  # noqa: S608 - fixed names
                             f"SELECT * FROM {SOURCE}.{table}")
@@ -112,3 +132,16 @@ def _continue_after(store: Store, cur, sequence: str, top: int) -> None:
 
 def _named(target: str | os.PathLike) -> str:
     return shown(str(target)) if is_server(target) else str(target)
+
+
+def restore_to_server(url: str, directory: str | os.PathLike) -> dict:
+    """Restore a backup into an empty server database: the backup is restored into a
+    temporary file first (checked against its manifest, as for a file), then copied."""
+    from paicha_geo.store.backup import restore
+
+    with tempfile.TemporaryDirectory(prefix="paicha-restore-") as tmp:
+        file = Path(tmp) / "restored.duckdb"
+        result = restore(file, directory)
+        copy_database(file, url)
+    return {**result, "previous": None}
+
