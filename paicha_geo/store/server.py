@@ -78,7 +78,8 @@ def attach(con: duckdb.DuckDBPyConnection, url: str, name: str = CATALOG,
     """Attach the server database `url` to a DuckDB connection as catalog `name`."""
     con.execute(f"LOAD '{_extension()}'")
     mode = ", READ_ONLY" if read_only else ""
-    con.execute(f"ATTACH '{url}' AS {name} (TYPE postgres{mode})")
+    quoted = url.replace("'", "''")  # a password may hold a quote
+    con.execute(f"ATTACH '{quoted}' AS {name} (TYPE postgres{mode})")
 
 
 class ServerStore(Store):

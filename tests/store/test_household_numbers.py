@@ -33,8 +33,8 @@ ID_B = _with_check_digit("32041219851231002")
 
 
 @pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
+def store(demo_db, tmp_path, backend):
+    s = copy_store(demo_db, tmp_path, backend=backend)
     yield s
     s.close()
 

@@ -21,7 +21,7 @@ from paicha_geo.store.ledger import issue_history
 from paicha_geo.store.schema import SCHEMA_VERSION
 from paicha_geo.store.server import ServerStore, server_sql, shown
 from paicha_geo.store.transfer import copy_database
-from tests.ledger_helpers import copy_store, new_store
+from tests.ledger_helpers import HEADER, copy_store, csv_bytes, new_store, village_path
 from tests.said import raises_saying
 
 pytestmark = pytest.mark.postgresql
@@ -172,10 +172,23 @@ def test_migrate_refuses_a_server_database_with_data_and_writes_nothing(pg_serve
 
 def test_a_cli_import_and_info_run_while_an_app_holds_the_server(pg_server, demo_db, tmp_path,
                                                                capsys):
+    """The nightly import while the dashboard serves: on a server neither waits for the
+    other, and the app's next data-version check sees the new issues."""
     app = copy_store(demo_db, tmp_path, backend=pg_server)
-    with app.reading():  # the dashboard is in the middle of a read
+    before = data_version(app)
+    district, town, village, _ = village_path(app)
+    rows = [HEADER] + [[i, district, town, village, "3.3.4", f"夜间导入问题{i}", None,
+                        "2020-03-01", "2020-05-31", "待整改", "住建局", "自查"]
+                       for i in range(1, 4)]
+    sheet = tmp_path / "清单.csv"
+    sheet.write_bytes(csv_bytes(rows, "gbk"))
+    with app.reading() as cur:  # the dashboard is in the middle of a read
+        cur.execute("SELECT count(*) FROM issue").fetchone()
+        assert cli(["import", "issues", str(sheet), "--db", app.url]) == 0
         assert cli(["info", "--json", "--db", app.url]) == 0
-    assert '"issues": 5000' in capsys.readouterr().out
+    assert '"issues": 5003' in capsys.readouterr().out
+    assert data_version(app) != before
+    assert q.issues(app, 1)["description"].str.startswith("夜间导入问题").sum() == 3
     app.close()
 
 
@@ -185,3 +198,4 @@ def test_an_unreachable_server_is_named_without_its_password():
         ServerStore(url)
     assert "secret" not in shown(url)
     assert labels.PG_EXTENSION_MISSING and labels.PG_POSTGIS_MISSING
+
