@@ -16,8 +16,9 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
-import statistics
 import time
+
+from _measure import median_ms
 
 from paicha_geo.services import data, map_service
 from paicha_geo.services.issue_service import ConflictError, change_status, get_issue
@@ -40,26 +41,16 @@ def open_store(target: str, writer: bool = False) -> Store:
     return Store(target, wait=120 if writer else 30, hold=False, linger=0.0 if writer else 0.5)
 
 
-def _ms(fn, repeat: int = 5) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
-
-
 def reads(target: str) -> dict:
     store = open_store(target)
     t0 = time.perf_counter()
     snap = data.load_snapshot(store)
     load = time.perf_counter() - t0
-    check = _ms(lambda: data.data_version(store), repeat=20)
+    check = median_ms(lambda: data.data_version(store), repeat=20)
     asof = snap.campaign.default_asof
     district = snap.regions[snap.regions["level"] == "district"].iloc[0]
     scope = data.Scope.of(district["code"], "district")
-    step = _ms(lambda: map_service.region_view(snap, scope, asof))
+    step = median_ms(lambda: map_service.region_view(snap, scope, asof))
     store.close()
     return {"snapshot load (s)": round(load, 2), "data version check (ms)": round(check, 1),
             "drill step (ms)": round(step, 1), "issues": len(snap.issues)}

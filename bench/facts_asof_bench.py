@@ -14,20 +14,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import time
+from functools import partial
+
+from _measure import median_ms
 
 from paicha_geo.services import data, guarantees_service
 from paicha_geo.store import Store
 
-
-def _median_ms(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+cold_ms = partial(median_ms, warm=False)  # _fresh clears the caches: no warm-up
 
 
 def _fresh(snap: data.Snapshot, fn):
@@ -48,7 +43,7 @@ def main() -> None:
         t0 = time.perf_counter()
         snap = data.load_snapshot(store)
         print(f"snapshot load (with fact versions): {(time.perf_counter() - t0) * 1000:.0f} ms")
-        read = _median_ms(lambda: [data._versions(store, t, f[k]) for t, f, k in (
+        read = cold_ms(lambda: [data._versions(store, t, f[k]) for t, f, k in (
             ("household", snap.households, "household_id"), ("village", snap.villages, "code"))],
             repeat=3)
         print(f"  of which reading the facts' dates: {read:.0f} ms")
@@ -67,12 +62,12 @@ def main() -> None:
     print(f"memory of the facts' dates: {held / 2**20:.1f} MB "
           f"(households frame: {homes.memory_usage(deep=True).sum() / 2**20:.1f} MB)")
     for label, day in (("inside the screening", inside), ("after the newest 核实日期", after)):
-        ms = _median_ms(_fresh(snap, lambda d=day: data.facts_asof(snap, d)))
+        ms = cold_ms(_fresh(snap, lambda d=day: data.facts_asof(snap, d)))
         print(f"facts_asof {day} ({label}): {ms:.1f} ms")
     root = data.EVERYTHING
     for day in (inside, after):
         snap.issues_asof(day)  # the issue statuses of the day, cached as the app does
-        ms = _median_ms(_fresh(snap, lambda d=day: guarantees_service.guarantee_view(
+        ms = cold_ms(_fresh(snap, lambda d=day: guarantees_service.guarantee_view(
             snap, root, d)), repeat=3)
         print(f"guarantee_view(root, {day}) with facts_asof: {ms:.0f} ms")
 

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import duckdb
+from _measure import median_ms
 
 from paicha_geo.services import data
 from paicha_geo.store import Store
@@ -40,12 +41,7 @@ while True:
 
 
 def _median_ms(fn, repeat: int = 15) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+    return median_ms(fn, repeat, warm=False)
 
 
 def _page_reads(store: Store) -> None:

@@ -11,23 +11,14 @@ browser (the medians of 5 runs are printed, in milliseconds).
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
+
+from _measure import median_ms
 
 from paicha_geo.render import issue_grid as grid_table
 from paicha_geo.services import data, issue_grid
 from paicha_geo.services.data import IssueFilters
 from paicha_geo.store import Store
-
-
-def _median_ms(fn, repeat: int = 5) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
 
 
 def _answer(frame, checklist, query) -> int:
@@ -60,7 +51,7 @@ def main() -> None:
     }
     for name, query in cases.items():
         found = _answer(frame, snap.checklist, query)
-        ms = _median_ms(lambda q=query: _answer(frame, snap.checklist, q))
+        ms = median_ms(lambda q=query: _answer(frame, snap.checklist, q))
         print(f"{name}: {found:,} rows, {ms:.1f} ms")
 
 

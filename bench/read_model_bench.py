@@ -10,21 +10,12 @@ status of every issue as of a day once).
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
+
+from _measure import median_ms
 
 from paicha_geo.services import data, map_service
 from paicha_geo.store import Store
-
-
-def _median_ms(fn, repeat: int = 5) -> float:
-    fn()  # warm: the per-day status cache, as in the app
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
@@ -38,11 +29,11 @@ def main() -> None:
         asof = snap.campaign.default_asof
         district = snap.regions[snap.regions["level"] == "district"].iloc[0]
         scope = data.Scope.of(district["code"], "district")
-        step = _median_ms(lambda: map_service.region_view(snap, scope, asof))
+        step = median_ms(lambda: map_service.region_view(snap, scope, asof))
         print(f"drill step (district view): {step:.1f} ms")
         village = snap.villages[snap.villages["weak_type"].notna()].iloc[0]["code"]
         vscope = data.Scope(village)
-        panel = _median_ms(lambda: map_service.village_profile(snap, vscope, asof))
+        panel = median_ms(lambda: map_service.village_profile(snap, vscope, asof))
         print(f"village panel: {panel:.1f} ms")
 
 

@@ -55,7 +55,7 @@ def _cmd_info(args) -> int:
         counts = table_counts(store)
         info = {**counts, "schema_version": store.schema_version(),
                 "is_demo": store.get_meta("is_demo") == "1",
-                "db": shown(path) if is_server(path) else str(path)}
+                "db": shown(path)}
     if args.json:
         print(json.dumps(info, ensure_ascii=False))
     else:

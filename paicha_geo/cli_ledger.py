@@ -138,7 +138,7 @@ def _cmd_migrate(args) -> int:
         print(labels.CLI_DB_MISSING.format(path=source), file=sys.stderr)
         return 2
     copied = copy_database(source, target)
-    print(labels.MIGRATE_DONE.format(target=shown(target) if is_server(target) else target,
+    print(labels.MIGRATE_DONE.format(target=shown(target),
                                      tables=len(copied),
                                      rows=sum(t["rows"] for t in copied.values())))
     for table, facts in copied.items():

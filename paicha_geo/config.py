@@ -11,6 +11,7 @@ import pandas as pd
 
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.settings import Settings
+from paicha_geo.domain.targets import is_server
 from paicha_geo.io.data_files import load_campaign_file, load_weights
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +37,7 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path | ServerURL:
     value = explicit or os.environ.get("PAICHA_DB")
     if not value:
         return DEFAULT_DB
-    if str(value).startswith(("postgresql://", "postgres://")):
+    if is_server(str(value)):
         return ServerURL(str(value))
     return Path(value)
 

@@ -13,6 +13,7 @@ natively (psycopg) (boundaries become PostGIS geometry in EPSG:4326 with a GiST 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -22,11 +23,11 @@ from urllib.parse import urlsplit, urlunsplit
 import duckdb
 import sqlglot
 
+from paicha_geo.domain.targets import is_server
 from paicha_geo.store.db import RETRY_EVERY, Store, StoreError
 from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 CATALOG = "paicha"  # the attached server database's name inside DuckDB
-SCHEMES = ("postgresql://", "postgres://")
 MIGRATION_LOCK = 20200101  # pg_advisory_xact_lock key: one process migrates at a time
 
 # What sqlglot leaves in DuckDB's words, and what only the server has.
@@ -37,16 +38,14 @@ _PG_REWRITES = [
 _PG_EXTRA = {1: ["CREATE INDEX IF NOT EXISTS region_boundary_gist ON region USING gist (boundary)"]}
 
 
-def is_server(target: object) -> bool:
-    """Whether a database setting names a PostgreSQL server rather than a DuckDB file."""
-    return isinstance(target, str) and target.startswith(SCHEMES)
-
-
-def shown(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    parts = urlsplit(url)
+def shown(target: str | os.PathLike) -> str:
+    """A database setting as messages and logs show it: a server URL without its password,
+    a file's path as it is."""
+    if not is_server(target):
+        return str(target)
+    parts = urlsplit(target)
     if parts.password is None:
-        return url
+        return target
     netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
     return urlunsplit(parts._replace(netloc=netloc))
 

@@ -36,7 +36,7 @@ def _attach_source(cur, source: str | os.PathLike) -> None:
         try:
             attach(cur, str(source), SOURCE, read_only=True)
         except duckdb.Error as exc:
-            raise StoreError("EXCEPTION_DB", path=shown(str(source)),
+            raise StoreError("EXCEPTION_DB", path=shown(source),
                              reason=str(exc).strip().splitlines()[0]) from exc
         return
     path = Path(source)
@@ -70,7 +70,7 @@ def copy_database(source: str | os.PathLike, target: str | os.PathLike,
     per table. Raises StoreError (in Chinese) for an older or newer source, a target that is
     not empty, or a table whose copy does not match."""
     if str(source) == str(target):
-        raise StoreError("MIGRATE_SAME", path=_named(source))
+        raise StoreError("MIGRATE_SAME", path=shown(source))
     tables = backed_up()
     with open_target(target, wait) as store, store.reading() as cur:
         home = cur.execute("SELECT current_database()").fetchone()[0]
@@ -78,12 +78,12 @@ def copy_database(source: str | os.PathLike, target: str | os.PathLike,
         try:
             version = _version_of_source(cur)
             if version == 0:
-                raise StoreError("MIGRATE_SOURCE_EMPTY", path=_named(source))
+                raise StoreError("MIGRATE_SOURCE_EMPTY", path=shown(source))
             if version != SCHEMA_VERSION:
-                raise StoreError("MIGRATE_SOURCE_VERSION", path=_named(source),
+                raise StoreError("MIGRATE_SOURCE_VERSION", path=shown(source),
                                  version=version, supported=SCHEMA_VERSION)
             if _rows_in(cur, None, tables):
-                raise StoreError("MIGRATE_TARGET_NOT_EMPTY", path=_named(target))
+                raise StoreError("MIGRATE_TARGET_NOT_EMPTY", path=shown(target))
             result = _copy(store, cur, tables, home)
         finally:
             cur.execute(f'USE "{home}"')
@@ -128,10 +128,6 @@ def _continue_after(store: Store, cur, sequence: str, top: int) -> None:
         store.execute_native(cur, f"SELECT setval('{sequence}', {top})")
     else:
         advance_sequence(cur, sequence, top)
-
-
-def _named(target: str | os.PathLike) -> str:
-    return shown(str(target)) if is_server(target) else str(target)
 
 
 def restore_to_server(url: str, directory: str | os.PathLike) -> dict:
