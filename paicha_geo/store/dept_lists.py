@@ -105,11 +105,10 @@ def get_row(store: Store, batch_id: str, row_number: int) -> dict | None:
 
 def _decide(cur, batch_id: str, row_number: int, status: str, actor: str, at: dt.datetime,
             reason: str | None, issue_code: str | None) -> None:
-    done = cur.execute(
+    done = cur.execute(  # the count of rows updated (no RETURNING: see evidence.insert)
         "UPDATE dept_row SET status = ?, decided_by = ?, decided_at = ?, reason = ?, "
-        "issue_code = ? WHERE batch_id = ? AND row_number = ? AND status = 'open' "
-        "RETURNING row_number", [status, actor, at, reason, issue_code, batch_id,
-                                 row_number]).fetchall()
+        "issue_code = ? WHERE batch_id = ? AND row_number = ? AND status = 'open'",
+        [status, actor, at, reason, issue_code, batch_id, row_number]).fetchone()[0]
     if not done:
         raise ConflictError("DEPT_LEAD_DECIDED")
 

@@ -18,13 +18,18 @@ LISTED = ("evidence_id", "issue_code", "kind", "file_name", "media_type", "type_
 def insert(cur, *, issue_code: str, kind: str, file_name: str, media_type: str,
            type_key: str, content: bytes, sha256: str, thumbnail: bytes | None,
            at: dt.datetime, account_id: str) -> int:
-    """Add one file; returns its evidence_id."""
-    return int(cur.execute(
+    """Add one file; returns its evidence_id. Read back inside the caller's transaction
+    (which sees its own row) rather than with RETURNING, which DuckDB cannot do on an
+    attached PostgreSQL table (store.server)."""
+    cur.execute(
         "INSERT INTO evidence (issue_code, kind, file_name, media_type, type_key, size, sha256,"
-        " content, thumbnail, added_at, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " RETURNING evidence_id",
+        " content, thumbnail, added_at, account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [issue_code, kind, file_name, media_type, type_key, len(content), sha256, content,
-         thumbnail, at, account_id]).fetchone()[0])
+         thumbnail, at, account_id])
+    return int(cur.execute(
+        "SELECT max(evidence_id) FROM evidence WHERE issue_code = ? AND sha256 = ? "
+        "AND added_at = ? AND account_id = ?", [issue_code, sha256, at, account_id]
+    ).fetchone()[0])
 
 
 def count_current(cur, issue_code: str) -> int:

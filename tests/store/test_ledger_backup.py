@@ -42,8 +42,8 @@ def test_backup_and_restore_round_trip(demo_db, tmp_path):
                       expected_version=issue["version"])
 
 
-def test_backup_is_consistent_while_officials_write(demo_db, tmp_path):
-    store = copy_store(demo_db, tmp_path)
+def test_backup_is_consistent_while_officials_write(demo_db, tmp_path, backend):
+    store = copy_store(demo_db, tmp_path, backend=backend)
     codes = list(q.issues(store, 1)["issue_code"].iloc[:20])
     demo_history = len(q.issue_history(store, 1))  # 19,256 rows in the demo since issue 17.9
     stop = threading.Event()
@@ -152,12 +152,16 @@ def test_a_backup_leaves_out_sign_in_sessions(demo_db, tmp_path):
     assert manifest["counts"]["account"] == 7 and manifest["counts"]["audit_log"] >= 1
 
 
-def test_a_backup_holds_the_evidence_files_byte_for_byte(demo_db, tmp_path):
+def test_a_backup_holds_the_evidence_files_byte_for_byte(demo_db, tmp_path, backend):
+    """Photos and PDFs survive backup and restore byte for byte (on a server: BYTEA, and the
+    restore goes into an empty server database)."""
     from paicha_geo.config import settings
     from paicha_geo.services import evidence_service, session_service
+    from paicha_geo.store.server import ServerStore
+    from paicha_geo.store.transfer import restore_to_server
     from tests import evidence_files
 
-    store = copy_store(demo_db, tmp_path)
+    store = copy_store(demo_db, tmp_path, backend=backend)
     token = session_service.open_trusted(store, "admin", "test")
     admin = session_service.check(store, settings().accounts, token).viewer
     code = q.issues(store, 1)["issue_code"].iloc[0]
@@ -169,8 +173,14 @@ def test_a_backup_holds_the_evidence_files_byte_for_byte(demo_db, tmp_path):
     del original["web_session"]  # sign-in sessions are left out of backups
     assert manifest["counts"]["evidence"] == 2
     store.close()
-    restore(tmp_path / "ledger.duckdb", tmp_path / "bk")
-    with Store(tmp_path / "ledger.duckdb") as again:
+    if backend is None:
+        restore(tmp_path / "ledger.duckdb", tmp_path / "bk")
+        again = Store(tmp_path / "ledger.duckdb")
+    else:
+        url = backend.database()
+        restore_to_server(url, tmp_path / "bk")
+        again = ServerStore(url)
+    with again:
         assert {k: v for k, v in fingerprint(again).items() if k != "web_session"} == original
         got = evidence_service.content(again, admin, added.evidence_id)
         assert (got.data, got.media_type) == (photo, "image/jpeg")
