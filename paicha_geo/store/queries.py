@@ -182,7 +182,7 @@ def visits(store: Store, scope: str | None = None) -> pd.DataFrame:
     with store.reading() as cur:
         return (
             cur.execute(
-                f"SELECT * FROM visit WHERE {where} ORDER BY visit_date",  # noqa: S608
+                f"SELECT * FROM visit WHERE {where} ORDER BY visit_date, visit_id",  # noqa: S608
                 params,
             )
             .fetchdf()

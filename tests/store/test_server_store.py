@@ -199,3 +199,36 @@ def test_an_unreachable_server_is_named_without_its_password():
     assert "secret" not in shown(url)
     assert labels.PG_EXTENSION_MISSING and labels.PG_POSTGIS_MISSING
 
+
+
+def test_the_read_model_is_the_same_from_a_file_and_from_the_server(pg_server, demo_db,
+                                                                    tmp_path):
+    """Every page reads the in-memory snapshot: equal snapshots, equal pages on both backends
+    (the page and service tests run on files; this is what carries them to the server)."""
+    import pandas as pd
+
+    from paicha_geo.services import map_service
+    from paicha_geo.services.data import Scope
+
+    server = copy_store(demo_db, tmp_path, backend=pg_server)
+    with Store(demo_db, read_only=True) as file:
+        a = load_snapshot(file)
+    b = load_snapshot(server)
+    assert a.campaign == b.campaign and a.is_demo == b.is_demo
+    for name in ("checklist", "regions", "villages", "households", "issues", "history",
+                 "visits"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name),
+                                      check_dtype=False, obj=name)
+    for history in ("household_history", "village_history"):
+        x, y = getattr(a, history), getattr(b, history)
+        assert (x is None) == (y is None)
+        if x is not None:
+            assert pd.Series(x.first_day).equals(pd.Series(y.first_day)), history
+            assert x.last_day == y.last_day, history
+            pd.testing.assert_frame_equal(x.several, y.several, check_dtype=False)
+    asof = a.campaign.default_asof
+    for scope in (EVERYTHING, Scope.of("320412000000", "district")):
+        va, vb = map_service.region_view(a, scope, asof), map_service.region_view(b, scope, asof)
+        pd.testing.assert_frame_equal(va.child_metrics, vb.child_metrics, check_dtype=False)
+        pd.testing.assert_series_equal(va.totals, vb.totals, check_dtype=False)
+    server.close()
