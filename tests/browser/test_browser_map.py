@@ -146,6 +146,8 @@ def test_hostile_names_and_descriptions_show_as_plain_text(page, app_url, hostil
     # until the hostile village's tooltip shows its name as text.
     frame = page.frame_locator(MAP_FRAME)
     tooltip = frame.locator(".leaflet-tooltip")
+    # The panel can be drawn before the map's polygons: wait for them, or nothing is hovered.
+    expect(polygons(page)).not_to_have_count(0, timeout=30_000)
     shown = False
     for i in range(polygons(page).count()):
         try:

@@ -4,8 +4,10 @@ writes, and moving a whole database between a file and a server."""
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import random
+import subprocess
+import sys
 
 import psycopg
 import pytest
@@ -21,6 +23,7 @@ from paicha_geo.store.ledger import issue_history
 from paicha_geo.store.schema import SCHEMA_VERSION
 from paicha_geo.store.server import ServerStore, server_sql, shown
 from paicha_geo.store.transfer import copy_database
+from tests.conftest import ROOT
 from tests.ledger_helpers import HEADER, copy_store, csv_bytes, new_store, village_path
 from tests.said import raises_saying
 
@@ -79,13 +82,13 @@ def test_two_app_processes_see_each_others_changes_at_the_next_check(pg_server, 
     second.close()
 
 
-def _writer(url: str, codes: list[str], seed: int, changes: int, out) -> None:
-    """One process making `changes` status changes on random issues (what went wrong, if
-    anything, goes back to the test: a dead process must fail it, not hang it)."""
+def _writer(url: str, codes: list[str], seed: int, changes: int) -> dict:
+    """One writer process making `changes` status changes on random issues; what went wrong,
+    if anything, goes back to the test (a dead process must fail it, not hang it)."""
+    done = conflicts = 0
     try:
         store = ServerStore(url)
         rng = random.Random(seed)
-        done = conflicts = 0
         for _ in range(changes):
             code = rng.choice(codes)
             issue = get_issue(store, EVERYTHING, code)
@@ -96,9 +99,9 @@ def _writer(url: str, codes: list[str], seed: int, changes: int, out) -> None:
             except ConflictError:
                 conflicts += 1
         store.close()
-        out.put((done, conflicts, None))
     except BaseException as exc:  # noqa: BLE001 - reported to the test
-        out.put((0, 0, repr(exc)))
+        return {"done": done, "conflicts": conflicts, "error": repr(exc)}
+    return {"done": done, "conflicts": conflicts, "error": None}
 
 
 def _next_step(status: str, writer: int) -> dict:
@@ -115,18 +118,19 @@ def test_four_processes_250_changes_each_nothing_lost(pg_server, demo_db, tmp_pa
     codes = list(q.issues(store, 1)["issue_code"].iloc[:40])
     versions = {c: get_issue(store, EVERYTHING, c)["version"] for c in codes}
     history = {c: len(issue_history(store, c)) for c in codes}
-    context = multiprocessing.get_context("spawn")
-    out = context.Queue()
-    workers = [context.Process(target=_writer, args=(store.url, codes, n, 250, out))
+    # Plain interpreters, not multiprocessing: a spawned child re-imports the parent's
+    # __main__, which in a pytest worker that ran AppTests is a page script.
+    program = ("import json, sys; from tests.store.test_server_store import _writer; "
+               "print(json.dumps(_writer(sys.argv[1], sys.argv[2].split(','), "
+               "int(sys.argv[3]), 250)))")
+    workers = [subprocess.Popen([sys.executable, "-c", program, store.url, ",".join(codes),
+                                 str(n)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
                for n in range(4)]
-    for w in workers:
-        w.start()
-    results = [out.get(timeout=600) for _ in workers]
-    for w in workers:
-        w.join(60)
-    assert [r[2] for r in results] == [None] * 4
-    done = sum(r[0] for r in results)
-    assert done + sum(r[1] for r in results) == 1000
+    results = [json.loads(w.communicate(timeout=600)[0].strip().splitlines()[-1])
+               for w in workers]
+    assert [r["error"] for r in results] == [None] * 4
+    done = sum(r["done"] for r in results)
+    assert done + sum(r["conflicts"] for r in results) == 1000
     gained = 0
     for code in codes:
         final = get_issue(store, EVERYTHING, code)
