@@ -257,6 +257,35 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
     )
 
 
+def open_issue_by_search(page, code: str, card: str = ".st-key-issue-card") -> None:
+    """Search the 问题台账 grid for one issue code and tick its row to open its card.
+
+    Waits for the search to apply (共 1 个问题) before ticking: the issue may also be the
+    first row of the unfiltered grid, and a tick before the search's rerun is undone by it.
+    One more tick if the card has not opened (a rerun can swallow the first click).
+    """
+    from playwright.sync_api import expect
+
+    box = page.get_by_role("textbox", name="搜索问题")
+    box.fill(code)
+    box.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("共 1 个问题")).to_be_visible(timeout=30_000)
+    grid = page.locator('[data-testid="stDataFrame"]')
+    expect(grid.locator("[role=gridcell]", has_text=code).first).to_be_attached(
+        timeout=30_000)
+    for attempt in range(2):
+        corner = grid.bounding_box()  # glide grid: the row marker of the first (only) row
+        page.mouse.click(corner["x"] + 18, corner["y"] + 35 + 17)
+        wait_for_app(page)
+        try:
+            expect(page.locator(card)).to_contain_text(f"问题 {code}", timeout=30_000)
+            return
+        except AssertionError:
+            if attempt:
+                raise
+
+
 def save_screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

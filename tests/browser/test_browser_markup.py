@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from playwright.sync_api import expect
 
-from tests.conftest import running_app, save_screenshot, sign_in_context, wait_for_app
+from tests.conftest import (
+    open_issue_by_search,
+    running_app,
+    save_screenshot,
+    sign_in_context,
+    wait_for_app,
+)
 from tests.hostile_fixture import EVIL_LINK, MARKUP, hostile_copy
 
 pytestmark = pytest.mark.browser
@@ -68,15 +73,7 @@ def test_planted_markup_shows_as_typed_and_never_as_a_link_or_element(page, mark
     # The ledger: the issue's 责任单位 (a markdown link, live on main) and its history table.
     page.goto(f"{url}/ledger?region={village[:6]}")
     wait_for_app(page)
-    box = page.get_by_role("textbox", name="搜索问题")  # the 问题台账 grid, searched by code
-    box.fill(issue)
-    box.press("Enter")
-    wait_for_app(page)
-    grid = page.locator('[data-testid="stDataFrame"]')
-    expect(grid.locator("[role=gridcell]", has_text=issue).first).to_be_attached(
-        timeout=30_000)
-    corner = grid.bounding_box()  # glide grid: tick the only row's marker to open its card
-    page.mouse.click(corner["x"] + 18, corner["y"] + 35 + 17)
+    open_issue_by_search(page, issue)  # the 问题台账 grid, searched by code
     page.locator(".st-key-issue-history table").wait_for(timeout=60_000)
     wait_for_app(page)
     text = _assert_inert(page, "ledger")
