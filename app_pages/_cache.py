@@ -7,6 +7,7 @@ and replaced when the data changes; views are cached per (version, scope, day, f
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import streamlit as st
 
@@ -23,6 +24,7 @@ from paicha_geo.services import (
     progress_service,
     screen_service,
     similar_service,
+    snapshot_refresh,
     startup,
     weak_service,
 )
@@ -61,9 +63,20 @@ def version() -> str:
     return data.data_version(store())
 
 
+@st.cache_resource(show_spinner=False)
+def _latest_snapshot() -> dict:
+    """The newest snapshot read, shared by all sessions, so the next version can start
+    from it (services/snapshot_refresh)."""
+    return {"snapshot": None, "lock": threading.Lock()}
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def snapshot(version: str) -> data.Snapshot:
-    return data.load_snapshot(store())
+    """The snapshot of one data version; after a status change, the previous one patched."""
+    held = _latest_snapshot()
+    with held["lock"]:
+        held["snapshot"] = snapshot_refresh.refreshed_snapshot(store(), held["snapshot"])
+        return held["snapshot"]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

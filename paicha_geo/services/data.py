@@ -104,6 +104,9 @@ class Snapshot:
     # no dated version, or a snapshot built by hand).
     household_history: FactDates | None = None
     village_history: FactDates | None = None
+    # What it was read from (queries.snapshot_basis), to patch it after status changes;
+    # None: built by hand, always reloaded.
+    basis: dict | None = None
     _asof_cache: dict = field(default_factory=dict, repr=False)
     _facts_cache: dict = field(default_factory=dict, repr=False)
 
@@ -182,8 +185,11 @@ def _on(current: pd.DataFrame, dates: FactDates | None, key: str, columns, asof)
 def load_snapshot(store: Store) -> Snapshot:
     """Read every table the figures use, one query each."""
     campaign = Campaign.from_record(q.campaign(store))
+    # Counted before the tables are read: a change in between makes the next refresh reload.
+    basis = q.snapshot_basis(store, campaign.campaign_id)
     villages, households = q.villages(store), q.household_facts(store)
     return Snapshot(
+        basis=basis,
         campaign=campaign,
         checklist=q.checklist(store, campaign.campaign_id),
         regions=q.regions(store),

@@ -219,6 +219,59 @@ def content_signature(cur) -> str:
     return "|".join(str(v) for v in row)
 
 
+_BASIS_SQL = """
+    SELECT (SELECT count(*) FROM issue WHERE campaign_id = $campaign),
+           (SELECT coalesce(sum(version), 0) FROM issue WHERE campaign_id = $campaign),
+           (SELECT count(*) FROM issue_history h JOIN issue i USING (issue_code)
+             WHERE i.campaign_id = $campaign),
+           (SELECT max(h.history_id) FROM issue_history h JOIN issue i USING (issue_code)
+             WHERE i.campaign_id = $campaign),
+           (SELECT count(*) FROM visit), (SELECT max(visit_id) FROM visit),
+           (SELECT count(*) FROM household), (SELECT count(*) FROM village),
+           (SELECT count(*) FROM region), (SELECT count(*) FROM household_fact),
+           (SELECT count(*) FROM village_fact), (SELECT count(*) FROM checklist_item),
+           (SELECT value FROM meta WHERE key = 'data_version'),
+           (SELECT value FROM meta WHERE key = 'built_at')
+"""
+BASIS_FIELDS = ("issues", "versions", "history", "last_history", "visits", "last_visit",
+                "households", "villages", "regions", "household_facts", "village_facts",
+                "checklist", "data_version", "built_at")
+
+
+def snapshot_basis(store: Store, campaign_id: int) -> dict:
+    """What a snapshot is read from, counted (BASIS_FIELDS): two equal bases outside the
+    issue and history fields mean only issue statuses can have changed in between."""
+    with store.reading() as cur:
+        return _basis(cur, campaign_id)
+
+
+def _basis(cur, campaign_id: int) -> dict:
+    row = cur.execute(_BASIS_SQL, {"campaign": campaign_id}).fetchone()
+    return {name: (None if value is None else value if isinstance(value, str) else int(value))
+            for name, value in zip(BASIS_FIELDS, row, strict=True)}
+
+
+def status_changes(store: Store, campaign_id: int, after_history_id: int
+                   ) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+    """(basis now, history rows after `after_history_id`, the current rows of the issues
+    they name), read in one transaction so the three agree."""
+    with store.reading() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            basis = _basis(cur, campaign_id)
+            history = cur.execute(
+                "SELECT h.* FROM issue_history h JOIN issue i USING (issue_code) "
+                "WHERE i.campaign_id = ? AND h.history_id > ? "
+                "ORDER BY h.changed_at, h.history_id", [campaign_id, after_history_id]).fetchdf()
+            issues = cur.execute(
+                "SELECT * FROM issue WHERE campaign_id = ? AND issue_code IN (SELECT "
+                "issue_code FROM issue_history WHERE history_id > ?) ORDER BY issue_code",
+                [campaign_id, after_history_id]).fetchdf()
+        finally:
+            cur.execute("COMMIT")
+    return basis, history, issues
+
+
 def boundary_digest(store: Store) -> str:
     """A token of the regions' names, codes, label points and outlines: equal tokens mean the
     same map geometry, whatever else changed (order-independent, one pass in DuckDB)."""

@@ -20,6 +20,7 @@ UNSCOPED = {
              # the snapshot's facts on a day (sliced by scoped views, like the snapshot), and
              # rows already read in the viewer's scope given the facts of that day:
              "facts_asof", "people_asof"},
+    "snapshot_refresh": "*",  # the next snapshot from the last one, as load_snapshot
     "map_service": {"map_layers"},  # boundaries only, no ledger figures
     "issue_service": {"actor_names"},  # who acted, for the history shown in scope
     "ledger_service": {"backup_now", "commit_boundaries", "preview_boundaries"},  # admin only

@@ -1,0 +1,61 @@
+"""Snapshot after a status change (not a test): patched vs read again in full.
+
+    .venv/bin/python bench/snapshot_refresh_bench.py --db /tmp/prov.duckdb
+
+Works on a copy of the database (the original is not touched): reads the snapshot, moves
+`--changes` pending issues to 整改中 through the ledger, then times the refresh the app does
+(services.snapshot_refresh) beside a full load_snapshot, median of 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from paicha_geo.services import data
+from paicha_geo.services.snapshot_refresh import refreshed_snapshot
+from paicha_geo.store import Store, ledger
+
+
+def _seconds(fn) -> float:
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--changes", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "copy.duckdb"
+        shutil.copy(args.db, copy)
+        with Store(copy) as store:
+            before = data.load_snapshot(store)
+            with store.reading() as cur:
+                pending = cur.execute(
+                    "SELECT issue_code, version FROM issue WHERE status = 'pending' "
+                    "ORDER BY issue_code LIMIT ?", [args.changes]).fetchall()
+            for code, version in pending:
+                ledger.change_status(store, code, "rectifying", actor="基准",
+                                     expected_version=version, say=lambda message: "")
+            patched = refreshed_snapshot(store, before)
+            assert patched.households is before.households, "not patched: read in full"
+            full = _seconds(lambda: data.load_snapshot(store))
+            patch = _seconds(lambda: refreshed_snapshot(store, before))
+        print(f"issues {len(before.issues):,}, history rows {len(before.history):,}, "
+              f"status changes {len(pending)}")
+        print(f"full snapshot load: {full * 1000:.0f} ms")
+        print(f"patched after the change: {patch * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
