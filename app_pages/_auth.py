@@ -9,6 +9,7 @@ page at its next run. Pages ask `viewer()`; a page run without a live session st
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from app_pages import _cache
 from paicha_geo import labels
@@ -26,14 +27,33 @@ def _token() -> str | None:
 
 def viewer() -> Viewer:
     """The signed-in viewer; otherwise a message with the way back to the sign-in page, and
-    the page stops. Each call checks the database (a few milliseconds)."""
-    checked = session_service.check(_cache.store(), startup.settings().accounts, _token(),
+    the page stops. Checked against the database once per script run (or fragment run):
+    a page asks for it a dozen times (every download button), and each check read the
+    database again (0.1 s of every drill step)."""
+    token = _token()
+    run = _this_run()
+    memo = st.session_state.get(_MEMO)
+    if run is not None and memo is not None and memo[0] is run and memo[1] == token:
+        return memo[2]
+    checked = session_service.check(_cache.store(), startup.settings().accounts, token,
                                     touch=True)
     if checked.viewer is None:
         reason = labels.SIGN_IN_ENDED.get(checked.reason, labels.SIGN_IN_ENDED["none"])
         st.warning(labels.SESSION_GONE.format(reason=reason))
         st.stop()
+    if run is not None:
+        st.session_state[_MEMO] = (run, token, checked.viewer)
     return checked.viewer
+
+
+_MEMO = "_paicha_viewer_this_run"
+
+
+def _this_run() -> object | None:
+    """An object that is new at every script or fragment run: Streamlit's context resets
+    its element cursors (a new dict) each time."""
+    ctx = get_script_run_ctx()
+    return None if ctx is None else ctx.cursors
 
 
 def require(power: str, what: str) -> Viewer:
