@@ -204,5 +204,14 @@ def crosscheck_view(version: str, scope: Scope, asof: dt.date):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def crosscheck_lines(version: str, scope: Scope, asof: dt.date, kind: str, check: str | None,
+                     limit: int):
+    """The lines of one kind in words (names masked): 1.3 s at province scale, per tab."""
+    return crosscheck_service.shown_lines(store(), snapshot(version),
+                                          crosscheck_view(version, scope, asof), kind, check,
+                                          limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def same_problem(version: str, scope: Scope, asof: dt.date, item: str):
     return similar_service.same_problem(snapshot(version), scope, asof, item)

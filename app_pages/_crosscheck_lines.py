@@ -15,7 +15,8 @@ SHOWN = 200
 DONE_KEY = "crosscheck_done"
 
 
-def lines_section(version: str, result, kind: str) -> None:
+def lines_section(version: str, scope, asof, result, kind: str) -> None:
+    """`result`: _cache.crosscheck_view(version, scope, asof)."""
     snap, store, me = _cache.snapshot(version), _cache.store(), _auth.viewer()
     if done := st.session_state.pop(f"{DONE_KEY}-{kind}", None):
         st.success(escape.markdown(done))
@@ -28,7 +29,7 @@ def lines_section(version: str, result, kind: str) -> None:
     if not total:
         st.info(labels.CROSS_NONE.format(kind=labels.CROSS_KINDS[kind]))
         return
-    shown = crosscheck_service.shown_lines(store, snap, result, kind, check, SHOWN)
+    shown = _cache.crosscheck_lines(version, scope, asof, kind, check, SHOWN)
     st.caption(labels.CROSS_SHOWN.format(total=total, shown=len(shown)))
     columns = labels.CROSS_LINE_COLUMNS
     st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True,

@@ -16,7 +16,7 @@ from streamlit.runtime import Runtime
 
 from paicha_geo.services import clock, startup
 from paicha_geo.services.compare_service import DEFAULT_RANK_BY
-from paicha_geo.services.data import IssueFilters, resolve_region
+from paicha_geo.services.data import EVERYTHING, IssueFilters, resolve_region
 
 log = logging.getLogger("paicha_geo.app")
 _done = threading.Event()
@@ -36,6 +36,17 @@ def warming() -> bool:
     return _started.is_set() and not _done.is_set()
 
 
+def _import_pages() -> None:
+    """What the pages import on their first visit (matplotlib for the map picture, scipy and
+    pyogrio for imports, docx for reports): 1-1.5 s of a first visit otherwise."""
+    import importlib
+
+    for name in ("app_pages._ledger_import", "app_pages._dept_lists", "app_pages._reports",
+                 "paicha_geo.services.bulletin_service", "paicha_geo.render.region_map",
+                 "paicha_geo.render.map_overlays", "streamlit_folium", "plotly.express"):
+        importlib.import_module(name)
+
+
 def _warm() -> None:
     try:
         for _ in range(600):  # the caches need Streamlit's runtime, created after serve.py
@@ -44,21 +55,30 @@ def _warm() -> None:
             time.sleep(0.1)
         # Imported here, once the runtime exists, so the caches are created in it.
         from app_pages import _cache, _errors  # noqa: F401 - _errors gives the log its console
+        from app_pages._crosscheck_lines import SHOWN
         if not startup.database_path().exists():
             return  # the first visit builds the demo and says so
         began = time.perf_counter()
         version = _cache.version()
         snap = _cache.snapshot(version)
         _cache.layers(version)
-        today = clock.today(_cache.store())
-        city = resolve_region(snap.regions, None).scope  # the top of a city-wide account's map
-        for view in (lambda: _cache.region_view(version, city, today, IssueFilters()),
-                     lambda: _cache.village_table(version, city, today, IssueFilters()),
-                     lambda: _cache.guarantee_view(version, city, today),
-                     lambda: _cache.progress_view(version, city, today, IssueFilters()),
-                     lambda: _cache.comparison_view(version, city, today, IssueFilters(),
+        # The keys the pages ask with: the day they open on, the top region of a city- or
+        # province-wide account (the wall: that account's whole scope).
+        today = clock.default_asof(snap.campaign.start_date, snap.campaign.deadline,
+                                   clock.today(_cache.store()))
+        top = resolve_region(snap.regions, None).scope
+        for view in (lambda: _cache.region_view(version, top, today, IssueFilters()),
+                     lambda: _cache.village_table(version, top, today, IssueFilters()),
+                     lambda: _cache.guarantee_view(version, top, today),
+                     lambda: _cache.progress_view(version, top, today, IssueFilters()),
+                     lambda: _cache.comparison_view(version, top, today, IssueFilters(),
                                                     DEFAULT_RANK_BY),
-                     lambda: _cache.screen_view(version, city, today)):
+                     lambda: _cache.screen_view(version, EVERYTHING, today),
+                     lambda: _cache.crosscheck_lines(version, top, today, "doubt", None, SHOWN),
+                     lambda: _cache.crosscheck_lines(version, top, today, "lead", None,
+                                                     SHOWN),
+                     lambda: _cache.grid_frame(version, top, today),
+                     _import_pages):
             view()
         log.info("caches warmed in %.1f s", time.perf_counter() - began)
     except Exception:  # a page computes what is missing and shows any error itself

@@ -46,7 +46,7 @@ with map_col:
 for tab, key in zip(st.tabs([labels.CROSS_KINDS[k] for k in labels.CROSS_KINDS]),
                     labels.CROSS_KINDS, strict=True):
     with tab:
-        lines_section(version, result, key)
+        lines_section(version, resolved.scope, asof, result, key)
 
 st.divider()
 same_problem_section(version, snap, resolved, asof)
