@@ -159,3 +159,19 @@ def test_above_the_point_limit_neighbours_merge_into_one_point_that_opens_their_
     # Under the limit (a city's or a township's map) every village keeps its own point.
     monkeypatch.setattr(village_points, "MAX_POINTS", 600)
     assert len(village_points.points_layers(crowd, zoom=7)[1].features()) == 4
+
+
+def test_a_merged_point_names_the_path_its_villages_share_and_a_tie_opens_the_first_city():
+    crowd = villages().assign(on_map=True)
+    crowd["path"] = ["甲市 · 甲区 · 甲镇", "甲市 · 甲区 · 乙镇", "甲市 · 乙区 · 丙镇",
+                     "甲市 · 甲区 · 甲镇"]
+    crowd.loc[[0, 1], "label_lon"] = 119.90  # two cells of two villages each
+    crowd.loc[[2, 3], "label_lon"] = 121.00
+    crowd.loc[1, "code"] = "320402001201"  # the first cell: two districts of one city
+    crowd.loc[2, "code"] = "320501001201"  # the second: one village in each of two cities
+    merged = village_points.merge_dense(crowd, zoom=7).set_index("label_lon")
+    assert merged.loc[119.90, "code"] == "320400000000"
+    assert merged.loc[119.90, "path"] == "甲市 · 甲区"
+    assert merged.loc[121.00, "code"] == "320400000000"  # 3204 before 3205 on a tie
+    assert merged.loc[121.00, "path"] == "甲市"
+    assert list(merged["merged"]) == [2, 2]
