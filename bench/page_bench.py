@@ -3,6 +3,12 @@ Streamlit page measured in the same run and browser.
 
     PYTHONPATH=. .venv/bin/python bench/page_bench.py --db /tmp/demo.duckdb
     PYTHONPATH=. .venv/bin/python bench/page_bench.py --db /tmp/prov.duckdb --sessions 10
+    PYTHONPATH=. .venv/bin/python bench/page_bench.py --db /tmp/old.duckdb --app-root /tmp/before
+
+--app-root runs the app of another checkout (for a before/after table: a `git worktree` of an
+earlier commit, its app.py made to append each run's time to PAICHA_TIMING_LOG as
+app_pages/_timing.py does; its database built by its own `paicha-geo demo`). Such an app may
+have no warm-up, so the bench does not wait for one: its first visits pay the cold start.
 
 The database is copied first (the app holds its file). The app is started as
 `streamlit run serve.py` (sign-in gate, warm-up at start) with PAICHA_TIMING_LOG, so each
@@ -47,8 +53,11 @@ READY = """() => {
   if (document.querySelector('[data-testid="stSpinner"]')) return false;
   return true;
 }"""
+# Drawn, or no map on this page at all (the province's 督查选点 asks for a city first).
 MAP_DRAWN = """() => {
-  for (const f of document.querySelectorAll('iframe')) {
+  const frames = document.querySelectorAll('iframe');
+  if (!frames.length) return true;
+  for (const f of frames) {
     try {
       const d = f.contentDocument;
       if (d && d.querySelector('path.leaflet-interactive, canvas.leaflet-zoom-animated, svg'))
@@ -68,7 +77,7 @@ def _free_port() -> int:
 class Server:
     """`streamlit run SCRIPT` on a free port, its log and timing log in `folder`."""
 
-    def __init__(self, script: str, folder: Path, env: dict):
+    def __init__(self, script: str, folder: Path, env: dict, root: Path = ROOT):
         self.port = _free_port()
         self.timing = folder / f"timing-{self.port}.log"
         self.log = folder / f"server-{self.port}.log"
@@ -76,7 +85,8 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env={**env, "PAICHA_TIMING_LOG": str(self.timing)},
+            cwd=root, env={**env, "PAICHA_TIMING_LOG": str(self.timing),
+                           "PYTHONPATH": str(root)},
             stdout=open(self.log, "w"), stderr=subprocess.STDOUT)  # noqa: SIM115
         self.url = f"http://127.0.0.1:{self.port}"
         for _ in range(600):
@@ -181,11 +191,9 @@ def drill_steps(browser, app: Server, db: Path) -> None:
     context.close()
 
 
-async def _session(browser, app: Server, order: list, times: list) -> None:
-    context = await browser.new_context(viewport={"width": 1920, "height": 1080})
-    response = await context.request.post(app.url + "/login", form={
-        "account": "leader", "password": PASSWORD, "next": "/"}, max_redirects=0)
-    assert response.status == 303
+async def _session(browser, app: Server, order: list, times: list, signed_in: dict) -> None:
+    context = await browser.new_context(viewport={"width": 1920, "height": 1080},
+                                        storage_state=signed_in)
     page = await context.new_page()
     for url, has_map in order:
         began = time.perf_counter()
@@ -203,8 +211,17 @@ async def _concurrency(app: Server, sessions: int) -> list:
     times: list = []
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        # One sign-in, its cookie in every context: ten sign-ins of one account at once are
+        # refused as a password-guessing burst (the sign-in's rate limit).
+        context = await browser.new_context()
+        response = await context.request.post(app.url + "/login", form={
+            "account": "leader", "password": PASSWORD, "next": "/"}, max_redirects=0)
+        assert response.status == 303, response.status
+        signed_in = await context.storage_state()
+        await context.close()
         await asyncio.gather(*[
-            _session(browser, app, PAGES[i % len(PAGES):] + PAGES[:i % len(PAGES)], times)
+            _session(browser, app, PAGES[i % len(PAGES):] + PAGES[:i % len(PAGES)], times,
+                     signed_in)
             for i in range(sessions)])
         await browser.close()
     return times
@@ -215,6 +232,8 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--app-root", type=Path, default=ROOT,
+                        help="the checkout whose serve.py to run (default: this one)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -224,10 +243,11 @@ def main() -> None:
     import os
     env = {**os.environ, "PAICHA_DB": str(db)}
     bare = Server("bench/bare_page.py", folder, env)
-    app = Server("serve.py", folder, env)
-    warmed = app.wait_for_log("caches warmed")
-    print(f"database {args.db}; warm-up after start: "
-          f"{'never logged' if warmed is None else f'{warmed:.1f} s'}")
+    app = Server("serve.py", folder, env, args.app_root.resolve())
+    warmed = (app.wait_for_log("caches warmed") if args.app_root.resolve() == ROOT
+              else None)
+    print(f"database {args.db}, app {args.app_root}; warm-up after start: "
+          f"{'not logged' if warmed is None else f'{warmed:.1f} s'}")
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
