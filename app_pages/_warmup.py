@@ -36,14 +36,20 @@ def warming() -> bool:
     return _started.is_set() and not _done.is_set()
 
 
+# Modules the pages import on their first visit (matplotlib for the map picture, scipy and
+# pyogrio for imports, docx for reports, plotly): 1-1.5 s of a first visit otherwise. Never a
+# page module or one declaring a Streamlit component (streamlit_folium): declared outside a
+# script run, a component is not registered, and its iframe answers 404 for good.
+WARM_IMPORTS = ("paicha_geo.services.ledger_service", "paicha_geo.services.dept_service",
+                "paicha_geo.services.bulletin_service", "paicha_geo.render.report",
+                "paicha_geo.render.region_map", "paicha_geo.render.map_overlays",
+                "plotly.graph_objects")
+
+
 def _import_pages() -> None:
-    """What the pages import on their first visit (matplotlib for the map picture, scipy and
-    pyogrio for imports, docx for reports): 1-1.5 s of a first visit otherwise."""
     import importlib
 
-    for name in ("app_pages._ledger_import", "app_pages._dept_lists", "app_pages._reports",
-                 "paicha_geo.services.bulletin_service", "paicha_geo.render.region_map",
-                 "paicha_geo.render.map_overlays", "streamlit_folium", "plotly.express"):
+    for name in WARM_IMPORTS:
         importlib.import_module(name)
 
 
