@@ -14,7 +14,7 @@ import time
 
 from streamlit.runtime import Runtime
 
-from paicha_geo.services import clock, startup
+from paicha_geo.services import clock, memory, startup
 from paicha_geo.services.compare_service import DEFAULT_RANK_BY
 from paicha_geo.services.data import EVERYTHING, IssueFilters, resolve_region
 
@@ -86,6 +86,7 @@ def _warm() -> None:
                      lambda: _cache.grid_frame(version, top, today),
                      _import_pages):
             view()
+        memory.release_freed()
         log.info("caches warmed in %.1f s", time.perf_counter() - began)
     except Exception:  # a page computes what is missing and shows any error itself
         log.exception("warming the caches failed")

@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 from paicha_geo.config import DEFAULT_DB
-from paicha_geo.demo.build import build_demo
 from paicha_geo.domain.errors import Message
 from paicha_geo.store import StoreError
 from paicha_geo.store.guard import copy_aside, held
@@ -42,6 +41,10 @@ def install_demo(db: str | Path, scale: str = "city", seed: int = 2020,
             backup = copy_aside(db, "before-demo")
         for stale in (tmp, Path(str(tmp) + ".wal")):  # left by a killed build
             stale.unlink(missing_ok=True)
+        # Imported here: the app asks first_start_allowed on every run and must not carry
+        # the builder (scipy, ~60 MB) for that.
+        from paicha_geo.demo.build import build_demo
+
         try:
             timings = build_demo(tmp, scale, seed)
         except BaseException:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 MIN_SCORE = 0.1  # below this the description shares next to nothing with any item's wording
 TOP = 3  # candidates shown beside a suggestion
@@ -56,6 +55,10 @@ class ItemSuggester:
         self.group_of = dict(zip(items["code"], items["group_name"], strict=True))
         wording = (items["short"].fillna("") + " " + items["part_name"].fillna("") + " "
                    + items["text"].fillna("")).tolist()
+        # Imported when first needed (an import's preview): scikit-learn brings scipy.stats,
+        # ~65 MB the dashboard otherwise never uses.
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
         matrix = vectorizer.fit_transform(wording).tocsc()  # rows L2-normalised
         # Scoring one description through vectorizer.transform + cosine_similarity costs

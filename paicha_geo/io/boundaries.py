@@ -27,7 +27,6 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-import pyogrio
 import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
@@ -220,6 +219,8 @@ def read_boundaries(file: str, data: bytes, regions: RegionIndex, *, source_crs:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             path = _open(file, data, Path(tmp))
+            import pyogrio  # GDAL (~30 MB): only when a boundary file is uploaded
+
             try:
                 frame = pyogrio.read_dataframe(path)
             except Exception as exc:  # noqa: BLE001 - GDAL raises many types

@@ -19,7 +19,7 @@ from paicha_geo.domain import compare
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.filters import IssueFilters
 from paicha_geo.domain.regions import PREFIX_LENGTH
-from paicha_geo.render import bulletin_docx, static_map
+from paicha_geo.render import bulletin_docx
 from paicha_geo.render.scales import NEUTRAL_COLOR, scale_for
 from paicha_geo.services import supervision_service
 from paicha_geo.services.compare_service import comparison_view
@@ -57,6 +57,8 @@ class Bulletin:
 
 def _ranking_map(layers: dict, view, rank_by: str) -> bytes:
     """The children coloured by the ranking rate in classes from their own spread."""
+    from paicha_geo.render import static_map  # matplotlib (~30 MB) only once a map is drawn
+
     shapes = layers[view.child_level].set_index("code").loc[list(view.table["code"])]
     values = view.table[rank_by].to_list()
     name, unit = labels.FAIR_RATES[rank_by]
@@ -120,6 +122,8 @@ def map_picture(layers: dict, view: RegionView, metric: str, color_all: bool = F
     """The map page's current map (its region, level and metric, its colour scale) as a
     PNG for WeChat groups. As on the page, a map of villages colours only the weak ones
     unless `color_all`."""
+    from paicha_geo.render import static_map  # matplotlib only once a map is drawn
+
     shapes = layers[view.child_level].set_index("code").loc[list(view.children["code"])]
     values = view.child_metrics[metric].to_list()
     scale = scale_for(metric, view.child_metrics[metric])
