@@ -50,6 +50,9 @@ class TripSettings:
     coverage_days: int
 
 
+COVERAGE_DAYS = 30  # the 督查选点 page's default window (the warm-up asks with it too)
+
+
 def inspect_sidebar() -> TripSettings:
     bar = st.sidebar
     count = _params.slider(bar, labels.INSPECT_COUNT, 3, 15, 8, key="n")
@@ -59,7 +62,7 @@ def inspect_sidebar() -> TripSettings:
     speed = bar.slider(labels.INSPECT_SPEED, 20, 80, 40, 5, key="speed")
     layer = _params.radio(bar, labels.INSPECT_LAYER, list(labels.INSPECT_LAYERS), key="layer",
                           format_func=labels.INSPECT_LAYERS.get)
-    days = _params.slider(bar, labels.COVERAGE_DAYS, 7, 180, 30, key="cov_days")
+    days = _params.slider(bar, labels.COVERAGE_DAYS, 7, 180, COVERAGE_DAYS, key="cov_days")
     return TripSettings(count, start_mode, road, speed, layer, days)
 
 

@@ -14,9 +14,11 @@ import time
 
 from streamlit.runtime import Runtime
 
+from paicha_geo import labels
 from paicha_geo.services import clock, memory, startup
 from paicha_geo.services.compare_service import DEFAULT_RANK_BY
 from paicha_geo.services.data import EVERYTHING, IssueFilters, resolve_region
+from paicha_geo.services.inspect_service import PLANNING_LEVELS
 
 log = logging.getLogger("paicha_geo.app")
 _done = threading.Event()
@@ -62,6 +64,7 @@ def _warm() -> None:
         # Imported here, once the runtime exists, so the caches are created in it.
         from app_pages import _cache, _errors  # noqa: F401 - _errors gives the log its console
         from app_pages._crosscheck_lines import SHOWN
+        from app_pages._sidebar import COVERAGE_DAYS
         if not startup.database_path().exists():
             return  # the first visit builds the demo and says so
         began = time.perf_counter()
@@ -73,6 +76,7 @@ def _warm() -> None:
         today = clock.default_asof(snap.campaign.start_date, snap.campaign.deadline,
                                    clock.today(_cache.store()))
         top = resolve_region(snap.regions, None).scope
+        first_check = f"g:{next(iter(labels.CHECK_NAMES))}"
         for view in (lambda: _cache.region_view(version, top, today, IssueFilters()),
                      lambda: _cache.village_table(version, top, today, IssueFilters()),
                      lambda: _cache.guarantee_view(version, top, today),
@@ -86,6 +90,12 @@ def _warm() -> None:
                      lambda: _cache.grid_frame(version, top, today),
                      _import_pages):
             view()
+        # 两不愁三保障 opens its hot spots on the first check (3.4 s for a city)
+        found = _cache.hot_spots(version, top, today, first_check)
+        if not (found.too_few or found.too_many):
+            _cache.hotspot_map_metrics(version, top, today, first_check)
+        if snap.region(top)["level"] in PLANNING_LEVELS:  # 督查选点 (a province asks for a city)
+            _cache.inspect_map_values(version, top, today, COVERAGE_DAYS)
         memory.release_freed()
         log.info("caches warmed in %.1f s", time.perf_counter() - began)
     except Exception:  # a page computes what is missing and shows any error itself
