@@ -53,7 +53,7 @@ def _this_run() -> object | None:
     """An object that is new at every script or fragment run: Streamlit's context resets
     its element cursors (a new dict) each time."""
     ctx = get_script_run_ctx()
-    return None if ctx is None else ctx.cursors
+    return getattr(ctx, "cursors", None)  # None (no memo, a check per call) if it is gone
 
 
 def require(power: str, what: str) -> Viewer:

@@ -38,10 +38,11 @@ def warming() -> bool:
     return _started.is_set() and not _done.is_set()
 
 
-# Modules the pages import on their first visit (matplotlib for the map picture, scipy and
-# pyogrio for imports, docx for reports, plotly): 1-1.5 s of a first visit otherwise. Never a
-# page module or one declaring a Streamlit component (streamlit_folium): declared outside a
-# script run, a component is not registered, and its iframe answers 404 for good.
+# Modules the pages import on their first visit (the import and report code, docx, plotly):
+# 1-1.5 s of a first visit otherwise. Never a page module or one declaring a Streamlit
+# component (streamlit_folium): declared outside a script run, a component is not
+# registered, and its iframe answers 404 for good. (What only rare actions need, such as
+# scikit-learn or matplotlib, is imported when used: tests/pages/test_warm_imports.py.)
 WARM_IMPORTS = ("paicha_geo.services.ledger_service", "paicha_geo.services.dept_service",
                 "paicha_geo.services.bulletin_service", "paicha_geo.render.report",
                 "paicha_geo.render.region_map", "paicha_geo.render.map_overlays",
