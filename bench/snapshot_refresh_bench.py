@@ -11,23 +11,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import tempfile
-import time
 from pathlib import Path
+
+from _measure import median_ms
 
 from paicha_geo.services import data
 from paicha_geo.services.snapshot_refresh import refreshed_snapshot
 from paicha_geo.store import Store, ledger
-
-
-def _seconds(fn) -> float:
-    times = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -49,12 +40,12 @@ def main() -> None:
                                      expected_version=version, say=lambda message: "")
             patched = refreshed_snapshot(store, before)
             assert patched.households is before.households, "not patched: read in full"
-            full = _seconds(lambda: data.load_snapshot(store))
-            patch = _seconds(lambda: refreshed_snapshot(store, before))
+            full = median_ms(lambda: data.load_snapshot(store), repeat=3, warm=False)
+            patch = median_ms(lambda: refreshed_snapshot(store, before), repeat=3, warm=False)
         print(f"issues {len(before.issues):,}, history rows {len(before.history):,}, "
               f"status changes {len(pending)}")
-        print(f"full snapshot load: {full * 1000:.0f} ms")
-        print(f"patched after the change: {patch * 1000:.0f} ms")
+        print(f"full snapshot load: {full:.0f} ms")
+        print(f"patched after the change: {patch:.0f} ms")
 
 
 if __name__ == "__main__":
