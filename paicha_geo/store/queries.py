@@ -163,18 +163,16 @@ def open_issue_codes(store: Store, scope: str | None = None, limit: int = 500) -
     return [r[0] for r in rows]
 
 
+# A campaign's history rows meeting {where}, oldest first (the snapshot's order).
+_HISTORY_SQL = ("SELECT h.* FROM issue_history h JOIN issue i USING (issue_code) "
+                "WHERE i.campaign_id = ? AND {where} ORDER BY h.changed_at, h.history_id")
+
+
 def issue_history(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataFrame:
     """The whole history of the scoped issues, oldest first."""
     where, params = _scope_clause("i.region_code", scope)
     with store.reading() as cur:
-        return (
-            cur.execute(
-                "SELECT h.* FROM issue_history h JOIN issue i USING (issue_code) "  # noqa: S608
-                f"WHERE i.campaign_id = ? AND {where} ORDER BY h.changed_at, h.history_id",
-                [campaign_id, *params],
-            )
-            .fetchdf()
-        )
+        return cur.execute(_HISTORY_SQL.format(where=where), [campaign_id, *params]).fetchdf()
 
 
 def visits(store: Store, scope: str | None = None) -> pd.DataFrame:
@@ -259,10 +257,8 @@ def status_changes(store: Store, campaign_id: int, after_history_id: int
         cur.execute("BEGIN TRANSACTION")
         try:
             basis = _basis(cur, campaign_id)
-            history = cur.execute(
-                "SELECT h.* FROM issue_history h JOIN issue i USING (issue_code) "
-                "WHERE i.campaign_id = ? AND h.history_id > ? "
-                "ORDER BY h.changed_at, h.history_id", [campaign_id, after_history_id]).fetchdf()
+            history = cur.execute(_HISTORY_SQL.format(where="h.history_id > ?"),
+                                  [campaign_id, after_history_id]).fetchdf()
             issues = cur.execute(
                 "SELECT * FROM issue WHERE campaign_id = ? AND issue_code IN (SELECT "
                 "issue_code FROM issue_history WHERE history_id > ?) ORDER BY issue_code",
