@@ -85,9 +85,9 @@ def _warm() -> None:
                      lambda: _cache.comparison_view(version, top, today, IssueFilters(),
                                                     DEFAULT_RANK_BY),
                      lambda: _cache.screen_view(version, EVERYTHING, today),
-                     lambda: _cache.crosscheck_lines(version, top, today, "doubt", None, SHOWN),
-                     lambda: _cache.crosscheck_lines(version, top, today, "lead", None,
-                                                     SHOWN),
+                     *(lambda kind=kind: _cache.crosscheck_lines(version, top, today, kind,
+                                                                  None, SHOWN)
+                       for kind in labels.CROSS_KINDS),  # the page's tabs
                      lambda: _cache.grid_frame(version, top, today),
                      _import_pages):
             view()
