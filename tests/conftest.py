@@ -248,12 +248,16 @@ def sign_in_context(context, url: str, account: str = "admin") -> None:
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
-    """Until the app has rendered, the script has finished running and no spinner remains."""
+    """Until the app has rendered, the script has finished running and no spinner remains,
+    nor a grey placeholder of an element whose code the browser is still loading (a
+    screenshot taken then showed skeletons instead of the leader's figures)."""
     page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]',
                            state="attached", timeout=timeout)
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSpinner\"]')", timeout=timeout
+        "() => !document.querySelector('[data-testid=\"stSpinner\"], "
+        "[data-testid=\"stSkeleton\"], [data-testid=\"stSkeletonElement\"]')",
+        timeout=timeout,
     )
 
 
