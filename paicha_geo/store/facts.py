@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from paicha_geo.store.db import Store
+from paicha_geo.store.frames import frame
 from paicha_geo.store.schema import HOUSEHOLD_FACT_COLUMNS, VILLAGE_FACT_COLUMNS
 
 # table -> (its key, the fact table, the fact columns); fixed names, never user text.
@@ -49,14 +50,14 @@ def first_days(store: Store, table: str) -> pd.DataFrame:
     beginning) and how many versions it has."""
     key, fact_table, _ = _FACTS[table]
     with store.reading() as cur:
-        return cur.execute(
+        return frame(cur.execute(
             f"""SELECT c.{key}, f.first_day, coalesce(f.versions, 0) AS versions
                 FROM {table} c LEFT JOIN (
                     SELECT {key}, CASE WHEN bool_or(verified_on IS NULL) THEN NULL
                                        ELSE min(verified_on) END AS first_day,
                            count(*) AS versions
                     FROM {fact_table} GROUP BY {key}) f USING ({key})
-                ORDER BY c.{key}""").fetchdf()  # noqa: S608 - fixed names
+                ORDER BY c.{key}"""))  # noqa: S608 - fixed names
 
 
 def several_versions(store: Store, table: str) -> pd.DataFrame:
@@ -65,10 +66,10 @@ def several_versions(store: Store, table: str) -> pd.DataFrame:
     key, fact_table, columns = _FACTS[table]
     facts = ", ".join(columns)
     with store.reading() as cur:
-        return cur.execute(
+        return frame(cur.execute(
             f"SELECT {key}, verified_on, {facts} FROM {fact_table} "  # noqa: S608
             f"WHERE {key} IN (SELECT {key} FROM {fact_table} GROUP BY {key} HAVING count(*) > 1) "
-            f"ORDER BY {key}, verified_on NULLS FIRST, recorded_at, fact_id").fetchdf()
+            f"ORDER BY {key}, verified_on NULLS FIRST, recorded_at, fact_id"))
 
 
 def history(store: Store, table: str, scope: str | None = None,
@@ -101,7 +102,7 @@ def history(store: Store, table: str, scope: str | None = None,
         ORDER BY 1, 2 NULLS FIRST, 3 NULLS FIRST, fact_id NULLS FIRST
     """  # noqa: S608 - fixed names
     with store.reading() as cur:
-        return cur.execute(sql, params * 2).fetchdf().drop(columns="fact_id")
+        return frame(cur.execute(sql, params * 2)).drop(columns="fact_id")
 
 
 def latest_verified(store: Store, table: str, keys: list[str]) -> dict[str, dt.date]:

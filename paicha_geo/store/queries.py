@@ -12,6 +12,7 @@ import pandas as pd
 import shapely
 
 from paicha_geo.store.db import Store
+from paicha_geo.store.frames import frame
 
 
 def _scope_clause(column: str, scope: str | None) -> tuple[str, list]:
@@ -24,12 +25,12 @@ def campaign(store: Store, campaign_id: int | None = None) -> dict:
     """The active campaign (or the given one) with its thresholds, as a plain dict."""
     with store.reading() as cur:
         if campaign_id is None:
-            row = cur.execute(
+            row = frame(cur.execute(
                 "SELECT * FROM campaign WHERE active ORDER BY campaign_id DESC LIMIT 1"
-            ).fetchdf()
+            ))
         else:
-            row = cur.execute("SELECT * FROM campaign WHERE campaign_id = ?",
-                              [campaign_id]).fetchdf()
+            row = frame(cur.execute("SELECT * FROM campaign WHERE campaign_id = ?",
+                                    [campaign_id]))
     if row.empty:
         raise LookupError("no campaign in the database")
     record = row.iloc[0].to_dict()
@@ -42,9 +43,9 @@ def campaign(store: Store, campaign_id: int | None = None) -> dict:
 
 def checklist(store: Store, campaign_id: int) -> pd.DataFrame:
     with store.reading() as cur:
-        return cur.execute(
+        return frame(cur.execute(
             "SELECT * FROM checklist_item WHERE campaign_id = ? ORDER BY sort_order", [campaign_id]
-        ).fetchdf()
+        ))
 
 
 def regions(
@@ -65,12 +66,11 @@ def regions(
     geom = ", ST_AsWKB(boundary) AS wkb" if geometry else ""
     with store.reading() as cur:
         df = (
-            cur.execute(
+            frame(cur.execute(
                 f"SELECT code, name, level, parent_code, label_lon, label_lat{geom} "  # noqa: S608
                 f"FROM region WHERE {where} ORDER BY code",
                 params,
-            )
-            .fetchdf()
+            ))
         )
     if not geometry:
         return df
@@ -83,12 +83,11 @@ def villages(store: Store, scope: str | None = None) -> pd.DataFrame:
     where, params = _scope_clause("v.code", scope)
     with store.reading() as cur:
         return (
-            cur.execute(
+            frame(cur.execute(
                 "SELECT v.*, r.name, r.parent_code, r.label_lon, r.label_lat "  # noqa: S608
                 f"FROM village v JOIN region r USING (code) WHERE {where} ORDER BY v.code",
                 params,
-            )
-            .fetchdf()
+            ))
         )
 
 
@@ -96,11 +95,10 @@ def households(store: Store, scope: str | None = None) -> pd.DataFrame:
     where, params = _scope_clause("village_code", scope)
     with store.reading() as cur:
         return (
-            cur.execute(
+            frame(cur.execute(
                 f"SELECT * FROM household WHERE {where} ORDER BY household_id",  # noqa: S608
                 params,
-            )
-            .fetchdf()
+            ))
         )
 
 
@@ -119,11 +117,10 @@ def household_facts(store: Store, scope: str | None = None) -> pd.DataFrame:
     cols = ", ".join(HOUSEHOLD_FACTS)
     with store.reading() as cur:
         return (
-            cur.execute(
+            frame(cur.execute(
                 f"SELECT {cols} FROM household WHERE {where} ORDER BY household_id",  # noqa: S608
                 params,
-            )
-            .fetchdf()
+            ))
         )
 
 
@@ -131,12 +128,11 @@ def issues(store: Store, campaign_id: int, scope: str | None = None) -> pd.DataF
     where, params = _scope_clause("region_code", scope)
     with store.reading() as cur:
         return (
-            cur.execute(
+            frame(cur.execute(
                 f"SELECT * FROM issue WHERE campaign_id = ? AND {where} "  # noqa: S608
                 "ORDER BY issue_code",
                 [campaign_id, *params],
-            )
-            .fetchdf()
+            ))
         )
 
 
@@ -172,18 +168,17 @@ def issue_history(store: Store, campaign_id: int, scope: str | None = None) -> p
     """The whole history of the scoped issues, oldest first."""
     where, params = _scope_clause("i.region_code", scope)
     with store.reading() as cur:
-        return cur.execute(_HISTORY_SQL.format(where=where), [campaign_id, *params]).fetchdf()
+        return frame(cur.execute(_HISTORY_SQL.format(where=where), [campaign_id, *params]))
 
 
 def visits(store: Store, scope: str | None = None) -> pd.DataFrame:
     where, params = _scope_clause("region_code", scope)
     with store.reading() as cur:
         return (
-            cur.execute(
+            frame(cur.execute(
                 f"SELECT * FROM visit WHERE {where} ORDER BY visit_date, visit_id",  # noqa: S608
                 params,
-            )
-            .fetchdf()
+            ))
         )
 
 
@@ -257,12 +252,12 @@ def status_changes(store: Store, campaign_id: int, after_history_id: int
         cur.execute("BEGIN TRANSACTION")
         try:
             basis = _basis(cur, campaign_id)
-            history = cur.execute(_HISTORY_SQL.format(where="h.history_id > ?"),
-                                  [campaign_id, after_history_id]).fetchdf()
-            issues = cur.execute(
+            history = frame(cur.execute(_HISTORY_SQL.format(where="h.history_id > ?"),
+                                        [campaign_id, after_history_id]))
+            issues = frame(cur.execute(
                 "SELECT * FROM issue WHERE campaign_id = ? AND issue_code IN (SELECT "
                 "issue_code FROM issue_history WHERE history_id > ?) ORDER BY issue_code",
-                [campaign_id, after_history_id]).fetchdf()
+                [campaign_id, after_history_id]))
         finally:
             cur.execute("COMMIT")
     return basis, history, issues
