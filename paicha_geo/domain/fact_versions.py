@@ -72,7 +72,7 @@ def facts_on(current: pd.DataFrame, history: pd.DataFrame | None, key: str,
         picked = history.iloc[last][list(columns)]
         picked.index = rows[last]
         blank[named] = True  # unless a version by then is picked below
-    out = current.copy()
+    out = current.copy(deep=False)  # the other columns shared (copy-on-write), not copied
     for column in columns:
         values = _nullable(out[column]).mask(blank)
         if picked is not None and len(picked):

@@ -38,16 +38,23 @@ def status_as_of(issues: pd.DataFrame, history: pd.DataFrame, asof: dt.date) -> 
     the deadline for an unrectified issue, else 0). An issue with no history entry by then
     counts as 待整改 from its found date.
     """
-    found = issues[pd.to_datetime(issues["found_date"]) <= pd.Timestamp(asof)]
+    by_then = (pd.to_datetime(issues["found_date"]) <= pd.Timestamp(asof)).to_numpy()
+    # Kept per day by the snapshot: when every issue was found by then (most days of a
+    # campaign), the issue columns are shared with `issues` (copy-on-write), not copied.
+    found = (issues.copy(deep=False) if by_then.all() else issues[by_then]).reset_index(drop=True)
     past = history[pd.to_datetime(history["changed_at"]) < _end_of_day(asof)]
     sort_cols = ["changed_at", "history_id"] if "history_id" in past else ["changed_at"]
     last = (past.sort_values(sort_cols).groupby("issue_code", sort=False).tail(1)
-            [["issue_code", "to_status", "changed_at"]]
-            .rename(columns={"to_status": "status_asof", "changed_at": "status_since"}))
-    found = found.merge(last, on="issue_code", how="left", validate="one_to_one")
-    found["status_asof"] = found["status_asof"].fillna("pending")
-    found["status_since"] = pd.to_datetime(found["status_since"]).fillna(
-        pd.to_datetime(found["found_date"]))
+            .set_index("issue_code"))
+    at = last.index.get_indexer(found["issue_code"])
+    seen = at >= 0
+    status = np.full(len(found), "pending", dtype=object)
+    status[seen] = last["to_status"].to_numpy(dtype=object)[at[seen]]
+    found["status_asof"] = pd.Series(status, index=found.index, dtype="str")
+    since = pd.to_datetime(found["found_date"]).to_numpy().copy()
+    changed = pd.to_datetime(last["changed_at"]).to_numpy()
+    since[seen] = changed[at[seen]].astype(since.dtype)
+    found["status_since"] = since
     deadline = pd.to_datetime(found["deadline"])
     late = (pd.Timestamp(asof) - deadline).dt.days
     unrectified = found["status_asof"].isin(UNRECTIFIED)
