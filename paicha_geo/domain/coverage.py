@@ -10,6 +10,8 @@ import datetime as dt
 
 import pandas as pd
 
+from paicha_geo.domain.membership import isin
+
 
 def coverage(
     villages: pd.DataFrame, households: pd.DataFrame, visits: pd.DataFrame,
@@ -20,14 +22,14 @@ def coverage(
     when = pd.to_datetime(visits["visit_date"])
     recent = visits[(when <= end) & (when > end - pd.Timedelta(days=days))]
     weak = villages[villages["weak_type"].notna()]
-    seen_village = weak["code"].isin(recent["region_code"])
-    seen_household = households["household_id"].isin(recent["household_id"].dropna())
+    seen_village = isin(weak["code"], recent["region_code"])
+    seen_household = isin(households["household_id"], recent["household_id"].dropna())
     idx = pd.Index(prefixes)
 
     def count(codes: pd.Series, mask=None) -> pd.Series:
         keys = codes.str[:prefix_length]
         if mask is not None:
-            keys = keys[mask.to_numpy()]
+            keys = keys[mask]
         return keys.value_counts().reindex(idx, fill_value=0)
 
     out = pd.DataFrame({

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from paicha_geo.domain.campaign import Campaign
+from paicha_geo.domain.membership import isin
 from paicha_geo.domain.rules import GUARANTEE_KEYS, household_failures, village_income_standard
 
 PART_GUARANTEE = {"3.1": "education", "3.2": "medical", "3.3": "housing", "3.4": "water",
@@ -101,7 +102,7 @@ def village_lines(villages: pd.DataFrame, issues_asof: pd.DataFrame,
     failing = pd.DataFrame({"region_code": below["code"].to_numpy(),
                             "check": "village_income"})
     issues = issues_asof[(issues_asof["item_code"] == VILLAGE_INCOME_ITEM)
-                         & issues_asof["region_code"].isin(failing["region_code"])]
+                         & isin(issues_asof["region_code"], failing["region_code"])]
     issues = issues.assign(check="village_income")
     out = _classify(failing, issues, "region_code")
     return out.assign(household_id=None).reindex(columns=LINE_COLUMNS).reset_index(drop=True)

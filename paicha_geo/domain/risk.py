@@ -19,6 +19,8 @@ import datetime as dt
 
 import pandas as pd
 
+from paicha_geo.domain.membership import isin
+
 COMPONENTS = ("open_issues", "overdue_months", "unverified", "failing_households",
               "low_income_households", "weak_type", "months_since_visit", "never_visited")
 
@@ -38,7 +40,7 @@ def components(
     visit_date; `issues_asof` comes from metrics.status_as_of.
     """
     codes = pd.Index(villages["code"], name="code")
-    at_village = issues_asof[issues_asof["region_code"].isin(codes)]
+    at_village = issues_asof[isin(issues_asof["region_code"], codes)]
     open_ = at_village[at_village["status_asof"].isin(("pending", "rectifying", "rectified"))]
     severity = open_["severity"].map(weights["severity"]).fillna(1.0)
     out = pd.DataFrame(index=codes)

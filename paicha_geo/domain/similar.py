@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from paicha_geo.domain.membership import isin
 from paicha_geo.domain.rules import GUARANTEE_KEYS
 
 CATEGORIES = ("open", "recent", "likely")  # in ranking order
@@ -73,7 +74,7 @@ def rank(issues_asof: pd.DataFrame, failures: pd.DataFrame, village_of: pd.Serie
     then closed within `recent_days` before `asof` (latest first), then likely (best first).
     """
     mine = issues_asof[(issues_asof["item_code"] == item)
-                       & issues_asof["region_code"].isin(villages)]
+                       & isin(issues_asof["region_code"], villages)]
     open_count = mine[mine["status_asof"].isin(OPEN)]["region_code"].value_counts()
     closed = mine[mine["status_asof"] == "closed"]
     last_closed = closed.groupby("region_code")["status_since"].max()

@@ -13,6 +13,7 @@ from paicha_geo.domain import metrics as m
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.compare import DEFAULT_RANK_BY
 from paicha_geo.domain.filters import IssueFilters
+from paicha_geo.domain.membership import isin
 from paicha_geo.domain.regions import PREFIX_LENGTH, child_level
 from paicha_geo.render.geometry import simplify_levels
 from paicha_geo.services.data import (
@@ -177,7 +178,7 @@ def village_profile(snap: Snapshot, scope: Scope, asof: dt.date,
         still_open["item_code"].map(checklist["group_name"]).value_counts()
         .rename_axis("group_name").reset_index(name="open")
     )
-    history = snap.history[snap.history["issue_code"].isin(issues["issue_code"])]
+    history = snap.history[isin(snap.history["issue_code"], issues["issue_code"])]
     history = history[pd.to_datetime(history["changed_at"]) < pd.Timestamp(asof)
                       + pd.Timedelta(days=1)]
     history = history.sort_values("changed_at", ascending=False, kind="stable")
