@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from paicha_geo.domain import metrics as m
+from paicha_geo.domain.membership import isin
 
 SERIES_COLUMNS = ("found", "rectified", "closed", "open", "overdue")
 RECTIFIED_OR_CLOSED = ("rectified", "closed")
@@ -42,7 +43,7 @@ def status_spells(issues: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
     of a day wins, and an issue counts as 待整改 until its first history entry.
     """
     codes = issues["issue_code"]
-    hist = history[history["issue_code"].isin(codes)]
+    hist = history[isin(history["issue_code"], codes)]
     order = ["changed_at", "history_id"] if "history_id" in hist else ["changed_at"]
     hist = hist.sort_values(order)
     changes = pd.DataFrame({
@@ -65,40 +66,86 @@ def status_spells(issues: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
     return spells.drop(columns="seq")
 
 
-def _count_per_day(starts: pd.Series, ends: pd.Series, days: pd.DatetimeIndex) -> np.ndarray:
-    """How many [start, end) intervals contain each day (NaT end = open-ended)."""
-    keep = ends.isna() | (ends > starts)
-    starts, ends = starts[keep], ends[keep]
-    first, last = days[0], days[-1]
-    plus = starts.clip(lower=first)
-    minus = ends.dropna().clip(lower=first)
-    delta = pd.concat([pd.Series(1, index=plus.to_numpy()),
-                       pd.Series(-1, index=minus.to_numpy())])
-    delta = delta[delta.index <= last]
-    per_day = delta.groupby(level=0).sum().reindex(days, fill_value=0)
-    return per_day.cumsum().to_numpy()
+STEP_MEASURES = ("found", "rectified", "closed", "overdue")
+
+
+def daily_steps(issues: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
+    """Where each issue's daily counts step up or down: one row per (`row`, the issue's
+    position in `issues`; `measure`, one of STEP_MEASURES; `day`; `delta`, +1 or -1).
+
+    A day's count of a measure is the sum of its steps on or before that day, whatever the
+    first day shown, so the steps of every issue can be computed once per data version and
+    any region's series summed from them (`series_from_steps`).
+    """
+    spells = status_spells(issues, history)
+    row = pd.Index(issues["issue_code"]).get_indexer(spells["issue_code"]).astype("int32")
+    begins = spells["start"].where(spells["start"] > spells["found"], spells["found"])
+    late_from = spells["deadline"] + _ONE_DAY
+    found = pd.to_datetime(issues["found_date"]).dt.normalize()
+    parts = [_interval_steps(np.arange(len(issues), dtype="int32"), found.to_numpy(),
+                             np.full(len(issues), np.datetime64("NaT"), "datetime64[ns]"),
+                             "found")]
+    for name, statuses, starts in (("rectified", RECTIFIED_OR_CLOSED, begins),
+                                   ("closed", ("closed",), begins),
+                                   ("overdue", m.UNRECTIFIED,
+                                    begins.where(begins > late_from, late_from))):
+        hit = spells["status"].isin(statuses).to_numpy()
+        parts.append(_interval_steps(row[hit], starts.to_numpy()[hit],
+                                     spells["end"].to_numpy()[hit], name))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _interval_steps(rows: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                    measure: str) -> pd.DataFrame:
+    """+1 on each interval's first day, -1 on its end (none while it lasts: NaT end); an
+    interval that ends before it begins counts on no day."""
+    starts = starts.astype("datetime64[ns]")
+    ends = ends.astype("datetime64[ns]")
+    keep = np.isnat(ends) | (ends > starts)
+    rows, starts, ends = rows[keep], starts[keep], ends[keep]
+    closed = ~np.isnat(ends)
+    return pd.DataFrame({
+        "row": np.concatenate([rows, rows[closed]]),
+        "measure": pd.Categorical([measure] * (len(rows) + int(closed.sum())),
+                                  categories=STEP_MEASURES),
+        "day": np.concatenate([starts, ends[closed]]),
+        "delta": np.concatenate([np.ones(len(rows), "int8"),
+                                 -np.ones(int(closed.sum()), "int8")]),
+    })
+
+
+def series_from_steps(steps: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Per calendar day from `start` to `end`: found, rectified, closed, open, overdue, from
+    `daily_steps` (of some issues, or summed per region: only `measure`, `day` and `delta`
+    are read)."""
+    days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", name="date")
+    out = pd.DataFrame(index=days)
+    if days.empty:
+        return out.assign(**{c: 0 for c in SERIES_COLUMNS}).astype(int)
+    day = pd.to_datetime(steps["day"]).clip(lower=days[0])  # earlier steps count on day one
+    shown = (day <= days[-1]).to_numpy()
+    per_day = (pd.DataFrame({"measure": steps["measure"].to_numpy()[shown],
+                             "day": day.to_numpy()[shown],
+                             "delta": steps["delta"].to_numpy(dtype="int64")[shown]})
+               .groupby(["measure", "day"], observed=True)["delta"].sum())
+    counts = (per_day.unstack("measure", fill_value=0)
+              .reindex(index=days, columns=list(STEP_MEASURES), fill_value=0).cumsum())
+    for name in STEP_MEASURES:
+        out[name] = counts[name].to_numpy()
+    out["open"] = out["found"] - out["closed"]
+    return out[list(SERIES_COLUMNS)].astype(int)
 
 
 def daily_series(issues: pd.DataFrame, history: pd.DataFrame, start: dt.date,
                  end: dt.date) -> pd.DataFrame:
     """Per calendar day from `start` to `end`: found, rectified, closed, open, overdue."""
-    days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", name="date")
-    out = pd.DataFrame(index=days)
-    if days.empty or issues.empty:  # no issue in scope: every count is zero every day
-        return out.assign(**{c: 0 for c in SERIES_COLUMNS}).astype(int)
-    spells = status_spells(issues, history)
-    begins = spells["start"].where(spells["start"] > spells["found"], spells["found"])
-    found = pd.to_datetime(issues["found_date"]).dt.normalize()
-    out["found"] = _count_per_day(found, pd.Series(pd.NaT, index=found.index), days)
-    for name, statuses in (("rectified", RECTIFIED_OR_CLOSED), ("closed", ("closed",))):
-        hit = spells["status"].isin(statuses)
-        out[name] = _count_per_day(begins[hit], spells.loc[hit, "end"], days)
-    out["open"] = out["found"] - out["closed"]
-    late_from = spells["deadline"] + _ONE_DAY
-    overdue_begins = begins.where(begins > late_from, late_from)
-    hit = spells["status"].isin(m.UNRECTIFIED)
-    out["overdue"] = _count_per_day(overdue_begins[hit], spells.loc[hit, "end"], days)
-    return out.astype(int)
+    if issues.empty:  # no issue in scope: every count is zero every day
+        return series_from_steps(_NO_STEPS, start, end)
+    return series_from_steps(daily_steps(issues, history), start, end)
+
+
+_NO_STEPS = pd.DataFrame({"measure": pd.Categorical([], categories=STEP_MEASURES),
+                          "day": pd.to_datetime([]), "delta": np.array([], "int8")})
 
 
 def series_from_snapshots(issues: pd.DataFrame, history: pd.DataFrame, days) -> pd.DataFrame:

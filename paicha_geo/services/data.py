@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from paicha_geo.domain import fact_versions
+from paicha_geo.domain import fact_versions, progress
 from paicha_geo.domain import metrics as m
 from paicha_geo.domain.campaign import Campaign
 from paicha_geo.domain.filters import IssueFilters, apply_filters  # noqa: F401 - pages use it
@@ -109,11 +109,27 @@ class Snapshot:
     basis: dict | None = None
     _asof_cache: dict = field(default_factory=dict, repr=False)
     _facts_cache: dict = field(default_factory=dict, repr=False)
+    _steps: tuple | None = field(default=None, repr=False)
 
     def issues_asof(self, asof: dt.date) -> pd.DataFrame:
         if asof not in self._asof_cache:
             self._asof_cache[asof] = m.status_as_of(self.issues, self.history, asof)
         return self._asof_cache[asof]
+
+    def progress_steps(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(every issue's `progress.daily_steps`, the same summed per region code, measure
+        and day): computed once per data version, so a progress series of any region or
+        filter is a sum over small tables, not the replay of 400,000 history rows."""
+        held = self._steps
+        if held is None or held[0] is not self.issues or held[1] is not self.history:
+            steps = progress.daily_steps(self.issues, self.history)
+            region = self.issues["region_code"].to_numpy()[steps["row"].to_numpy()]
+            per_region = (steps.assign(region_code=region)
+                          .groupby(["region_code", "measure", "day"], observed=True)["delta"]
+                          .sum().reset_index())
+            per_region = per_region[per_region["delta"] != 0].reset_index(drop=True)
+            held = self._steps = (self.issues, self.history, steps, per_region)
+        return held[2], held[3]
 
     def households_asof(self, asof: dt.date) -> pd.DataFrame:
         """`households` with the facts that held on `asof` (see facts_asof)."""

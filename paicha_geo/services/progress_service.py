@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from paicha_geo.domain import metrics as m
@@ -41,9 +42,14 @@ def issue_series(snap: Snapshot, scope: Scope, asof: dt.date,
     issues are those in scope as of `asof`, their history replayed day by day.
     """
     static = dataclasses.replace(filters or IssueFilters(), statuses=())
+    start = min(snap.campaign.start_date, asof)
+    per_issue, per_region = snap.progress_steps()
+    if static.is_empty():  # an issue found after `asof` steps only on later days
+        return progress.series_from_steps(scope.rows(per_region, "region_code"), start, asof)
     issues = issues_in_scope(snap, scope, asof, static)
-    history = snap.history[snap.history["issue_code"].isin(issues["issue_code"])]
-    return progress.daily_series(issues, history, min(snap.campaign.start_date, asof), asof)
+    rows = pd.Index(snap.issues["issue_code"]).get_indexer(issues["issue_code"])
+    return progress.series_from_steps(per_issue[np.isin(per_issue["row"].to_numpy(), rows)],
+                                      start, asof)
 
 
 def progress_view(snap: Snapshot, scope: Scope, asof: dt.date,
