@@ -19,7 +19,8 @@ script run writes its server time; the bare page (bench/bare_page.py) likewise.
 - warm: the same page again in that context (median of --repeat).
   Total = navigation until the script has finished and, on map pages, the map's shapes are
   drawn; server = the script run's own time.
-- drill: city → district → township → village on the map page (?region=), server time.
+- drill: city → district → township → village on the map page (?region=), server time;
+  then a district and a township nobody opened yet on /progress and /compare.
 - memory: the app's resident set after every page has been seen.
 - concurrency (--sessions N): N signed-in contexts opening every page at once; the slowest
   and the median page time.
@@ -188,6 +189,13 @@ def drill_steps(browser, app: Server, db: Path) -> None:
                                True, app)) for name, code in steps]
     for name, (total, server) in times:
         print(f"  {name:<10} total {total:6.2f}  server {server:6.3f}")
+    # A region nobody has opened yet on the chart pages: its views are computed on this
+    # visit (the progress series summed from the steps kept per data version).
+    print("first view of a region on the chart pages (not cached yet), server seconds:")
+    for url in ("/progress", "/compare"):
+        for name, code in steps[1:3]:
+            total, server = _visit(page, f"{app.url}{url}?region={code}", False, app)
+            print(f"  {url:<10} {name:<10} total {total:6.2f}  server {server:6.3f}")
     context.close()
 
 
