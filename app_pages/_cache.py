@@ -100,8 +100,11 @@ def region_view(version: str, scope: Scope, asof: dt.date, filters: IssueFilters
     return map_service.region_view(snapshot(version), scope, asof, filters)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def village_table(version: str, scope: Scope, asof: dt.date, filters: IssueFilters):
+    """Shared, not copied per run (callers must not modify it): a province's 15,000 villages
+    unpickled for every run of the map page, and each copy kept with its session while the
+    session may reconnect (~6 MB each, 50 MB after a few visitors)."""
     return weak_service.village_table(snapshot(version), scope, asof, filters)
 
 
@@ -202,6 +205,15 @@ def region_names(version: str) -> dict:
 def grid_frame(version: str, scope: Scope, asof: dt.date):
     """The 问题台账 grid's rows (shared, read-only: searches slice it, never change it)."""
     return issue_grid.grid_frame(snapshot(version), scope, asof)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def grid_rows(version: str, scope: Scope, asof: dt.date, query: issue_grid.GridQuery):
+    """The grid's rows for one search, filters and order (shared, read-only): a page turn or
+    a click re-runs the page without sorting 100,000 rows again, and the export button's
+    rows are not a copy per session (~6 MB each at province scale)."""
+    return issue_grid.select(grid_frame(version, scope, asof), snapshot(version).checklist,
+                             query)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
