@@ -19,6 +19,7 @@ from paicha_geo.services import clock, memory, startup
 from paicha_geo.services.compare_service import DEFAULT_RANK_BY
 from paicha_geo.services.data import EVERYTHING, IssueFilters, resolve_region
 from paicha_geo.services.inspect_service import PLANNING_LEVELS
+from paicha_geo.services.issue_grid import GridQuery
 
 log = logging.getLogger("paicha_geo.app")
 _done = threading.Event()
@@ -88,7 +89,9 @@ def _warm() -> None:
                      *(lambda kind=kind: _cache.crosscheck_lines(version, top, today, kind,
                                                                   None, SHOWN)
                        for kind in labels.CROSS_KINDS),  # the page's tabs
-                     lambda: _cache.grid_frame(version, top, today),
+                     # the ledger's rows as it opens: no search, no filter, first order
+                     lambda: _cache.grid_rows(version, top, today, GridQuery(
+                         sort=next(iter(labels.GRID_SORTS)))),
                      _import_pages):
             view()
         # 两不愁三保障 opens its hot spots on the first check (3.4 s for a city)

@@ -33,7 +33,7 @@ def workbench(version: str, snap, resolved, asof, filters) -> None:
     sort = order.selectbox(labels.GRID_SORT, list(labels.GRID_SORTS), key="grid_sort",
                            format_func=labels.GRID_SORTS.get, placeholder=labels.CHOOSE_ONE)
     query = issue_grid.GridQuery(text, filters, sort)
-    rows = issue_grid.select(frame, snap.checklist, query)
+    rows = _cache.grid_rows(version, resolved.scope, asof, query)
     pages = issue_grid.page_count(len(rows))
     page_no = number.number_input(labels.GRID_PAGE, 1, pages, 1,
                                   key=f"grid_page-{_digest(resolved.scope, asof, query)}")
