@@ -207,13 +207,13 @@ def grid_frame(version: str, scope: Scope, asof: dt.date):
     return issue_grid.grid_frame(snapshot(version), scope, asof)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def grid_rows(version: str, scope: Scope, asof: dt.date, query: issue_grid.GridQuery):
-    """The grid's rows for one search, filters and order (shared, read-only): a page turn or
-    a click re-runs the page without sorting 100,000 rows again, and the export button's
-    rows are not a copy per session (~6 MB each at province scale)."""
-    return issue_grid.select(grid_frame(version, scope, asof), snapshot(version).checklist,
-                             query)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def grid_order(version: str, scope: Scope, asof: dt.date, query: issue_grid.GridQuery):
+    """Where one search's rows are in `grid_frame`, in order (shared, read-only): a page turn
+    or a click re-runs the page without filtering and sorting 100,000 rows again, and no
+    session keeps a sorted copy of its own (~6 MB each at province scale)."""
+    return issue_grid.select_order(grid_frame(version, scope, asof),
+                                   snapshot(version).checklist, query)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

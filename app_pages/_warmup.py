@@ -90,7 +90,7 @@ def _warm() -> None:
                                                                   None, SHOWN)
                        for kind in labels.CROSS_KINDS),  # the page's tabs
                      # the ledger's rows as it opens: no search, no filter, first order
-                     lambda: _cache.grid_rows(version, top, today, GridQuery(
+                     lambda: _cache.grid_order(version, top, today, GridQuery(
                          sort=next(iter(labels.GRID_SORTS)))),
                      _import_pages):
             view()

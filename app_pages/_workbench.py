@@ -27,30 +27,31 @@ def _digest(*parts) -> str:
 
 def workbench(version: str, snap, resolved, asof, filters) -> None:
     frame = _cache.grid_frame(version, resolved.scope, asof)
-    search, order, number = st.columns([5, 2, 1], vertical_alignment="bottom")
+    search, sorting, number = st.columns([5, 2, 1], vertical_alignment="bottom")
     text = search.text_input(labels.GRID_SEARCH, key="grid_q",
                              placeholder=labels.GRID_SEARCH_PLACEHOLDER)
-    sort = order.selectbox(labels.GRID_SORT, list(labels.GRID_SORTS), key="grid_sort",
-                           format_func=labels.GRID_SORTS.get, placeholder=labels.CHOOSE_ONE)
+    sort = sorting.selectbox(labels.GRID_SORT, list(labels.GRID_SORTS), key="grid_sort",
+                             format_func=labels.GRID_SORTS.get, placeholder=labels.CHOOSE_ONE)
     query = issue_grid.GridQuery(text, filters, sort)
-    rows = _cache.grid_rows(version, resolved.scope, asof, query)
-    pages = issue_grid.page_count(len(rows))
+    order = _cache.grid_order(version, resolved.scope, asof, query)
+    pages = issue_grid.page_count(len(order))
     page_no = number.number_input(labels.GRID_PAGE, 1, pages, 1,
                                   key=f"grid_page-{_digest(resolved.scope, asof, query)}")
-    shown = issue_grid.page(rows, page_no)
-    if rows.empty:
+    shown = issue_grid.rows_at(frame, issue_grid.page(order, page_no))
+    if not len(order):
         st.info(labels.GRID_EMPTY.format(asof=asof))
     else:
         first = (page_no - 1) * issue_grid.PAGE_SIZE + 1
-        st.caption(labels.GRID_COUNT.format(asof=asof, total=len(rows), first=first,
+        st.caption(labels.GRID_COUNT.format(asof=asof, total=len(order), first=first,
                                             last=first + len(shown) - 1, page=page_no,
                                             pages=pages) + "　" + labels.GRID_HINT)
     st.caption(labels.GRID_SEARCH_HELP)
     _grid(shown, _digest(version, resolved.scope, asof, query, page_no))
     name = resolved.region["name"]
-    _downloads.button(labels.GRID_EXPORT.format(n=len(rows)),
-                      lambda: grid_table.workbook(rows, grid_table.title(
-                          name, asof, text, not filters.is_empty())),
+    _downloads.button(labels.GRID_EXPORT.format(n=len(order)),
+                      lambda: grid_table.workbook(issue_grid.rows_at(frame, order),
+                                                  grid_table.title(name, asof, text,
+                                                                   not filters.is_empty())),
                       labels.GRID_FILE.format(region=name, asof=asof), mime=XLSX_MIME,
                       key="xlsx-grid")
     picked = st.session_state.get(PICKED, ())

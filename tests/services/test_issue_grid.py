@@ -152,3 +152,20 @@ def test_an_issue_of_the_region_on_screen_itself_names_it(snap):
     assert district.loc["I4", "place"] == own.regions.set_index("code").loc[
         "320402000000", "name"]
     assert district.loc["I5", "place"] != ""
+
+
+def test_the_kept_order_pages_like_the_rows(snap):
+    """The app keeps only where a search's rows are (select_order); a page of them is the
+    same page of `select`'s rows, the last page when asked past the end."""
+    frame = issue_grid.grid_frame(snap, fx.city(), fx.ASOF)
+    for query in (GridQuery(sort="deadline"), GridQuery("危房")):
+        order = issue_grid.select_order(frame, snap.checklist, query)
+        rows = issue_grid.select(frame, snap.checklist, query)
+        assert codes(issue_grid.rows_at(frame, order)) == codes(rows)
+        assert "haystack" not in issue_grid.rows_at(frame, order)
+    assert codes(rows) == ["I2", "I4"]
+    order = issue_grid.select_order(frame, snap.checklist, GridQuery(sort="deadline"))
+    rows = issue_grid.select(frame, snap.checklist, GridQuery(sort="deadline"))
+    for number in (1, 2, 9):
+        assert codes(issue_grid.rows_at(frame, issue_grid.page(order, number))) == codes(
+            issue_grid.page(rows, number))
