@@ -17,6 +17,7 @@ from paicha_geo.domain.membership import isin
 from paicha_geo.domain.regions import PREFIX_LENGTH, child_level
 from paicha_geo.render.geometry import simplify_levels
 from paicha_geo.services.data import (
+    HISTORY_CATEGORIES,
     Scope,
     Snapshot,
     issues_in_scope,
@@ -208,7 +209,7 @@ def village_profile(snap: Snapshot, scope: Scope, asof: dt.date,
         .sort_values(["overdue_days", "deadline"], ascending=[False, True])[
             ["issue_code", "item", "description", "status_asof", "deadline", "overdue_days"]],
         history=history[["changed_at", "issue_code", "item", "from_status", "to_status",
-                         "actor", "note"]],
+                         "actor", "note"]].astype({c: "str" for c in HISTORY_CATEGORIES}),
         visits=visits.sort_values("visit_date", ascending=False)[
             ["visit_date", "visitors", "kind", "households_seen", "findings"]],
     )

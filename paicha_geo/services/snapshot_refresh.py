@@ -67,7 +67,8 @@ def _appended(history: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """History with `rows` added, still ordered by (changed_at, history_id)."""
     if not len(rows):
         return history
-    rows = rows[history.columns].astype(history.dtypes.to_dict())
+    history, rows = _same_categories(history, rows[history.columns])
+    rows = rows.astype(history.dtypes.to_dict())
     out = pd.concat([history, rows], ignore_index=True)
     if len(history) and (rows["changed_at"].iloc[0], rows["history_id"].iloc[0]) < (
             history["changed_at"].iloc[-1], history["history_id"].iloc[-1]):
@@ -76,6 +77,24 @@ def _appended(history: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _same_categories(history: pd.DataFrame, rows: pd.DataFrame
+                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both with the categorical columns of `history` over the values of both (a new actor
+    or note would otherwise become blank when cast to the old categories)."""
+    history = history.copy(deep=False)
+    for column in history.columns:
+        if isinstance(history[column].dtype, pd.CategoricalDtype):
+            known = history[column].cat.categories
+            new = pd.Index(rows[column].dropna().unique()).difference(known)
+            if len(new):  # in sorted order, as a full read makes them
+                history[column] = history[column].cat.set_categories(known.union(new))
+    return history, rows
+
+
 def _same_types(before: pd.DataFrame, after: pd.DataFrame) -> None:
-    if not before.dtypes.equals(after.dtypes):
+    """Every column of the same type (categorical ones may have gained categories)."""
+    def kinds(frame):
+        return [("category" if isinstance(t, pd.CategoricalDtype) else str(t))
+                for t in frame.dtypes]
+    if kinds(before) != kinds(after):
         raise TypeError("a column changed type")
