@@ -278,6 +278,7 @@ def open_issue_by_search(page, code: str, card: str = ".st-key-issue-card") -> N
     grid = page.locator('[data-testid="stDataFrame"]')
     expect(grid.locator("[role=gridcell]", has_text=code).first).to_be_attached(
         timeout=30_000)
+    expect(grid).to_have_count(1, timeout=30_000)  # the unsearched grid has gone
     for attempt in range(2):
         corner = grid.bounding_box()  # glide grid: the row marker of the first (only) row
         page.mouse.click(corner["x"] + 18, corner["y"] + 35 + 17)
