@@ -23,6 +23,7 @@ from paicha_geo.services.issue_grid import GridQuery
 
 log = logging.getLogger("paicha_geo.app")
 _done = threading.Event()
+TIDY_SECONDS = 30  # how often freed memory is collected and returned (memory.tidy_every)
 _started = threading.Event()
 
 
@@ -106,3 +107,5 @@ def _warm() -> None:
         log.exception("warming the caches failed")
     finally:
         _done.set()
+        threading.Thread(target=memory.tidy_every, args=(TIDY_SECONDS,), name="paicha-tidy",
+                         daemon=True).start()
