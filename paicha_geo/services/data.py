@@ -203,7 +203,9 @@ def load_snapshot(store: Store) -> Snapshot:
     campaign = Campaign.from_record(q.campaign(store))
     # Counted before the tables are read: a change in between makes the next refresh reload.
     basis = q.snapshot_basis(store, campaign.campaign_id)
-    villages, households = q.villages(store), q.household_facts(store)
+    villages = q.villages(store)
+    households = q.household_facts(store).astype(
+        {c: "category" for c in HOUSEHOLD_CATEGORIES})
     return Snapshot(
         basis=basis,
         campaign=campaign,
@@ -225,6 +227,11 @@ def load_snapshot(store: Store) -> Snapshot:
 # snapshot's readers see them (status_as_of, closeout_as_of, the progress steps, the village
 # panel, which turns them back into text); a patched snapshot widens the categories.
 HISTORY_CATEGORIES = ("from_status", "to_status", "actor", "note")
+
+
+# Household registration columns of few values (a village's 30 households share its code;
+# two exit statuses), likewise: 17 MB of text for a province's 500,000 households.
+HOUSEHOLD_CATEGORIES = ("village_code", "exit_status")
 
 
 def compact_history(history: pd.DataFrame) -> pd.DataFrame:
