@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -108,7 +109,8 @@ class Snapshot:
     # None: built by hand, always reloaded.
     basis: dict | None = None
     _asof_cache: dict = field(default_factory=dict, repr=False)
-    _facts_cache: dict = field(default_factory=dict, repr=False)
+    _facts_cache: weakref.WeakValueDictionary = field(
+        default_factory=weakref.WeakValueDictionary, repr=False)
     _steps: tuple | None = field(default=None, repr=False)
 
     def issues_asof(self, asof: dt.date) -> pd.DataFrame:
@@ -163,14 +165,19 @@ def facts_asof(snap: Snapshot, asof: dt.date) -> tuple[pd.DataFrame, pd.DataFram
     latest version by then, blank (未填报) where none was verified yet. Registration columns
     (village, members, exit status, weak type, population) are the current ones.
 
-    Computed once per day and kept; from the newest 核实日期 on, the current rows themselves.
+    From the newest 核实日期 on, the current rows themselves. An earlier day's rows (~35 MB
+    for a province's households, 0.1 s to make) are kept only while a figure being computed
+    holds them: the comparison's week-before figures are cached as figures, and keeping
+    their rows as well held the largest share of the app's memory after its warm-up.
     """
-    if asof not in snap._facts_cache:
-        snap._facts_cache[asof] = (
-            _on(snap.households, snap.household_history, "household_id",
-                HOUSEHOLD_FACT_COLUMNS, asof),
-            _on(snap.villages, snap.village_history, "code", VILLAGE_FACT_COLUMNS, asof))
-    return snap._facts_cache[asof]
+    kept = snap._facts_cache  # weak: (asof, table) -> rows
+    households, villages = kept.get((asof, "household")), kept.get((asof, "village"))
+    if households is None or villages is None:
+        households = _on(snap.households, snap.household_history, "household_id",
+                         HOUSEHOLD_FACT_COLUMNS, asof)
+        villages = _on(snap.villages, snap.village_history, "code", VILLAGE_FACT_COLUMNS, asof)
+        kept[(asof, "household")], kept[(asof, "village")] = households, villages
+    return households, villages
 
 
 def people_asof(snap: Snapshot, people: pd.DataFrame, asof: dt.date) -> pd.DataFrame:

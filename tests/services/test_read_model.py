@@ -135,3 +135,19 @@ def test_village_profile_from_the_snapshot(snap, demo_store):
     assert len(profile.visits) == cur.execute(
         "SELECT count(*) FROM visit WHERE region_code = ? AND household_id IS NULL "
         "AND visit_date <= ?", [code, ASOF]).fetchone()[0]
+
+
+def test_an_earlier_days_facts_are_kept_only_while_a_figure_holds_them(snap):
+    import gc
+    import weakref
+
+    day = snap.household_history.last_day.date() - dt.timedelta(days=7)
+    first, _ = data.facts_asof(snap, day)
+    assert first is not snap.households  # facts of a week before the newest verification
+    assert data.facts_asof(snap, day)[0] is first  # reused while held
+    expected, gone = first.copy(), weakref.ref(first)
+    del first
+    gc.collect()
+    assert gone() is None  # ~35 MB at province scale, not kept for nothing
+    pd.testing.assert_frame_equal(data.facts_asof(snap, day)[0], expected)  # made again
+    assert data.facts_asof(snap, snap.household_history.last_day.date())[0] is snap.households
