@@ -8,7 +8,8 @@ Streamlit page measured in the same run and browser.
 --app-root runs the app of another checkout (for a before/after table: a `git worktree` of an
 earlier commit, its app.py made to append each run's time to PAICHA_TIMING_LOG as
 app_pages/_timing.py does; its database built by its own `paicha-geo demo`). Such an app may
-have no warm-up, so the bench does not wait for one: its first visits pay the cold start.
+have no warm-up (no app_pages/_warmup.py), and then the bench does not wait for one: its first
+visits pay the cold start.
 
 The database is copied first (the app holds its file). The app is started as
 `streamlit run serve.py` (sign-in gate, warm-up at start) with PAICHA_TIMING_LOG, so each
@@ -21,7 +22,8 @@ script run writes its server time; the bare page (bench/bare_page.py) likewise.
   drawn; server = the script run's own time.
 - drill: city → district → township → village on the map page (?region=), server time;
   then a district and a township nobody opened yet on /progress and /compare.
-- memory: the app's resident set after every page has been seen.
+- memory: the app's resident set after every page has been seen, and again after its
+  periodic collection and trim has run (TIDY_WAIT).
 - concurrency (--sessions N): N signed-in contexts opening every page at once; the slowest
   and the median page time.
 """
@@ -43,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "Paicha#2020"
+TIDY_WAIT = 35  # seconds: app_pages/_warmup.TIDY_SECONDS and a margin
 PAGES = [("/", True), ("/guarantees", True), ("/crosscheck", False), ("/progress", False),
          ("/compare", False), ("/inspect", True), ("/ledger", False), ("/?screen=1", True)]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -252,8 +255,8 @@ def main() -> None:
     env = {**os.environ, "PAICHA_DB": str(db)}
     bare = Server("bench/bare_page.py", folder, env)
     app = Server("serve.py", folder, env, args.app_root.resolve())
-    warmed = (app.wait_for_log("caches warmed") if args.app_root.resolve() == ROOT
-              else None)
+    warmed = (app.wait_for_log("caches warmed")
+              if (args.app_root / "app_pages" / "_warmup.py").exists() else None)
     print(f"database {args.db}, app {args.app_root}; warm-up after start: "
           f"{'not logged' if warmed is None else f'{warmed:.1f} s'}")
     try:
@@ -262,7 +265,10 @@ def main() -> None:
             pages_cold_warm(browser, app, bare, args.repeat)
             drill_steps(browser, app, Path(args.db))
             browser.close()
-        print(f"app memory after every page: {app.rss_mb():.0f} MB")
+        print(f"app memory after every page: {app.rss_mb():.0f} MB", end="", flush=True)
+        time.sleep(TIDY_WAIT)
+        print(f"; {TIDY_WAIT} s later (the app's tidying, memory.tidy_every): "
+              f"{app.rss_mb():.0f} MB")
         if args.sessions:
             began = time.perf_counter()
             times = asyncio.run(_concurrency(app, args.sessions))
