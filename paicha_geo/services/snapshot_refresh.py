@@ -50,7 +50,8 @@ def _patched(previous: Snapshot, basis: dict, history: pd.DataFrame,
     if int(new_issues["version"].sum()) != basis["versions"]:
         return None  # an issue changed without a history row
     return dataclasses.replace(previous, issues=new_issues, history=new_history, basis=basis,
-                               _asof_cache={}, _facts_cache=previous._facts_cache)
+                               _asof_cache={}, _facts_cache=previous._facts_cache,
+                               _steps=None)  # (the old rows are not kept alive by it)
 
 
 def _replace_rows(frame: pd.DataFrame, at, rows: pd.DataFrame) -> pd.DataFrame:
