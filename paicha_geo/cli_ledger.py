@@ -105,6 +105,10 @@ def _cmd_backup(args) -> int:
         manifest = backup(store, args.dir)
     print(labels.BACKUP_DONE.format(path=args.dir, tables=len(manifest["counts"]),
                                     rows=sum(manifest["counts"].values())))
+    dump = manifest["pg_dump"]
+    if dump is not None:  # a PostgreSQL database
+        print(labels.BACKUP_PG_DUMP.format(file=dump["file"]) if dump["made"]
+              else labels.BACKUP_NO_PG_DUMP.format(reason=dump["reason"]))
     return 0
 
 

@@ -30,6 +30,10 @@ DB_STORAGE_NEWER = ("数据库文件 {path} 由较新版本的 DuckDB 写入，"
 DB_NEWER = "数据库 {path} 的结构版本为 {version}，高于本程序支持的 {supported}，请升级 paicha-geo。"
 # Backup and restore.
 BACKUP_DONE = "已备份到 {path}：{tables} 张表，{rows} 行"
+BACKUP_PG_DUMP = ("另有 PostgreSQL 原生备份 {file}（pg_restore 可用；"
+                  "paicha-geo restore 读取 Parquet 文件）")
+BACKUP_NO_PG_DUMP = ("未生成 PostgreSQL 原生备份（{reason}）；"
+                     "Parquet 备份完整，可用 paicha-geo restore 恢复")
 BACKUP_DIR_NOT_EMPTY = "备份目录 {path} 已存在且不为空，请指定新的目录"
 RESTORE_NO_MANIFEST = "{path} 不是 paicha-geo 备份目录（缺少 manifest.json）"
 RESTORE_BAD_FILE = "备份文件 {name} 已损坏（校验和不符）"

@@ -6,6 +6,11 @@ a consistent snapshot even while officials keep writing (DuckDB's MVCC). `EXPORT
 would do the same but takes no bound parameters and writes absolute paths into load.sql; this
 keeps paths as parameters and the directory movable.
 
+On PostgreSQL the directory also gets the server's own dump (`postgresql.dump`, pg_dump's
+custom format, for pg_restore) where pg_dump is installed: what a database administrator
+restores with by habit. It is taken in pg_dump's own transaction, a moment after the Parquet
+files', and `restore` does not read it.
+
 Restore builds a new file beside the target (schema from our own migrations at the backup's
 version, data from the Parquet files, sequences moved past the restored ids, then migrated to
 the current version), checks the row counts, and only then swaps it in; the old file is kept.
@@ -16,10 +21,14 @@ StoreBusyError says so.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import duckdb
 
@@ -112,10 +121,63 @@ def backup(store: Store, directory: str | os.PathLike) -> dict:
     manifest = {"format": FORMAT, "schema_version": int(version),
                 "created_at": dt.datetime.now().isoformat(timespec="seconds"),
                 "source": str(store.path), "counts": counts, "md5": prints, "sha256": files,
-                "duckdb": duckdb.__version__}
+                "duckdb": duckdb.__version__, "pg_dump": _server_dump(store, target)}
     (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2),
                                    encoding="utf-8")
     return manifest
+
+
+PG_DUMP_FILE = "postgresql.dump"
+
+
+def pg_tool(name: str) -> str | None:
+    """A PostgreSQL client program (pg_dump, pg_restore): the newest installed version's own
+    binary, else the one on PATH; None when there is none."""
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+                   key=lambda p: int(Path(p).parent.parent.name))
+    return found[-1] if found else shutil.which(name)
+
+
+def _server_dump(store: Store, target: Path) -> dict | None:
+    """pg_dump of a PostgreSQL store into `target` (None for a DuckDB file): the file and its
+    SHA-256, or why there is none (no pg_dump here, or it failed: the Parquet files remain)."""
+    url = getattr(store, "url", None)
+    if not url:
+        return None
+    tool = pg_tool("pg_dump")
+    if tool is None:
+        return {"made": False, "reason": "pg_dump not installed"}
+    path = target / PG_DUMP_FILE
+    address, env = _without_password(url)
+    try:
+        run = subprocess.run([tool, "--format=custom", "--no-owner", "--no-privileges",
+                              f"--file={path}", f"--dbname={address}"], env=env,
+                             capture_output=True, text=True, timeout=DUMP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        run = None
+    if run is None or run.returncode != 0:
+        path.unlink(missing_ok=True)
+        reason = "timed out" if run is None else (run.stderr.strip().splitlines() or ["?"])[0]
+        return {"made": False, "reason": reason.replace(url, str(store.path))}
+    version = subprocess.run([tool, "--version"], capture_output=True, text=True).stdout
+    return {"made": True, "file": PG_DUMP_FILE, "sha256": _sha256(path),
+            "tool": version.strip()}
+
+
+def _without_password(url: str) -> tuple[str, dict]:
+    """The URL without its password, and an environment that gives it to libpq instead (a
+    command line is visible to every user of the machine)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url, dict(os.environ)
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
+    netloc = f"{parts.username or ''}@{host}" + (f":{parts.port}" if parts.port else "")
+    return (urlunsplit(parts._replace(netloc=netloc)),
+            {**os.environ, "PGPASSWORD": unquote(parts.password)})
+
+
+DUMP_TIMEOUT = 3600  # seconds: a province's database dumps in well under a minute
 
 
 def read_manifest(directory: str | os.PathLike) -> dict:

@@ -236,3 +236,28 @@ def test_the_read_model_is_the_same_from_a_file_and_from_the_server(pg_server, d
         pd.testing.assert_frame_equal(va.child_metrics, vb.child_metrics, check_dtype=False)
         pd.testing.assert_series_equal(va.totals, vb.totals, check_dtype=False)
     server.close()
+
+
+def test_a_backup_of_the_server_also_holds_its_own_dump_that_pg_restore_reads_back(
+        pg_server, demo_db, tmp_path, capsys):
+    import hashlib
+
+    from paicha_geo import cli
+    from paicha_geo.store.backup import pg_tool
+
+    store = copy_store(demo_db, tmp_path, backend=pg_server)
+    url = store.url
+    store.close()
+    assert cli.main(["backup", str(tmp_path / "bk"), "--db", url]) == 0
+    assert "另有 PostgreSQL 原生备份 postgresql.dump" in capsys.readouterr().out
+    manifest = json.loads((tmp_path / "bk" / "manifest.json").read_text(encoding="utf-8"))
+    dump = tmp_path / "bk" / "postgresql.dump"
+    assert manifest["pg_dump"]["made"]
+    assert manifest["pg_dump"]["sha256"] == hashlib.sha256(dump.read_bytes()).hexdigest()
+    empty = pg_server.database()
+    run = subprocess.run([pg_tool("pg_restore"), "--no-owner", f"--dbname={empty}", str(dump)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert _native(empty, "SELECT count(*) FROM issue") == [(manifest["counts"]["issue"],)]
+    assert _native(empty, "SELECT count(*) FROM issue_history") == [
+        (manifest["counts"]["issue_history"],)]
