@@ -11,10 +11,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from app_pages import _warmup
-from paicha_geo.services import memory
 from paicha_geo.web import Gate, routes
-
-memory.use_system_allocator()  # before the warm-up reads the snapshot
 
 app = st.App(str(Path(__file__).resolve().parent / "app.py"), routes=routes(),
              middleware=[Middleware(Gate)])

@@ -32,6 +32,7 @@ def start() -> None:
     if _started.is_set():
         return
     _started.set()
+    memory.use_system_allocator()  # before the snapshot is read (see there why)
     threading.Thread(target=_warm, name="paicha-warmup", daemon=True).start()
 
 

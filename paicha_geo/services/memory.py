@@ -20,7 +20,7 @@ def use_system_allocator() -> None:
     """Arrow's buffers (pandas' text columns, query results) from the C allocator instead of
     Arrow's own mimalloc pool, so that `release_freed` gives them back: a province snapshot
     then stays 143 MB resident instead of 190 MB, and loads and computes as fast
-    (bench/page_bench.py). The dashboard calls it once at start (serve.py)."""
+    (bench/page_bench.py). The dashboard calls it once at start (app_pages/_warmup.start)."""
     pa.set_memory_pool(pa.system_memory_pool())
 
 
