@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 from streamlit.runtime import Runtime
 
@@ -59,6 +60,50 @@ def _import_pages() -> None:
         importlib.import_module(name)
 
 
+def warm_steps(version: str, snap) -> list[tuple[str, Callable[[], object]]]:
+    """(name, computation) of each figure the warm-up fills, in order, after the snapshot and
+    the outlines: the keys the pages ask with (the day they open on; the top region of a
+    city- or province-wide account; the wall: that account's whole scope).
+    bench/memory_bench.py measures what each one keeps."""
+    from app_pages import _cache
+    from app_pages._crosscheck_lines import SHOWN
+    from app_pages._sidebar import COVERAGE_DAYS
+
+    today = clock.default_asof(snap.campaign.start_date, snap.campaign.deadline,
+                               clock.today(_cache.store()))
+    top = resolve_region(snap.regions, None).scope
+    first_check = f"g:{next(iter(labels.CHECK_NAMES))}"
+
+    def hot_spots():  # 两不愁三保障 opens its hot spots on the first check (3.4 s for a city)
+        found = _cache.hot_spots(version, top, today, first_check)
+        if not (found.too_few or found.too_many):
+            _cache.hotspot_map_metrics(version, top, today, first_check)
+
+    def inspect_values():  # 督查选点 (a province asks for a city first)
+        if snap.region(top)["level"] in PLANNING_LEVELS:
+            _cache.inspect_map_values(version, top, today, COVERAGE_DAYS)
+
+    return [
+        ("region view", lambda: _cache.region_view(version, top, today, IssueFilters())),
+        ("village table", lambda: _cache.village_table(version, top, today, IssueFilters())),
+        ("guarantees", lambda: _cache.guarantee_view(version, top, today)),
+        ("progress", lambda: _cache.progress_view(version, top, today, IssueFilters())),
+        ("comparison", lambda: _cache.comparison_view(version, top, today, IssueFilters(),
+                                                      DEFAULT_RANK_BY)),
+        ("wall", lambda: _cache.screen_view(version, EVERYTHING, today)),
+        *((f"cross-check {kind}",  # the page's tabs
+           lambda kind=kind: _cache.crosscheck_lines(version, top, today, kind, None, SHOWN))
+          for kind in labels.CROSS_KINDS),
+        ("ledger grid", lambda: _cache.grid_frame(version, top, today)),
+        # the ledger's rows as it opens: no search, no filter, first order
+        ("ledger order", lambda: _cache.grid_order(version, top, today, GridQuery(
+            sort=next(iter(labels.GRID_SORTS))))),
+        ("page imports", _import_pages),
+        ("hot spots", hot_spots),
+        ("inspection map", inspect_values),
+    ]
+
+
 def _warm() -> None:
     try:
         for _ in range(600):  # the caches need Streamlit's runtime, created after serve.py
@@ -67,41 +112,14 @@ def _warm() -> None:
             time.sleep(0.1)
         # Imported here, once the runtime exists, so the caches are created in it.
         from app_pages import _cache, _errors  # noqa: F401 - _errors gives the log its console
-        from app_pages._crosscheck_lines import SHOWN
-        from app_pages._sidebar import COVERAGE_DAYS
         if not startup.database_path().exists():
             return  # the first visit builds the demo and says so
         began = time.perf_counter()
         version = _cache.version()
         snap = _cache.snapshot(version)
         _cache.layers(version)
-        # The keys the pages ask with: the day they open on, the top region of a city- or
-        # province-wide account (the wall: that account's whole scope).
-        today = clock.default_asof(snap.campaign.start_date, snap.campaign.deadline,
-                                   clock.today(_cache.store()))
-        top = resolve_region(snap.regions, None).scope
-        first_check = f"g:{next(iter(labels.CHECK_NAMES))}"
-        for view in (lambda: _cache.region_view(version, top, today, IssueFilters()),
-                     lambda: _cache.village_table(version, top, today, IssueFilters()),
-                     lambda: _cache.guarantee_view(version, top, today),
-                     lambda: _cache.progress_view(version, top, today, IssueFilters()),
-                     lambda: _cache.comparison_view(version, top, today, IssueFilters(),
-                                                    DEFAULT_RANK_BY),
-                     lambda: _cache.screen_view(version, EVERYTHING, today),
-                     *(lambda kind=kind: _cache.crosscheck_lines(version, top, today, kind,
-                                                                  None, SHOWN)
-                       for kind in labels.CROSS_KINDS),  # the page's tabs
-                     # the ledger's rows as it opens: no search, no filter, first order
-                     lambda: _cache.grid_order(version, top, today, GridQuery(
-                         sort=next(iter(labels.GRID_SORTS)))),
-                     _import_pages):
-            view()
-        # 两不愁三保障 opens its hot spots on the first check (3.4 s for a city)
-        found = _cache.hot_spots(version, top, today, first_check)
-        if not (found.too_few or found.too_many):
-            _cache.hotspot_map_metrics(version, top, today, first_check)
-        if snap.region(top)["level"] in PLANNING_LEVELS:  # 督查选点 (a province asks for a city)
-            _cache.inspect_map_values(version, top, today, COVERAGE_DAYS)
+        for _name, step in warm_steps(version, snap):
+            step()
         memory.release_freed()
         log.info("caches warmed in %.1f s", time.perf_counter() - began)
     except Exception:  # a page computes what is missing and shows any error itself
