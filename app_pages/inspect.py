@@ -63,14 +63,18 @@ if plan:
     weights = inspect_tables.weights(inspect_service.weight_rows(plan))
     st.dataframe(weights, hide_index=True, column_config={
         c: st.column_config.NumberColumn(format="%.1f") for c in weights.columns[2:]})
-    pack = inspect_service.visit_pack(_cache.store(), snap, scope, list(plan.stops.index), asof)
+    stops = list(plan.stops.index)
+
+    def pack():  # read when a button is pressed, not on every run (a store read per village)
+        return inspect_service.visit_pack(_cache.store(), snap, scope, stops, asof)
+
     route = inspect_tables.route(inspect_service.route_rows(plan))
     title = labels.PACK_TITLE.format(region=region["name"], asof=asof)
     stem = labels.PACK_FILE.format(region=region["name"], asof=asof)
     with st.container(horizontal=True):
-        _downloads.button(labels.PACK_XLSX, lambda: visit_pack.workbook(pack, route, title),
+        _downloads.button(labels.PACK_XLSX, lambda: visit_pack.workbook(pack(), route, title),
                           f"{stem}.xlsx", key="pack-xlsx")
-        _downloads.button(labels.PACK_HTML, lambda: visit_pack.printable(pack, route, title),
+        _downloads.button(labels.PACK_HTML, lambda: visit_pack.printable(pack(), route, title),
                           f"{stem}.html", mime="text/html", key="pack-html")
 visit_form(version, scope, ranked, chosen, snap.campaign.deadline)
 st.subheader(labels.COVERAGE_TITLE.format(days=days))
