@@ -177,3 +177,9 @@ def test_the_names_of_the_scope_itself_match_every_row_in_it(snap):
     assert sorted(ask(snap, GridQuery("甲区"), district)) == ["I1", "I2", "I3"]
     assert ask(snap, GridQuery("甲区 医保"), district) == ["I3"]
     assert ask(snap, GridQuery("乙区"), district) == []
+
+
+def test_the_scope_names_still_match_under_a_filter(snap):
+    district = data.Scope("320401")
+    query = GridQuery("甲区", filters=IssueFilters(sources=("audit",)))
+    assert sorted(ask(snap, query, district)) == ["I1", "I3"]
