@@ -25,7 +25,7 @@ def _digest(*parts) -> str:
     return hashlib.sha1(repr(parts).encode()).hexdigest()[:12]
 
 
-def workbench(version: str, snap, resolved, asof, filters) -> None:
+def workbench(version: str, resolved, asof, filters) -> None:
     frame = _cache.grid_frame(version, resolved.scope, asof)
     search, sorting, number = st.columns([5, 2, 1], vertical_alignment="bottom")
     text = search.text_input(labels.GRID_SEARCH, key="grid_q",

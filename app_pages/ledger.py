@@ -26,7 +26,7 @@ _layout.page_header(f"{region['name']} · {labels.LEDGER_TITLE}", snap.is_demo, 
 me = _auth.viewer()
 tab_grid, tab_import, tab_dept, tab_export, tab_backup = st.tabs(labels.LEDGER_TABS)
 with tab_grid:
-    workbench(version, snap, resolved, asof, filters)
+    workbench(version, resolved, asof, filters)
 with tab_import:
     if me.may("edit"):
         import_tab(version, resolved.scope)
