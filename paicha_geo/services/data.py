@@ -221,7 +221,8 @@ def load_snapshot(store: Store) -> Snapshot:
         villages=villages,
         households=households,
         issues=q.issues(store, campaign.campaign_id),
-        history=compact_history(q.issue_history(store, campaign.campaign_id)),
+        history=q.issue_history(store, campaign.campaign_id).astype(
+            {c: "category" for c in HISTORY_CATEGORIES}),
         visits=q.visits(store),
         is_demo=store.get_meta("is_demo") == "1",
         household_history=_versions(store, "household", households["household_id"]),
@@ -239,10 +240,6 @@ HISTORY_CATEGORIES = ("from_status", "to_status", "actor", "note")
 # Household registration columns of few values (a village's 30 households share its code;
 # two exit statuses), likewise: 17 MB of text for a province's 500,000 households.
 HOUSEHOLD_CATEGORIES = ("village_code", "exit_status")
-
-
-def compact_history(history: pd.DataFrame) -> pd.DataFrame:
-    return history.astype({c: "category" for c in HISTORY_CATEGORIES if c in history})
 
 
 @dataclass(frozen=True)
