@@ -28,13 +28,13 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
 
 import duckdb
 
 from paicha_geo.store.db import Store, StoreError, connect
 from paicha_geo.store.guard import refuse_if_dashboard_runs
 from paicha_geo.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
+from paicha_geo.store.server import without_password
 
 
 def backed_up() -> list[str]:
@@ -148,7 +148,8 @@ def _server_dump(store: Store, target: Path) -> dict | None:
     if tool is None:
         return {"made": False, "reason": "pg_dump not installed"}
     path = target / PG_DUMP_FILE
-    address, env = _without_password(url)
+    address, password = without_password(url)
+    env = {**os.environ, **({"PGPASSWORD": password} if password is not None else {})}
     try:
         run = subprocess.run([tool, "--format=custom", "--no-owner", "--no-privileges",
                               f"--file={path}", f"--dbname={address}"], env=env,
@@ -158,23 +159,10 @@ def _server_dump(store: Store, target: Path) -> dict | None:
     if run is None or run.returncode != 0:
         path.unlink(missing_ok=True)
         reason = "timed out" if run is None else (run.stderr.strip().splitlines() or ["?"])[0]
-        return {"made": False, "reason": reason.replace(url, str(store.path))}
+        return {"made": False, "reason": reason}
     version = subprocess.run([tool, "--version"], capture_output=True, text=True).stdout
     return {"made": True, "file": PG_DUMP_FILE, "sha256": _sha256(path),
             "tool": version.strip()}
-
-
-def _without_password(url: str) -> tuple[str, dict]:
-    """The URL without its password, and an environment that gives it to libpq instead (a
-    command line is visible to every user of the machine)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url, dict(os.environ)
-    host = parts.hostname or ""
-    host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
-    netloc = f"{parts.username or ''}@{host}" + (f":{parts.port}" if parts.port else "")
-    return (urlunsplit(parts._replace(netloc=netloc)),
-            {**os.environ, "PGPASSWORD": unquote(parts.password)})
 
 
 DUMP_TIMEOUT = 3600  # seconds: a province's database dumps in well under a minute

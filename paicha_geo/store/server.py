@@ -18,7 +18,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import duckdb
 import sqlglot
@@ -48,6 +48,17 @@ def shown(target: str | os.PathLike) -> str:
         return target
     netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+def without_password(url: str) -> tuple[str, str | None]:
+    """A server URL without its password, and the password (unquoted; None when the URL has
+    none): for a client program, which gets the password through its environment, since a
+    command line is visible to every user of the machine."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url, None
+    netloc = parts.netloc.replace(f":{parts.password}@", "@")
+    return urlunsplit(parts._replace(netloc=netloc)), unquote(parts.password)
 
 
 def server_sql(statement: str) -> str:
