@@ -59,10 +59,21 @@ def pg_server():
     server.stop()
 
 
-@pytest.fixture(params=["duckdb", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+BACKENDS = ["duckdb", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+
+
+@pytest.fixture(params=BACKENDS)
 def backend(request):
     """Which database a store test runs on: None for a DuckDB file, else the PostgreSQL
     server (tests.ledger_helpers.copy_store and new_store take it)."""
+    if request.param == "duckdb":
+        return None
+    return request.getfixturevalue("pg_server")
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_backend(request):
+    """`backend` for a store shared by a module's tests."""
     if request.param == "duckdb":
         return None
     return request.getfixturevalue("pg_server")

@@ -20,8 +20,8 @@ DEMO_TODAY = dt.date(2020, 7, 15)  # the demo's clock: the import's day
 
 
 @pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
+def store(demo_db, tmp_path, backend):
+    s = copy_store(demo_db, tmp_path, backend=backend)
     yield s
     s.close()
 

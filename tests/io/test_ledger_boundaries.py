@@ -19,8 +19,8 @@ TOLERANCE = 1e-7  # degrees, about a centimetre
 
 
 @pytest.fixture(scope="module")
-def store(demo_db, tmp_path_factory):
-    s = copy_store(demo_db, tmp_path_factory.mktemp("geo"))
+def store(demo_db, tmp_path_factory, module_backend):
+    s = copy_store(demo_db, tmp_path_factory.mktemp("geo"), backend=module_backend)
     yield s
     s.close()
 

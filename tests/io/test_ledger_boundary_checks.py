@@ -22,8 +22,8 @@ from tests.ledger_helpers import copy_store, fingerprint
 
 
 @pytest.fixture(scope="module")
-def store(demo_db, tmp_path_factory):
-    s = copy_store(demo_db, tmp_path_factory.mktemp("geochecks"))
+def store(demo_db, tmp_path_factory, module_backend):
+    s = copy_store(demo_db, tmp_path_factory.mktemp("geochecks"), backend=module_backend)
     yield s
     s.close()
 

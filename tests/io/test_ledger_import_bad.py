@@ -24,8 +24,8 @@ from tests.said import raises_saying
 
 
 @pytest.fixture(scope="module")
-def store(demo_db, tmp_path_factory):
-    s = copy_store(demo_db, tmp_path_factory.mktemp("bad"))
+def store(demo_db, tmp_path_factory, module_backend):
+    s = copy_store(demo_db, tmp_path_factory.mktemp("bad"), backend=module_backend)
     yield s
     s.close()
 

@@ -28,8 +28,8 @@ from tests.said import raises_saying
 
 
 @pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path)
+def store(demo_db, tmp_path, backend):
+    s = copy_store(demo_db, tmp_path, backend=backend)
     yield s
     s.close()
 

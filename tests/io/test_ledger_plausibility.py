@@ -29,8 +29,8 @@ GOOD_ID = "320412199001011231"  # a valid check digit (the GB 11643 example is 1
 
 
 @pytest.fixture(scope="module")
-def store(demo_db, tmp_path_factory):
-    s = copy_store(demo_db, tmp_path_factory.mktemp("plaus"))
+def store(demo_db, tmp_path_factory, module_backend):
+    s = copy_store(demo_db, tmp_path_factory.mktemp("plaus"), backend=module_backend)
     yield s
     s.close()
 

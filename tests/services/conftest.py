@@ -18,8 +18,9 @@ def cheap_hashes(monkeypatch):
 
 
 @pytest.fixture
-def store(demo_db, tmp_path):
-    """A read-write Store on a private copy of the demo (its demo accounts included)."""
-    s = copy_store(demo_db, tmp_path)
+def store(demo_db, tmp_path, backend):
+    """A read-write Store on a private copy of the demo (its demo accounts included), once on
+    a DuckDB file and once on a PostgreSQL database: the services must behave alike on both."""
+    s = copy_store(demo_db, tmp_path, backend=backend)
     yield s
     s.close()

@@ -33,8 +33,8 @@ pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path, "admin.duckdb")
+def store(demo_db, tmp_path, backend):
+    s = copy_store(demo_db, tmp_path, "admin.duckdb", backend=backend)
     yield s
     s.close()
 

@@ -22,9 +22,9 @@ pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture
-def store(demo_db, tmp_path):
+def store(demo_db, tmp_path, backend):
     """The demo's data without its demo accounts (a real installation's start)."""
-    s = copy_store(demo_db, tmp_path)
+    s = copy_store(demo_db, tmp_path, backend=backend)
     for table in ("account_village", "web_session", "account"):
         s.cursor().execute(f"DELETE FROM {table}")  # noqa: S608
     yield s

@@ -51,8 +51,8 @@ def insert_rows(store, rows=ROWS) -> None:
 
 
 @pytest.fixture
-def store(demo_db, tmp_path):
-    s = copy_store(demo_db, tmp_path, "audit.duckdb")
+def store(demo_db, tmp_path, backend):
+    s = copy_store(demo_db, tmp_path, "audit.duckdb", backend=backend)
     assert s.cursor().execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0
     insert_rows(s)
     yield s
