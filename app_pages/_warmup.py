@@ -34,6 +34,7 @@ def start() -> None:
         return
     _started.set()
     memory.use_system_allocator()  # before the snapshot is read (see there why)
+    memory.limit_arenas()  # before the sessions' threads ask for heaps of their own
     threading.Thread(target=_warm, name="paicha-warmup", daemon=True).start()
 
 

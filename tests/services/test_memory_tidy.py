@@ -35,3 +35,37 @@ def test_cycles_are_collected_and_the_heap_trimmed_until_stopped(monkeypatch):
         gc.enable()
     assert gone() is None and trims
     assert not worker.is_alive()
+
+
+ARENA_PROBE = """
+import ctypes, ctypes.util, sys, tempfile, threading
+from paicha_geo.services import memory
+if sys.argv[1] == "limited":
+    memory.limit_arenas(2)
+def work():
+    keep = [bytearray(4096) for _ in range(2000)]
+threads = [threading.Thread(target=work) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.fopen.restype = ctypes.c_void_p
+with tempfile.NamedTemporaryFile("r", suffix=".xml") as out:
+    fp = libc.fopen(out.name.encode(), b"w")
+    libc.malloc_info(0, ctypes.c_void_p(fp))
+    libc.fclose(ctypes.c_void_p(fp))
+    print(out.read().count("<heap nr="))
+"""
+
+
+def test_the_threads_share_at_most_two_heaps_once_limited():
+    """Streamlit's script threads would otherwise each get a heap of their own (glibc)."""
+    import subprocess
+    import sys
+
+    def heaps(mode: str) -> int:
+        done = subprocess.run([sys.executable, "-c", ARENA_PROBE, mode], capture_output=True,
+                              text=True, check=True)
+        return int(done.stdout)
+
+    assert heaps("default") > 2
+    assert heaps("limited") <= 2
