@@ -62,7 +62,10 @@ def gi_star(values: pd.Series, shapes: gpd.GeoDataFrame) -> pd.DataFrame:
         return out
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        g = G_Local(y, w, transform="B", permutations=PERMUTATIONS, star=True, seed=SEED)
+        # n_jobs=1: the same figures as esda's default (a worker per core), without
+        # starting a pool of processes that outlive the call.
+        g = G_Local(y, w, transform="B", permutations=PERMUTATIONS, star=True, seed=SEED,
+                    n_jobs=1)
     out["z"], out["p"] = g.z_sim, g.p_z_sim
     out["class"] = [_classify(z, p, n == 0)
                     for z, p, n in zip(out["z"], out["p"], out["neighbours"], strict=True)]

@@ -238,8 +238,9 @@ HISTORY_CATEGORIES = ("from_status", "to_status", "actor", "note")
 
 
 # Household registration columns of few values (a village's 30 households share its code;
-# two exit statuses), likewise: 17 MB of text for a province's 500,000 households.
-HOUSEHOLD_CATEGORIES = ("village_code", "exit_status")
+# two exit statuses, four house grades, three renovation states), likewise: 28 MB of text
+# for a province's 500,000 households, 3 MB so.
+HOUSEHOLD_CATEGORIES = ("village_code", "exit_status", "house_grade", "house_renovation")
 
 
 @dataclass(frozen=True)

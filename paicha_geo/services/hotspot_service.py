@@ -17,6 +17,7 @@ import pandas as pd
 
 from paicha_geo.domain import guarantees, hotspots
 from paicha_geo.domain.regions import LEVELS
+from paicha_geo.services import isolated
 from paicha_geo.services.data import Scope, Snapshot, issues_in_scope
 from paicha_geo.services.issue_grid import region_path
 
@@ -87,7 +88,9 @@ def hot_spots(snap: Snapshot, villages: gpd.GeoDataFrame, scope: Scope, asof: dt
         table = pd.DataFrame(columns=["code", "name", "place", "value", "neighbours", "z", "p",
                                       "class"])
         return HotSpots(subject, table, {}, len(values))
-    table = hotspots.gi_star(values, shapes).rename_axis("code").reset_index()
+    # In a child process: libpysal and esda would stay resident here (services/isolated.py).
+    table = isolated.run(hotspots.gi_star, values, shapes[["geometry"]])
+    table = table.rename_axis("code").reset_index()
     names = snap.regions.set_index("code")["name"]
     table.insert(1, "name", table["code"].map(names))
     table.insert(2, "place", region_path(table["code"], snap.regions,

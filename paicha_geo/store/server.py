@@ -21,7 +21,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import duckdb
-import sqlglot
 
 from paicha_geo.domain.targets import is_server
 from paicha_geo.store.db import RETRY_EVERY, Store, StoreError
@@ -63,6 +62,8 @@ def without_password(url: str) -> tuple[str, str | None]:
 
 def server_sql(statement: str) -> str:
     """A migration's statement (DuckDB dialect) as PostgreSQL runs it."""
+    import sqlglot  # here: a DuckDB file's app never needs its ~9 MB
+
     text = sqlglot.transpile(statement, read="duckdb", write="postgres")[0]
     for pattern, replacement in _PG_REWRITES:
         text = pattern.sub(replacement, text)
