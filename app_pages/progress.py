@@ -45,8 +45,12 @@ with right:
 _supervision.section(snap, resolved.scope, asof, due)
 
 st.subheader(labels.BREAKDOWN_HEADING)
-for tab, by in zip(st.tabs([labels.BREAKDOWNS[b] for b in pt.BREAKDOWNS]), pt.BREAKDOWNS,
-                   strict=True):
+# Only the open tab is built and sent (a click reruns): each hidden one was a chart and a
+# table the browser drew for nothing.
+for tab, by in zip(st.tabs([labels.BREAKDOWNS[b] for b in pt.BREAKDOWNS], key="breakdown",
+                           on_change="rerun"), pt.BREAKDOWNS, strict=True):
+    if not tab.open:
+        continue
     with tab:
         if by != "item":
             st.plotly_chart(figures.build_breakdown_figure(
