@@ -27,15 +27,24 @@ class ChildFailed(RuntimeError):
     """The child process died without a result (killed, out of memory, a crash)."""
 
 
-def run(function: Callable[..., T], *args) -> T:
+TIMEOUT_SECONDS = 600  # a child that hangs must not hold a page (and its thread) for good
+
+
+def run(function: Callable[..., T], *args, timeout: float = TIMEOUT_SECONDS) -> T:
     """`function(*args)` in a child process (a module-level function; arguments and result
-    are pickled); the function's exception, if any, is raised here."""
+    are pickled); the function's exception, if any, is raised here; ChildFailed when the
+    child dies or outlives `timeout` seconds (it is killed then)."""
     with tempfile.TemporaryDirectory(prefix="paicha-isolated-") as folder:
         task, result = Path(folder) / "task.pickle", Path(folder) / "result.pickle"
         task.write_bytes(pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL))
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-        done = subprocess.run([sys.executable, "-m", __name__, str(task), str(result)],
-                              env=env, capture_output=True, text=True, check=False)
+        try:
+            done = subprocess.run([sys.executable, "-m", __name__, str(task), str(result)],
+                                  env=env, capture_output=True, text=True, check=False,
+                                  timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise ChildFailed(f"{getattr(function, '__name__', function)}: no result after "
+                              f"{timeout} s") from exc
         if done.returncode != 0 or not result.exists():
             raise ChildFailed(f"{getattr(function, '__name__', function)}: exit "
                               f"{done.returncode}: {done.stderr[-2000:]}")

@@ -21,3 +21,10 @@ def test_the_function_s_own_exception_is_raised_here():
 def test_a_child_that_dies_is_reported_with_its_exit_code():
     with pytest.raises(isolated.ChildFailed, match="exit 3"):
         isolated.run(os._exit, 3)
+
+
+def test_a_child_that_hangs_is_killed_at_the_timeout():
+    import time
+
+    with pytest.raises(isolated.ChildFailed, match="no result after 1"):
+        isolated.run(time.sleep, 30, timeout=1)
