@@ -128,7 +128,7 @@ class Snapshot:
             region = self.issues["region_code"].to_numpy()[steps["row"].to_numpy()]
             per_region = (steps.assign(region_code=region)
                           .groupby(["region_code", "measure", "day"], observed=True)["delta"]
-                          .sum().reset_index())
+                          .sum().astype("int32").reset_index())  # (pandas' own: by value)
             per_region = per_region[per_region["delta"] != 0].reset_index(drop=True)
             held = self._steps = (self.issues, self.history, steps, per_region)
         return held[2], held[3]

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pandas as pd
 
+from paicha_geo.domain import progress
+from paicha_geo.domain.membership import isin
 from paicha_geo.services.data import Snapshot, load_snapshot
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
@@ -51,7 +54,37 @@ def _patched(previous: Snapshot, basis: dict, history: pd.DataFrame,
         return None  # an issue changed without a history row
     return dataclasses.replace(previous, issues=new_issues, history=new_history, basis=basis,
                                _asof_cache={}, _facts_cache=previous._facts_cache,
-                               _steps=None)  # (the old rows are not kept alive by it)
+                               _steps=_carried_steps(previous, new_issues, new_history, at))
+
+
+def _carried_steps(previous: Snapshot, issues: pd.DataFrame, history: pd.DataFrame,
+                   at: np.ndarray) -> tuple | None:
+    """The previous snapshot's progress steps (Snapshot.progress_steps) with those of the
+    changed issues (positions `at`, the same in both: codes are kept in order) made again
+    from their new history, and the per-region sums moved by the difference: ~0.1 s at
+    province scale where making them all again took ~1 s for the next 整改进度 visitor.
+    None when the previous snapshot had not made them (they are made when first asked)."""
+    held = previous._steps
+    if held is None or held[0] is not previous.issues or held[1] is not previous.history:
+        return None
+    steps, per_region = held[2], held[3]
+    changed = np.unique(at).astype("int32")
+    mine = issues.iloc[changed].reset_index(drop=True)
+    fresh = progress.daily_steps(mine, history[isin(history["issue_code"], mine["issue_code"])])
+    fresh["row"] = changed[fresh["row"].to_numpy()]
+    stale = isin(steps["row"], changed)
+    keys = ["region_code", "measure", "day"]
+
+    def summed(rows: pd.DataFrame, regions: pd.Series, sign: int) -> pd.DataFrame:
+        return pd.DataFrame({"region_code": regions.to_numpy()[rows["row"].to_numpy()],
+                             "measure": rows["measure"], "day": rows["day"],
+                             "delta": sign * rows["delta"].astype("int64")})
+
+    moved = pd.concat([per_region, summed(steps[stale], previous.issues["region_code"], -1),
+                       summed(fresh, issues["region_code"], 1)], ignore_index=True)
+    moved = moved.groupby(keys, observed=True)["delta"].sum().astype("int32").reset_index()
+    moved = moved[moved["delta"] != 0].reset_index(drop=True)
+    return (issues, history, pd.concat([steps[~stale], fresh], ignore_index=True), moved)
 
 
 def _replace_rows(frame: pd.DataFrame, at, rows: pd.DataFrame) -> pd.DataFrame:

@@ -57,6 +57,30 @@ def test_a_status_change_patches_the_issues_and_history_and_keeps_the_rest(any_s
     _same_as_fresh(after, any_store)
 
 
+def test_the_progress_steps_are_carried_over_and_equal_those_made_from_scratch(any_store):
+    """The 整改进度 series come from per-issue steps made once per data version: after a
+    status change only the changed issues' are made again, and the sums per region move by
+    their difference."""
+    before = data.load_snapshot(any_store)
+    _, old_per_region = before.progress_steps()
+    (first, v1), (second, v2) = _pending(any_store, 2)
+    _start(any_store, first, v1)
+    _start(any_store, second, v2)
+    ledger.change_status(any_store, first, "rectified", actor="测试", expected_version=v1 + 1,
+                         measures="已完成改造", say=lambda message: "")  # now counts as rectified
+
+    after = refreshed_snapshot(any_store, before)
+
+    assert after._steps is not None  # carried, not left to be made from scratch
+    steps, per_region = after.progress_steps()
+    fresh_steps, fresh_per_region = data.load_snapshot(any_store).progress_steps()
+    order = ["row", "measure", "day", "delta"]
+    assert_frame_equal(steps.sort_values(order, ignore_index=True),
+                       fresh_steps.sort_values(order, ignore_index=True))
+    assert_frame_equal(per_region, fresh_per_region)
+    assert not per_region.equals(old_per_region)  # the change is in the sums
+
+
 def test_the_status_as_of_today_counts_the_change(any_store):
     before = data.load_snapshot(any_store)
     code, version = _pending(any_store)[0]
