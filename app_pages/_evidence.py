@@ -9,9 +9,11 @@ import streamlit as st
 from app_pages import _auth, _cache, _downloads
 from paicha_geo import labels
 from paicha_geo.render import escape
-from paicha_geo.services import evidence_service
+from paicha_geo.render.uploader import uploader_css
+from paicha_geo.services import evidence_service, startup
 
 DONE = "evidence_done"
+UPLOADER = "evidence-file"  # the uploader's key
 THUMBS_PER_ROW = 4
 
 
@@ -66,9 +68,11 @@ def _file_row(store, me, item) -> None:
 def _uploader(store, me, issue_code: str) -> None:
     with st.form("evidence-upload", clear_on_submit=True):
         st.caption(escape.markdown(evidence_service.limits_hint()))
+        own_limit = uploader_css(startup.settings().evidence.max_mb, f".st-key-{UPLOADER}")
+        st.markdown(f"<style>{own_limit}</style>", unsafe_allow_html=True)  # not the page's
         kind = st.selectbox(labels.EVIDENCE_KIND, evidence_service.KINDS, key="evidence-kind",
                             format_func=labels.EVIDENCE_KINDS.get, placeholder=labels.CHOOSE_ONE)
-        upload = st.file_uploader(labels.EVIDENCE_FILE, key="evidence-file",
+        upload = st.file_uploader(labels.EVIDENCE_FILE, key=UPLOADER,
                                   type=evidence_service.accepted_extensions())
         submitted = st.form_submit_button(labels.EVIDENCE_UPLOAD, type="primary")
     if not submitted:

@@ -7,6 +7,8 @@ import streamlit as st
 
 from paicha_geo import labels
 from paicha_geo.render import escape
+from paicha_geo.render.uploader import uploader_css
+from paicha_geo.services import startup
 
 PAGE_CSS = """
 <style>
@@ -41,7 +43,8 @@ def page_header(title: str, is_demo: bool, campaign=None, asof=None, extra: str 
                 filters=None, css: str = "") -> None:
     """The stylesheet; the title with the 演示数据 badge; the campaign, as-of day and deadline
     (or `extra`) under it; a note when issue filters are active."""
-    st.markdown(PAGE_CSS + css, unsafe_allow_html=True)
+    uploaders = uploader_css(startup.settings().limits.upload_max_mb)
+    st.markdown(f"{PAGE_CSS}<style>{uploaders}</style>{css}", unsafe_allow_html=True)
     head, badge = st.columns([6, 1])
     head.title(escape.markdown(title))
     with badge:

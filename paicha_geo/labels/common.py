@@ -110,3 +110,7 @@ def format_rate(value: float | None) -> str:
         return NO_DATA
     return f"{value * 100:.1f}%"
 
+
+# The file uploaders' own words (Streamlit draws them in English: "Upload", "20MB per file").
+UPLOAD_BUTTON = "选择文件"
+UPLOAD_INSTRUCTIONS = "或把文件拖到这里 · 单个文件不超过 {mb} MB"

@@ -26,6 +26,14 @@ def test_a_photo_is_uploaded_shown_and_downloaded_unchanged(browser, writable_ap
     photo = tmp_path / "现场照片.jpg"
     photo.write_bytes(evidence_files.jpeg(1024, 768, (40, 120, 60)))
     upload = page.locator('[data-testid="stForm"]').filter(has_text="材料类别")
+    # Streamlit's English button and limit ("Upload", "20MB per file") are replaced by the
+    # Chinese words and the evidence's own limit (10 MB), not the page's (20 MB).
+    zone = upload.locator('[data-testid="stFileUploaderDropzone"]')
+    after = "(el) => getComputedStyle(el, '::after').content"
+    assert zone.locator("button p").evaluate(after) == '"选择文件"'
+    assert zone.locator("button p").evaluate("el => getComputedStyle(el).fontSize") == "0px"
+    assert zone.locator('[data-testid="stFileUploaderDropzoneInstructions"] span').evaluate(
+        after) == '"或把文件拖到这里 · 单个文件不超过 10 MB"'
     upload.locator("input[type=file]").set_input_files(str(photo))
     expect(upload.get_by_text("现场照片.jpg")).to_be_visible(timeout=30_000)
     upload.get_by_role("button", name="上传").click()

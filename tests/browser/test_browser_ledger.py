@@ -20,6 +20,12 @@ def _ledger_page(page, url, account: str = "admin"):
 def test_import_preview_then_confirm(page, writable_app_url):
     _ledger_page(page, writable_app_url)
     page.get_by_role("tab", name="导入数据").click()
+    # Chinese words in place of Streamlit's English ones, with the installation's limit
+    instructions = page.locator('[data-testid="stFileUploaderDropzoneInstructions"] span').first
+    expect(instructions).to_be_visible()
+    assert instructions.evaluate("(el) => getComputedStyle(el, '::after').content") == (
+        '"或把文件拖到这里 · 单个文件不超过 20 MB"')
+    assert instructions.evaluate("el => getComputedStyle(el).fontSize") == "0px"
     # the first file input: the 导入数据 tab's (the 部门数据比对 tab has its own, later)
     page.locator("input[type=file]").first.set_input_files(str(SAMPLE))
     page.get_by_role("button", name="预览与检查").click()
