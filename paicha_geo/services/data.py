@@ -125,11 +125,7 @@ class Snapshot:
         held = self._steps
         if held is None or held[0] is not self.issues or held[1] is not self.history:
             steps = progress.daily_steps(self.issues, self.history)
-            region = self.issues["region_code"].to_numpy()[steps["row"].to_numpy()]
-            per_region = (steps.assign(region_code=region)
-                          .groupby(["region_code", "measure", "day"], observed=True)["delta"]
-                          .sum().astype("int32").reset_index())  # (pandas' own: by value)
-            per_region = per_region[per_region["delta"] != 0].reset_index(drop=True)
+            per_region = region_sums([placed_steps(steps, self.issues["region_code"])])
             held = self._steps = (self.issues, self.history, steps, per_region)
         return held[2], held[3]
 
@@ -228,6 +224,23 @@ def load_snapshot(store: Store) -> Snapshot:
         household_history=_versions(store, "household", households["household_id"]),
         village_history=_versions(store, "village", villages["code"]),
     )
+
+
+def placed_steps(steps: pd.DataFrame, regions: pd.Series, sign: int = 1) -> pd.DataFrame:
+    """Progress steps (region_code, measure, day, delta) with each issue's region, from
+    `regions` (the issues' region codes, by position); `sign` -1 takes them back."""
+    return pd.DataFrame({"region_code": regions.to_numpy()[steps["row"].to_numpy()],
+                         "measure": steps["measure"].array, "day": steps["day"].array,
+                         "delta": sign * steps["delta"].to_numpy(dtype="int64")})
+
+
+def region_sums(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """`placed_steps` (and earlier sums) summed per region code, measure and day, zeros
+    dropped; int32 whatever the sums (pandas' own choice depends on the values)."""
+    rows = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    sums = (rows.groupby(["region_code", "measure", "day"], observed=True)["delta"]
+            .sum().astype("int32").reset_index())
+    return sums[sums["delta"] != 0].reset_index(drop=True)
 
 
 # History columns of a few repeated values (4 statuses, the accounts, the usual notes), held

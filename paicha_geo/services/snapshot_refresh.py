@@ -16,7 +16,7 @@ import pandas as pd
 
 from paicha_geo.domain import progress
 from paicha_geo.domain.membership import isin
-from paicha_geo.services.data import Snapshot, load_snapshot
+from paicha_geo.services.data import Snapshot, load_snapshot, placed_steps, region_sums
 from paicha_geo.store import Store
 from paicha_geo.store import queries as q
 
@@ -73,17 +73,9 @@ def _carried_steps(previous: Snapshot, issues: pd.DataFrame, history: pd.DataFra
     fresh = progress.daily_steps(mine, history[isin(history["issue_code"], mine["issue_code"])])
     fresh["row"] = changed[fresh["row"].to_numpy()]
     stale = isin(steps["row"], changed)
-    keys = ["region_code", "measure", "day"]
-
-    def summed(rows: pd.DataFrame, regions: pd.Series, sign: int) -> pd.DataFrame:
-        return pd.DataFrame({"region_code": regions.to_numpy()[rows["row"].to_numpy()],
-                             "measure": rows["measure"], "day": rows["day"],
-                             "delta": sign * rows["delta"].astype("int64")})
-
-    moved = pd.concat([per_region, summed(steps[stale], previous.issues["region_code"], -1),
-                       summed(fresh, issues["region_code"], 1)], ignore_index=True)
-    moved = moved.groupby(keys, observed=True)["delta"].sum().astype("int32").reset_index()
-    moved = moved[moved["delta"] != 0].reset_index(drop=True)
+    moved = region_sums([per_region,
+                         placed_steps(steps[stale], previous.issues["region_code"], -1),
+                         placed_steps(fresh, issues["region_code"])])
     return (issues, history, pd.concat([steps[~stale], fresh], ignore_index=True), moved)
 
 
