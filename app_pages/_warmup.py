@@ -33,8 +33,7 @@ def start() -> None:
     if _started.is_set():
         return
     _started.set()
-    memory.use_system_allocator()  # before the snapshot is read (see there why)
-    memory.limit_arenas()  # before the sessions' threads ask for heaps of their own
+    memory.set_up_allocators()  # before the snapshot is read and the sessions' threads start
     threading.Thread(target=_warm, name="paicha-warmup", daemon=True).start()
 
 

@@ -25,22 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.page_bench import ARGS, CHROMIUM, TIDY_WAIT, Server, _context, _visit  # noqa: E402
+from bench import page_bench  # noqa: E402
 
 PAGES = [("/", True), ("/progress", False), ("/compare", False), ("/guarantees", True),
          ("/ledger", False)]
-
-
-def _drill_codes(db: Path) -> list[tuple[str, str]]:
-    import duckdb
-
-    con = duckdb.connect(str(db), read_only=True)
-    village = con.execute(
-        "SELECT r.code FROM region r JOIN issue i ON i.region_code = r.code "
-        "WHERE r.level = 'village' GROUP BY r.code ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
-    con.close()
-    return [("top", ""), ("district", village[:6] + "0" * 6),
-            ("township", village[:9] + "000"), ("village", village)]
 
 
 def main() -> None:
@@ -50,28 +38,29 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
+    steps = page_bench.drill_codes(Path(args.db))
     folder = Path(tempfile.mkdtemp(prefix="drill_memory-"))
     db = folder / "bench.duckdb"
     shutil.copy(args.db, db)
-    app = Server("serve.py", folder, {**os.environ, "PAICHA_DB": str(db)},
-                 args.app_root.resolve())
+    app = page_bench.Server("serve.py", folder, {**os.environ, "PAICHA_DB": str(db)},
+                            args.app_root.resolve())
     try:
         app.wait_for_log("caches warmed")
         print(f"app {args.app_root}: after its warm-up {app.rss_mb():.0f} MB")
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            context = _context(browser, app, True)
+            browser = pw.chromium.launch(executable_path=page_bench.CHROMIUM, args=page_bench.ARGS)
+            context = page_bench._context(browser, app, True)
             page = context.new_page()
             for url, has_map in PAGES:
-                for name, code in _drill_codes(Path(args.db)):
-                    _visit(page, app.url + url + (f"?region={code}" if code else ""), has_map,
-                           app)
+                for name, code in steps:
+                    target = app.url + url + (f"?region={code}" if code else "")
+                    page_bench._visit(page, target, has_map, app)
                     time.sleep(1)
                     print(f"  {url:<12} {name:<9} {app.rss_mb():6.0f} MB", flush=True)
             context.close()
             browser.close()
-        time.sleep(TIDY_WAIT)
-        print(f"{TIDY_WAIT} s later (the app's tidying): {app.rss_mb():.0f} MB")
+        time.sleep(page_bench.TIDY_WAIT)
+        print(f"{page_bench.TIDY_WAIT} s later (the app's tidying): {app.rss_mb():.0f} MB")
     finally:
         app.stop()
         shutil.rmtree(folder, ignore_errors=True)

@@ -43,8 +43,7 @@ def main() -> None:
     import streamlit  # noqa: F401
 
     from paicha_geo.services import memory
-    memory.use_system_allocator()
-    memory.limit_arenas()
+    memory.set_up_allocators()
     print(f"{'step':<26}{'resident MB':>12}{'growth':>8}{'seconds':>9}")
     print(f"{'python':<26}{began:12.0f}")
     print(f"{'streamlit':<26}{rss_mb():12.0f}")

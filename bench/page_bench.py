@@ -174,7 +174,8 @@ def pages_cold_warm(browser, app: Server, bare: Server, repeat: int) -> None:
     print(f"  slowest warm page {worst[0]}: {worst[2][0] / bare_warm:.2f}× the bare page")
 
 
-def drill_steps(browser, app: Server, db: Path) -> None:
+def drill_codes(db: Path) -> list[tuple[str, str]]:
+    """(step, region code) from the top (no code) down to the village with most issues."""
     import duckdb
 
     con = duckdb.connect(str(db), read_only=True)
@@ -182,8 +183,12 @@ def drill_steps(browser, app: Server, db: Path) -> None:
         "SELECT r.code FROM region r JOIN issue i ON i.region_code = r.code "
         "WHERE r.level = 'village' GROUP BY r.code ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     con.close()
-    steps = [("city", ""), ("district", village[:6] + "0" * 6),
-             ("township", village[:9] + "000"), ("village", village)]
+    return [("city", ""), ("district", village[:6] + "0" * 6),
+            ("township", village[:9] + "000"), ("village", village)]
+
+
+def drill_steps(browser, app: Server, db: Path) -> None:
+    steps = drill_codes(db)
     context = _context(browser, app, True)
     page = context.new_page()
     print("drill on the map page (?region=), warm, server seconds:")

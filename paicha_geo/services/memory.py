@@ -41,6 +41,13 @@ def limit_arenas(count: int = ARENAS) -> None:
         libc.mallopt(M_ARENA_MAX, count)
 
 
+def set_up_allocators() -> None:
+    """The dashboard's allocator choices, made once at start (app_pages/_warmup.start;
+    bench/memory_bench.py makes the same): `use_system_allocator`, `limit_arenas`."""
+    use_system_allocator()
+    limit_arenas()
+
+
 def release_freed() -> None:
     """Return freed heap pages to the system (glibc's malloc_trim; a no-op elsewhere)."""
     pa.default_memory_pool().release_unused()
