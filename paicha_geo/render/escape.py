@@ -7,6 +7,9 @@ ends the string. So besides the HTML specials we also turn `$`, backtick and bac
 HTML entities: they display the same, run nothing. Line breaks become entities too: HTML
 that Streamlit's markdown renders (`unsafe_allow_html`) is an HTML block only up to its
 first blank line, and a value holding one would let the rest of it be read as markdown.
+Braces become entities too: branca compiles the script folium renders for each map element
+again as a Jinja template, so a tooltip holding "{{ … }}" or "{% … %}" would run as Python on
+the server (a village named "{{ lipsum.__globals__.os.popen('id').read() }}" would run `id`).
 
 Markdown (`markdown`): st.markdown, st.caption, st.info, st.title, button labels and every
 st.table cell read markdown (links, images, `:red[...]`, `$math$`, HTML tags shown as text).
@@ -34,7 +37,8 @@ import pandas as pd
 from paicha_geo.domain.formulas import RISKY_LEADS
 
 _JS_TEMPLATE = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;",
-                              "\n": "&#10;", "\r": "&#13;"})
+                              "\n": "&#10;", "\r": "&#13;",
+                              "{": "&#123;", "}": "&#125;"})
 _MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 _AUTOLINK = re.compile(r"(?i)(:(?=//)|www(?=\.)|@)")  # where GFM autolinks start
@@ -49,7 +53,8 @@ def _missing(value) -> bool:
 
 
 def text(value) -> str:
-    """Plain text safe in HTML content, a quoted attribute, or a folium tooltip literal."""
+    """Plain text safe in HTML content, a quoted attribute, or a folium tooltip literal (and
+    through branca's second Jinja pass over it)."""
     if _missing(value):
         return ""
     return html.escape(str(value), quote=True).translate(_JS_TEMPLATE)

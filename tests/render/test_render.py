@@ -20,6 +20,23 @@ def test_escape_neutralises_html_and_js_template_syntax():
     assert escape.text("武进区") == "武进区"
 
 
+def test_escaped_text_survives_a_whole_folium_render_without_running():
+    """branca renders each element's script again as a Jinja template: a name written as
+    template syntax must come out as typed, neither run (回回回) nor failing to compile."""
+    import html
+
+    import folium
+
+    names = ["{% for i in range(3) %}回{% endfor %}", "{{村", "甲{# 注释 #}乙"]
+    fmap = folium.Map(location=[31.0, 119.0], tiles=None)
+    for name in names:
+        folium.Marker([31.0, 119.0], tooltip=escape.text(name),
+                      icon=folium.DivIcon(html=f"<div>{escape.text(name)}</div>")).add_to(fmap)
+    page = html.unescape(fmap.get_root().render())
+    assert "回回回" not in page and "甲乙" not in page
+    assert all(name in page for name in names)  # in the tooltips, as typed
+
+
 def _map(names, open_counts):
     regions = gpd.GeoDataFrame(
         {"code": ["320412000000", "320481000000"], "name": names,
